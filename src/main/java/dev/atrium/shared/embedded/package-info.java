@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.shared.embedded;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,107 @@
+package dev.atrium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atrium.shared.embedded.EmbeddedServers;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The commands of the jar, and external mode: Atrium pointed at a PostgreSQL and a Redis it did not start (here a
+ * second embedded pair started by the test) uses them and starts nothing of its own.
+ */
+class AtriumApplicationTests {
+
+    static EmbeddedServers external;
+
+    @BeforeAll
+    static void startExternalServers() throws Exception {
+        external = EmbeddedServers.start(Files.createTempDirectory("atrium-external-"), true, true, false, true);
+    }
+
+    @AfterAll
+    static void stopExternalServers() {
+        external.stop();
+    }
+
+    @Test
+    void an_unknown_command_prints_the_usage_and_exits_with_2() {
+        PrintStream err = System.err;
+        var captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true));
+        try {
+            assertThat(AtriumApplication.run("frobnicate")).isEqualTo(2);
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(captured.toString()).contains("Unknown command: frobnicate", "migrate", "seed", "serve");
+    }
+
+    @Test
+    void migrate_applies_the_schema_to_an_external_database_and_exits_0() {
+        int exitCode = AtriumApplication.run(
+                "migrate",
+                "--atrium.database.url=" + external.jdbcUrl(),
+                "--atrium.database.username=postgres",
+                "--atrium.redis.url=" + external.redisUrl(),
+                "--spring.main.banner-mode=off");
+        assertThat(exitCode).isEqualTo(0);
+        Integer applied = externalDatabase()
+                .sql("SELECT count(*) FROM flyway_schema_history WHERE success")
+                .query(Integer.class)
+                .single();
+        assertThat(applied).isPositive();
+    }
+
+    @Test
+    void serving_in_external_mode_uses_the_configured_servers_and_starts_none() throws Exception {
+        AtriumApplication.run(
+                "migrate",
+                "--atrium.database.url=" + external.jdbcUrl(),
+                "--atrium.database.username=postgres",
+                "--atrium.redis.url=" + external.redisUrl());
+        try (ConfigurableApplicationContext context = SpringApplication.run(
+                AtriumApplication.class,
+                "--server.port=0",
+                "--atrium.database.url=" + postgresUrl(external.jdbcUrl()),
+                "--atrium.redis.url=" + external.redisUrl(),
+                "--atrium.jwt.secret=" + "external-mode-test-secret-".repeat(3))) {
+            assertThat(context.getEnvironment().getProperty("atrium.mode")).isEqualTo("external");
+            assertThat(context.containsBean(EmbeddedServers.BEAN_NAME)).isFalse();
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"UP\"");
+        }
+    }
+
+    /** The form most hosting platforms hand out: postgres://user:password@host:port/database. */
+    private static String postgresUrl(String jdbcUrl) {
+        return jdbcUrl.replace("jdbc:postgresql://", "postgres://postgres:@");
+    }
+
+    private static JdbcClient externalDatabase() {
+        var dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(external.jdbcUrl());
+        dataSource.setUser("postgres");
+        return JdbcClient.create(dataSource);
+    }
+}
