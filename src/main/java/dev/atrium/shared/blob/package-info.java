@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.shared.blob;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.shared.demo;
+
+import org.jspecify.annotations.NullMarked;

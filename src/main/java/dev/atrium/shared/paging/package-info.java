@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.shared.paging;
+
+import org.jspecify.annotations.NullMarked;

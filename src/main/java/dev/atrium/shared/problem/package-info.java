@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.shared.problem;
+
+import org.jspecify.annotations.NullMarked;

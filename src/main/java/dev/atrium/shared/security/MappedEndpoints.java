@@ -1,0 +1,53 @@
+package dev.atrium.shared.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.stereotype.Component;
+import org.springframework.web.HttpMediaTypeException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The default rule: a path that one of Atrium's controllers serves needs a signed-in caller, and a path that nothing
+ * serves is let through so that it is answered with an honest 404 instead of a misleading 401.
+ */
+@Component
+@ConditionalOnWebApplication
+class MappedEndpoints implements AuthorizationManager<RequestAuthorizationContext> {
+
+    private final RequestMappingHandlerMapping controllers;
+    private final AuthorizationManager<RequestAuthorizationContext> authenticated =
+            AuthenticatedAuthorizationManager.authenticated();
+
+    MappedEndpoints(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers) {
+        this.controllers = controllers;
+    }
+
+    @Override
+    public AuthorizationResult authorize(
+            Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
+        if (!served(context.getRequest())) {
+            return new AuthorizationDecision(true);
+        }
+        return authenticated.authorize(authentication, context);
+    }
+
+    private boolean served(HttpServletRequest request) {
+        try {
+            return controllers.getHandler(request) != null;
+        } catch (HttpRequestMethodNotSupportedException | HttpMediaTypeException ex) {
+            // The path is served, just not this way: the caller still has to be signed in to learn more.
+            return true;
+        } catch (Exception ex) {
+            return true;
+        }
+    }
+}

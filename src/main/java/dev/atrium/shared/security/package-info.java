@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.shared.security;
+
+import org.jspecify.annotations.NullMarked;

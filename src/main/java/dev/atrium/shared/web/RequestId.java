@@ -1,0 +1,59 @@
+package dev.atrium.shared.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request an id, answered in {@code X-Request-Id} and carried by every log line written while serving it.
+ * An id sent by the caller (or by nginx in front) is kept when it is short and plain, so one id follows a request
+ * through every hop; anything else is replaced rather than echoed into logs.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestId extends OncePerRequestFilter {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "request_id";
+
+    private static final String ATTRIBUTE = RequestId.class.getName();
+    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    /** The id of the request being served, or null outside a request. */
+    public static @Nullable String of(HttpServletRequest request) {
+        return (String) request.getAttribute(ATTRIBUTE);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String id = request.getHeader(HEADER);
+        if (id == null || !ACCEPTABLE.matcher(id).matches()) {
+            id = UUID.randomUUID().toString();
+        }
+        request.setAttribute(ATTRIBUTE, id);
+        response.setHeader(HEADER, id);
+        MDC.put(MDC_KEY, id);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        // The error dispatch belongs to the same request: keep its id in the logs.
+        return false;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.shared.web;
+
+import org.jspecify.annotations.NullMarked;
