@@ -4,7 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -16,19 +17,23 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The default rule: a path that one of Atrium's controllers serves needs a signed-in caller, and a path that nothing
- * serves is let through so that it is answered with an honest 404 instead of a misleading 401.
+ * The default rule: a path that one of Atrium's controllers serves needs a signed-in user (an app token is not one:
+ * modules open their paths to app tokens explicitly), and a path that nothing serves is let through so that it is
+ * answered with an honest 404 instead of a misleading 401.
  */
 @Component
 @ConditionalOnWebApplication
 class MappedEndpoints implements AuthorizationManager<RequestAuthorizationContext> {
 
     private final RequestMappingHandlerMapping controllers;
-    private final AuthorizationManager<RequestAuthorizationContext> authenticated =
-            AuthenticatedAuthorizationManager.authenticated();
+    private final AuthorityAuthorizationManager<RequestAuthorizationContext> signedInUser =
+            AuthorityAuthorizationManager.hasRole("USER");
 
-    MappedEndpoints(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers) {
+    MappedEndpoints(
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers,
+            RoleHierarchy roleHierarchy) {
         this.controllers = controllers;
+        this.signedInUser.setRoleHierarchy(roleHierarchy);
     }
 
     @Override
@@ -37,7 +42,7 @@ class MappedEndpoints implements AuthorizationManager<RequestAuthorizationContex
         if (!served(context.getRequest())) {
             return new AuthorizationDecision(true);
         }
-        return authenticated.authorize(authentication, context);
+        return signedInUser.authorize(authentication, context);
     }
 
     private boolean served(HttpServletRequest request) {

@@ -1,15 +1,18 @@
 package dev.atrium.shared.security;
 
 import dev.atrium.shared.problem.ProblemException;
+import dev.atrium.shared.problem.ServiceUnavailable;
 import dev.atrium.shared.problem.Unauthorized;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -19,7 +22,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  */
 @Component
 @ConditionalOnWebApplication
-public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
 
     private final HandlerExceptionResolver problems;
 
@@ -35,6 +38,17 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
         Unauthorized problem = Unauthorized.because(detail);
         response.setHeader("WWW-Authenticate", "Bearer");
         problems.resolveException(request, response, null, problem);
+    }
+
+    /** A bearer token that could not be checked because a data store is down is a 503, never a pass. */
+    @Override
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException ex) {
+        if (ex instanceof AuthenticationServiceException) {
+            problems.resolveException(request, response, null, ServiceUnavailable.dataStore());
+        } else {
+            commence(request, response, ex);
+        }
     }
 
     @Override

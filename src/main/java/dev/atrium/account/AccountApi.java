@@ -1,0 +1,54 @@
+package dev.atrium.account;
+
+import dev.atrium.account.internal.ClientInfo;
+import dev.atrium.account.internal.SignIn;
+import dev.atrium.account.internal.User;
+import dev.atrium.account.internal.UserRepository;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/** What other modules may ask of accounts. */
+@Service
+public class AccountApi {
+
+    private final UserRepository users;
+    private final SignIn signIn;
+
+    AccountApi(UserRepository users, SignIn signIn) {
+        this.users = users;
+        this.signIn = signIn;
+    }
+
+    public Optional<UserSummary> findUser(long id) {
+        return users.findById(id).map(AccountApi::summary);
+    }
+
+    /** The users with the given ids that exist, by id. */
+    public Map<Long, UserSummary> findUsers(Collection<Long> ids) {
+        Map<Long, UserSummary> found = new LinkedHashMap<>();
+        for (User user : users.findAllById(ids)) {
+            found.put(user.id(), summary(user));
+        }
+        return found;
+    }
+
+    /**
+     * Signs a user in with email and password, exactly as {@code POST /api/auth} does: throttled, audited in
+     * {@code user_sessions}, and opening a session. Called inside a transaction, the audit row commits or rolls back
+     * with it.
+     *
+     * @throws BadCredentials for an unknown email, a wrong password or a deactivated account
+     * @throws TooManySignInAttempts when the account or the address has failed too often lately
+     */
+    public SignedIn signIn(String email, String password, @Nullable String clientAddress, @Nullable String userAgent) {
+        return signIn.signIn(email, password, ClientInfo.of(clientAddress, userAgent));
+    }
+
+    private static UserSummary summary(User user) {
+        return new UserSummary(user.id(), user.email(), user.firstName(), user.lastName());
+    }
+}

@@ -1,0 +1,18 @@
+package dev.atrium.account.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a sign-in came from, as recorded with its session.
+ *
+ * @param address the client's IP address (the proxy's forwarded address when Atrium runs behind one)
+ * @param userAgent the client's {@code User-Agent}, cut to 512 characters
+ */
+public record ClientInfo(String address, String userAgent) {
+
+    public static ClientInfo of(@Nullable String address, @Nullable String userAgent) {
+        String agent = userAgent == null ? "" : userAgent;
+        return new ClientInfo(
+                address == null ? "unknown" : address, agent.length() > 512 ? agent.substring(0, 512) : agent);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.atrium.account.internal;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Creates the first administrator from {@code ATRIUM_ADMIN_EMAIL} and {@code ATRIUM_ADMIN_PASSWORD} at start-up when no
+ * active administrator exists yet, so that a new deployment can be administered without touching the database. It does
+ * nothing once an administrator exists; an existing user with that email is made an administrator (keeping their
+ * password). A weak password stops the start-up with the reason.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class InitialAdmin implements ApplicationRunner {
+
+    private static final Log log = LogFactory.getLog(InitialAdmin.class);
+
+    private final UserRepository users;
+    private final PasswordHashing passwords;
+    private final PasswordPolicy policy;
+    private final JdbcClient jdbc;
+    private final String email;
+    private final String password;
+    private final boolean serving;
+
+    InitialAdmin(
+            UserRepository users,
+            PasswordHashing passwords,
+            PasswordPolicy policy,
+            JdbcClient jdbc,
+            @Value("${atrium.admin.email:}") String email,
+            @Value("${atrium.admin.password:}") String password,
+            @Value("${atrium.command:serve}") String command) {
+        this.users = users;
+        this.passwords = passwords;
+        this.policy = policy;
+        this.jdbc = jdbc;
+        this.email = email.trim();
+        this.password = password;
+        this.serving = !command.equals("migrate");
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!serving || !StringUtils.hasText(email) || !StringUtils.hasText(password) || users.anyActiveAdmin()) {
+            return;
+        }
+        policy.weakness(password, email).ifPresent(reason -> {
+            throw new IllegalStateException("ATRIUM_ADMIN_PASSWORD " + reason);
+        });
+        var existing = users.findByEmail(email);
+        if (existing.isPresent()) {
+            Set<String> roles = new LinkedHashSet<>(existing.get().roles());
+            roles.add("ADMIN");
+            jdbc.sql("UPDATE users SET roles = :roles, active = true, updated_at = now() WHERE id = :id")
+                    .param("roles", roles.toArray(String[]::new))
+                    .param("id", existing.get().id())
+                    .update();
+            log.info("Made " + email + " an administrator (ATRIUM_ADMIN_EMAIL)");
+            return;
+        }
+        users.insert(email, passwords.hash(password), "", "", "", Set.of("USER", "ADMIN"));
+        log.info("Created the administrator " + email + " (ATRIUM_ADMIN_EMAIL)");
+    }
+}

@@ -1,0 +1,48 @@
+package dev.atrium.account.internal;
+
+import dev.atrium.shared.security.BearerAuthentication;
+import dev.atrium.shared.security.BearerTokenAuthenticator;
+import dev.atrium.shared.security.CurrentUser;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+
+/** Access tokens are honoured while their session is open; the user's roles are read from the session. */
+@Component
+class SessionBearerTokens implements BearerTokenAuthenticator {
+
+    private final SessionRegistry sessions;
+
+    SessionBearerTokens(SessionRegistry sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public String tokenType() {
+        return SessionTokens.ACCESS;
+    }
+
+    @Override
+    public @Nullable AbstractAuthenticationToken authenticate(Jwt token) {
+        String sessionId = token.getClaimAsString("sid");
+        if (sessionId == null) {
+            return null;
+        }
+        return sessions.check(sessionId)
+                .filter(session -> Long.toString(session.userId()).equals(token.getSubject()))
+                .map(session -> new BearerAuthentication(
+                        new CurrentUser(session.userId(), session.email(), session.roles(), session.id()),
+                        token.getTokenValue(),
+                        authorities(session.roles())))
+                .orElse(null);
+    }
+
+    static List<SimpleGrantedAuthority> authorities(java.util.Set<String> roles) {
+        return roles.stream()
+                .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                .toList();
+    }
+}

@@ -1,0 +1,271 @@
+package dev.atrium.account.internal;
+
+import dev.atrium.shared.security.BrowserSessions;
+import dev.atrium.shared.security.CurrentUser;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Every open session, in Redis, so that all replicas see the same ones: ending a session on one replica refuses its
+ * tokens on every replica at the next request. A session lives for {@code atrium.session.idle-timeout} after its last
+ * use (7 days by default); each successful sign-in also leaves a row in {@code user_sessions}, closed when the session
+ * ends.
+ */
+@Component
+public class SessionRegistry implements BrowserSessions {
+
+    private static final String SESSION = "atrium:session:";
+    private static final String USER_SESSIONS = "atrium:user-sessions:";
+    private static final List<Object> CHECKED_FIELDS = List.of("user_id", "email", "roles", "last_seen_at");
+
+    /**
+     * Spends the current refresh token and names the next one, atomically, so that two requests presenting the same
+     * refresh token cannot both succeed: 1 rotated, 0 the token was already spent, -1 no such session.
+     */
+    private static final RedisScript<Long> ROTATE_REFRESH = RedisScript.of("""
+            local current = redis.call('HGET', KEYS[1], 'refresh_id')
+            if not current then return -1 end
+            if current ~= ARGV[1] then return 0 end
+            redis.call('HSET', KEYS[1], 'refresh_id', ARGV[2], 'last_seen_at', ARGV[3])
+            redis.call('EXPIRE', KEYS[1], ARGV[4])
+            return 1
+            """, Long.class);
+
+    public enum Rotation {
+        ROTATED,
+        ALREADY_SPENT,
+        NO_SESSION
+    }
+
+    private final StringRedisTemplate redis;
+    private final SessionAudit audit;
+    private final Clock clock;
+    private final Duration idleTimeout;
+    private final Duration touchInterval;
+
+    SessionRegistry(
+            StringRedisTemplate redis,
+            SessionAudit audit,
+            Clock clock,
+            @Value("${atrium.session.idle-timeout:7d}") Duration idleTimeout,
+            @Value("${atrium.session.touch-interval:60s}") Duration touchInterval) {
+        this.redis = redis;
+        this.audit = audit;
+        this.clock = clock;
+        this.idleTimeout = idleTimeout;
+        this.touchInterval = touchInterval;
+    }
+
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /**
+     * Opens a session and records it in {@code user_sessions}. Inside a transaction the row commits with it, and a
+     * rollback closes the session again, so that a sign-in is never half made.
+     */
+    public Session open(User user, ClientInfo client, String refreshId) {
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("user_id", Long.toString(user.id()));
+        fields.put("email", user.email());
+        fields.put("roles", String.join(",", user.roles()));
+        fields.put("created_at", now.toString());
+        fields.put("last_seen_at", now.toString());
+        fields.put("client_address", client.address());
+        fields.put("user_agent", client.userAgent());
+        fields.put("refresh_id", refreshId);
+        audit.opened(id, user.id(), now, client);
+        String key = SESSION + id;
+        redis.opsForHash().putAll(key, fields);
+        redis.expire(key, idleTimeout);
+        redis.opsForSet().add(USER_SESSIONS + user.id(), id);
+        redis.expire(USER_SESSIONS + user.id(), idleTimeout);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        forget(user.id(), List.of(id));
+                    }
+                }
+            });
+        }
+        return new Session(id, user.id(), user.email(), user.roles(), now, now, client.address(), client.userAgent());
+    }
+
+    /**
+     * The hot path of every authenticated request: one round trip to Redis. The session's idle timer restarts at most
+     * once a minute, not on every request.
+     */
+    public Optional<Session> check(String sessionId) {
+        String key = SESSION + sessionId;
+        List<Object> values = redis.opsForHash().multiGet(key, CHECKED_FIELDS);
+        if (values.get(0) == null) {
+            return Optional.empty();
+        }
+        Instant lastSeen = Instant.parse((String) values.get(3));
+        Instant now = clock.instant();
+        if (Duration.between(lastSeen, now).compareTo(touchInterval) > 0) {
+            redis.opsForHash().put(key, "last_seen_at", now.toString());
+            redis.expire(key, idleTimeout);
+            lastSeen = now;
+        }
+        return Optional.of(new Session(
+                sessionId,
+                Long.parseLong((String) values.get(0)),
+                (String) values.get(1),
+                roles((String) values.get(2)),
+                lastSeen,
+                lastSeen,
+                "",
+                ""));
+    }
+
+    @Override
+    public Optional<CurrentUser> current(String sessionId) {
+        return check(sessionId)
+                .map(session -> new CurrentUser(session.userId(), session.email(), session.roles(), session.id()));
+    }
+
+    @Override
+    public void end(CurrentUser user) {
+        end(user.id(), user.sessionId());
+    }
+
+    public boolean isAlive(String sessionId) {
+        return Boolean.TRUE.equals(redis.hasKey(SESSION + sessionId));
+    }
+
+    /** The session as listed to its owner, or empty when it has ended. */
+    public Optional<Session> find(String sessionId) {
+        Map<Object, Object> fields = redis.opsForHash().entries(SESSION + sessionId);
+        if (fields.isEmpty() || fields.get("user_id") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Session(
+                sessionId,
+                Long.parseLong((String) fields.get("user_id")),
+                (String) fields.get("email"),
+                roles((String) fields.get("roles")),
+                Instant.parse((String) fields.get("created_at")),
+                Instant.parse((String) fields.get("last_seen_at")),
+                (String) fields.getOrDefault("client_address", ""),
+                (String) fields.getOrDefault("user_agent", "")));
+    }
+
+    /** The user's open sessions, most recently used first. */
+    public List<Session> openSessionsOf(long userId) {
+        Set<String> ids = redis.opsForSet().members(USER_SESSIONS + userId);
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        List<Session> open = new ArrayList<>();
+        List<String> ended = new ArrayList<>();
+        for (String id : ids) {
+            find(id).ifPresentOrElse(open::add, () -> ended.add(id));
+        }
+        if (!ended.isEmpty()) {
+            redis.opsForSet().remove(USER_SESSIONS + userId, ended.toArray());
+        }
+        open.sort(Comparator.comparing(Session::lastSeenAt).reversed());
+        return open;
+    }
+
+    public Rotation rotateRefresh(String sessionId, String presentedRefreshId, String nextRefreshId) {
+        Long result = redis.execute(
+                ROTATE_REFRESH,
+                List.of(SESSION + sessionId),
+                presentedRefreshId,
+                nextRefreshId,
+                clock.instant().toString(),
+                Long.toString(idleTimeout.toSeconds()));
+        if (result == null || result < 0) {
+            return Rotation.NO_SESSION;
+        }
+        return result == 1 ? Rotation.ROTATED : Rotation.ALREADY_SPENT;
+    }
+
+    /** Ends one session: its tokens (or cookie) stop working at the next request, on every replica. */
+    public void end(long userId, String sessionId) {
+        forget(userId, List.of(sessionId));
+        audit.closed(List.of(sessionId), clock.instant());
+    }
+
+    /** Ends all of a user's sessions but one (or all, when {@code keep} is null). */
+    public void endAll(long userId, @Nullable String keep) {
+        Set<String> ids = redis.opsForSet().members(USER_SESSIONS + userId);
+        List<String> ending = new ArrayList<>(ids == null ? Set.of() : ids);
+        ending.remove(keep);
+        forget(userId, ending);
+        audit.closed(ending, clock.instant());
+    }
+
+    /** New roles take effect on the user's open sessions at their next request. */
+    public void updateRoles(long userId, Set<String> roles) {
+        for (Session session : openSessionsOf(userId)) {
+            redis.opsForHash().put(SESSION + session.id(), "roles", String.join(",", roles));
+        }
+    }
+
+    /**
+     * Closes the audit rows of sessions that ended by idling out, which nobody ended explicitly, and returns how many
+     * it closed.
+     */
+    public int closeIdledOutInAudit() {
+        Instant before = clock.instant().minus(Duration.ofMinutes(1));
+        Instant afterAt = Instant.EPOCH;
+        String afterId = "00000000-0000-0000-0000-000000000000";
+        int closed = 0;
+        List<SessionAudit.OpenRow> page;
+        do {
+            page = audit.stillOpen(before, afterAt, afterId, 500);
+            List<String> ended = page.stream()
+                    .map(SessionAudit.OpenRow::id)
+                    .filter(id -> !isAlive(id))
+                    .toList();
+            audit.closed(ended, clock.instant());
+            closed += ended.size();
+            if (!page.isEmpty()) {
+                afterAt = page.getLast().openedAt();
+                afterId = page.getLast().id();
+            }
+        } while (page.size() == 500);
+        return closed;
+    }
+
+    private void forget(long userId, Collection<String> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return;
+        }
+        redis.delete(sessionIds.stream().map(id -> SESSION + id).toList());
+        redis.opsForSet().remove(USER_SESSIONS + userId, sessionIds.toArray());
+    }
+
+    private static Set<String> roles(@Nullable String joined) {
+        if (joined == null || joined.isBlank()) {
+            return Set.of("USER");
+        }
+        return Set.copyOf(new LinkedHashSet<>(Arrays.asList(joined.split(","))));
+    }
+}

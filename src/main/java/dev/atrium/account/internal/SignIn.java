@@ -1,0 +1,81 @@
+package dev.atrium.account.internal;
+
+import dev.atrium.account.BadCredentials;
+import dev.atrium.account.SignedIn;
+import dev.atrium.account.Tokens;
+import dev.atrium.account.TooManySignInAttempts;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one way in, for every client: the API, seed 000's page and the admin panel. It checks the throttle, then the
+ * password (spending the same time on an unknown email), opens a session and records it.
+ */
+@Service
+public class SignIn {
+
+    private final UserRepository users;
+    private final PasswordHashing passwords;
+    private final SignInThrottle throttle;
+    private final SessionRegistry sessions;
+    private final SessionTokens tokens;
+    private final Clock clock;
+
+    SignIn(
+            UserRepository users,
+            PasswordHashing passwords,
+            SignInThrottle throttle,
+            SessionRegistry sessions,
+            SessionTokens tokens,
+            Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /**
+     * Signs a user in with email and password.
+     *
+     * @throws BadCredentials for an unknown email, a wrong password or a deactivated account, alike
+     * @throws TooManySignInAttempts when this account or address has failed too often lately
+     */
+    public SignedIn signIn(String email, String password, ClientInfo client) {
+        User user = authenticate(email, password, client);
+        String refreshId = SessionTokens.newRefreshId();
+        Session session = sessions.open(user, client, refreshId);
+        users.recordLogin(user.id(), clock.instant());
+        Tokens pair = tokens.issue(user.id(), session.id(), refreshId);
+        return new SignedIn(user.id(), user.email(), session.id(), session.createdAt(), pair);
+    }
+
+    /** Signs a browser in: the session is the same kind, but its cookie stands in for tokens. */
+    public Session signInBrowser(String email, String password, ClientInfo client) {
+        User user = authenticate(email, password, client);
+        Session session = sessions.open(user, client, SessionTokens.newRefreshId());
+        users.recordLogin(user.id(), clock.instant());
+        return session;
+    }
+
+    private User authenticate(String email, String password, ClientInfo client) {
+        throttle.checkAllowed(email, client.address());
+        Optional<User> found = users.findByEmail(email.trim());
+        boolean valid;
+        if (found.isEmpty()) {
+            passwords.matchNothing();
+            valid = false;
+        } else {
+            valid = passwords.matches(password, found.get().passwordHash())
+                    && found.get().active();
+        }
+        if (!valid) {
+            throttle.recordFailure(email, client.address());
+            throw BadCredentials.create();
+        }
+        throttle.recordSuccess(email);
+        return found.get();
+    }
+}

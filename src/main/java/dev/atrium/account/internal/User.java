@@ -1,0 +1,25 @@
+package dev.atrium.account.internal;
+
+import java.time.Instant;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** A row of {@code users}. */
+public record User(
+        long id,
+        String email,
+        String passwordHash,
+        String firstName,
+        String lastName,
+        String phone,
+        @Nullable String avatarKey,
+        Set<String> roles,
+        boolean active,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable Instant lastLoginAt) {
+
+    public boolean isAdmin() {
+        return roles.contains("ADMIN");
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.account.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,61 @@
+package dev.atrium.account.web;
+
+import dev.atrium.account.BadCredentials;
+import dev.atrium.account.TooManySignInAttempts;
+import dev.atrium.account.internal.ClientInfo;
+import dev.atrium.account.internal.Session;
+import dev.atrium.account.internal.SignIn;
+import dev.atrium.shared.security.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The admin panel's sign-in form, through the same {@link SignIn} as the API: throttled, audited, and opening the same
+ * kind of session, whose id the browser's cookie session keeps.
+ */
+@Component
+class BrowserSignIn implements AuthenticationProvider {
+
+    private final SignIn signIn;
+
+    BrowserSignIn(SignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication form) {
+        String email = form.getName();
+        String password =
+                form.getCredentials() == null ? "" : form.getCredentials().toString();
+        HttpServletRequest request =
+                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        try {
+            Session session = signIn.signInBrowser(
+                    email, password, ClientInfo.of(request.getRemoteAddr(), request.getHeader("User-Agent")));
+            CurrentUser user = new CurrentUser(session.userId(), session.email(), session.roles(), session.id());
+            return UsernamePasswordAuthenticationToken.authenticated(
+                    user,
+                    null,
+                    session.roles().stream()
+                            .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                            .toList());
+        } catch (BadCredentials ex) {
+            throw new BadCredentialsException("Wrong email or password");
+        } catch (TooManySignInAttempts ex) {
+            throw new LockedException(ex.getMessage());
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.account.web;
+
+import org.jspecify.annotations.NullMarked;

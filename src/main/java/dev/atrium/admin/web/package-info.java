@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.admin.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.shared.time;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,83 @@
+package dev.atrium.account.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atrium.AtriumTest;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@AtriumTest
+class InitialAdminTests {
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    PasswordHashing passwords;
+
+    @Autowired
+    PasswordPolicy policy;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    List<Long> setAside = List.of();
+
+    /** The bootstrap only acts when no administrator exists, so the ones other tests made are set aside meanwhile. */
+    @BeforeEach
+    void noAdministratorYet() {
+        setAside = jdbc.sql("UPDATE users SET active = false WHERE 'ADMIN' = ANY (roles) AND active RETURNING id")
+                .query(Long.class)
+                .list();
+    }
+
+    @AfterEach
+    void restoreAdministrators() {
+        jdbc.sql("UPDATE users SET active = true WHERE id = ANY (:ids)")
+                .param("ids", setAside.toArray(Long[]::new))
+                .update();
+    }
+
+    @Test
+    void creates_the_configured_administrator_once() {
+        String email = "root-" + UUID.randomUUID() + "@example.com";
+        run(email, "a long and unusual password");
+        run(email, "a long and unusual password");
+        var admins = jdbc.sql("SELECT count(*) FROM users WHERE lower(email) = lower(?) AND 'ADMIN' = ANY (roles)")
+                .param(email)
+                .query(Integer.class)
+                .single();
+        assertThat(admins).isEqualTo(1);
+        assertThat(passwords.matches(
+                        "a long and unusual password",
+                        users.findByEmail(email).orElseThrow().passwordHash()))
+                .isTrue();
+    }
+
+    @Test
+    void refuses_a_weak_password_with_the_reason() {
+        assertThatThrownBy(() -> run("weak-" + UUID.randomUUID() + "@example.com", "password"))
+                .hasMessageContaining("ATRIUM_ADMIN_PASSWORD is one of the most common passwords");
+    }
+
+    @Test
+    void does_nothing_once_an_administrator_exists() {
+        String first = "first-" + UUID.randomUUID() + "@example.com";
+        run(first, "a long and unusual password");
+        String second = "second-" + UUID.randomUUID() + "@example.com";
+        run(second, "a long and unusual password");
+        assertThat(users.findByEmail(second)).isEmpty();
+    }
+
+    private void run(String email, String password) {
+        new InitialAdmin(users, passwords, policy, jdbc, email, password, "serve")
+                .run(new DefaultApplicationArguments());
+    }
+}
