@@ -48,6 +48,28 @@ public class AccountApi {
         return signIn.signIn(email, password, ClientInfo.of(clientAddress, userAgent));
     }
 
+    /**
+     * The slow half of a sign-in: the throttle and the password check, done before the caller opens a transaction so
+     * that no database connection waits on bcrypt. The result opens a session with {@link #openSession}.
+     *
+     * @throws BadCredentials for an unknown email, a wrong password or a deactivated account
+     * @throws TooManySignInAttempts when the account or the address has failed too often lately
+     */
+    public VerifiedCredentials verifyPassword(
+            String email, String password, @Nullable String clientAddress, @Nullable String userAgent) {
+        User user = signIn.verify(email, password, ClientInfo.of(clientAddress, userAgent));
+        return new VerifiedCredentials(user);
+    }
+
+    /**
+     * The fast half of a sign-in: opens the session and writes its {@code user_sessions} row, in the caller's
+     * transaction if there is one (a rollback closes the session again).
+     */
+    public SignedIn openSession(
+            VerifiedCredentials credentials, @Nullable String clientAddress, @Nullable String userAgent) {
+        return signIn.openSession(credentials.user(), ClientInfo.of(clientAddress, userAgent));
+    }
+
     private static UserSummary summary(User user) {
         return new UserSummary(user.id(), user.email(), user.firstName(), user.lastName());
     }

@@ -44,7 +44,14 @@ public class SignIn {
      * @throws TooManySignInAttempts when this account or address has failed too often lately
      */
     public SignedIn signIn(String email, String password, ClientInfo client) {
-        User user = authenticate(email, password, client);
+        return openSession(verify(email, password, client), client);
+    }
+
+    /**
+     * Opens a session for a user whose password was just verified, and records it. Inside a transaction the audit row
+     * commits or rolls back with the caller's work, and a rollback closes the session again.
+     */
+    public SignedIn openSession(User user, ClientInfo client) {
         String refreshId = SessionTokens.newRefreshId();
         Session session = sessions.open(user, client, refreshId);
         users.recordLogin(user.id(), clock.instant());
@@ -54,13 +61,20 @@ public class SignIn {
 
     /** Signs a browser in: the session is the same kind, but its cookie stands in for tokens. */
     public Session signInBrowser(String email, String password, ClientInfo client) {
-        User user = authenticate(email, password, client);
+        User user = verify(email, password, client);
         Session session = sessions.open(user, client, SessionTokens.newRefreshId());
         users.recordLogin(user.id(), clock.instant());
         return session;
     }
 
-    private User authenticate(String email, String password, ClientInfo client) {
+    /**
+     * Checks the throttle and the password, without opening a session: slow on purpose (bcrypt), so callers do it
+     * before they open a transaction.
+     *
+     * @throws BadCredentials for an unknown email, a wrong password or a deactivated account, alike
+     * @throws TooManySignInAttempts when this account or address has failed too often lately
+     */
+    public User verify(String email, String password, ClientInfo client) {
         throttle.checkAllowed(email, client.address());
         Optional<User> found = users.findByEmail(email.trim());
         boolean valid;

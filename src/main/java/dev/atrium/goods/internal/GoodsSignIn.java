@@ -1,0 +1,50 @@
+package dev.atrium.goods.internal;
+
+import dev.atrium.account.AccountApi;
+import dev.atrium.account.BadCredentials;
+import dev.atrium.account.SignedIn;
+import dev.atrium.account.TooManySignInAttempts;
+import dev.atrium.account.VerifiedCredentials;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seed 000's sign-in: a valid email and password open a session and, in one transaction with its
+ * {@code user_sessions} row, append every record of the goods file to {@code goods}. A refused sign-in writes nothing.
+ */
+@Service
+@ConditionalOnWebApplication
+public class GoodsSignIn {
+
+    /** What a successful sign-in did. */
+    public record Outcome(SignedIn signedIn, int goodsImported) {}
+
+    private final AccountApi accounts;
+    private final GoodsImport goods;
+    private final TransactionTemplate transactions;
+
+    GoodsSignIn(AccountApi accounts, GoodsImport goods, TransactionTemplate transactions) {
+        this.accounts = accounts;
+        this.goods = goods;
+        this.transactions = transactions;
+    }
+
+    /**
+     * @throws BadCredentials when no active user has this email and password
+     * @throws TooManySignInAttempts when the account or the address has failed too often lately
+     */
+    public Outcome signIn(String login, String password, @Nullable String clientAddress, @Nullable String userAgent) {
+        // The password check is slow on purpose; it runs before the transaction so that no connection waits on it.
+        VerifiedCredentials verified = accounts.verifyPassword(login, password, clientAddress, userAgent);
+        Outcome outcome = transactions.execute(status -> {
+            SignedIn signedIn = accounts.openSession(verified, clientAddress, userAgent);
+            return new Outcome(signedIn, goods.appendAll());
+        });
+        if (outcome == null) {
+            throw new IllegalStateException("The sign-in transaction returned nothing");
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.goods.internal;
+
+import org.jspecify.annotations.NullMarked;

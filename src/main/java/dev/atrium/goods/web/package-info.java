@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.goods.web;
+
+import org.jspecify.annotations.NullMarked;
