@@ -73,6 +73,11 @@ public final class DataStoreSettings implements EnvironmentPostProcessor, Ordere
                             : "Redis is configured but the database is not: set ATRIUM_DATABASE_URL too (or neither, for embedded mode)");
         }
         boolean embedded = !databaseNamed;
+        if (embedded && !environment.getProperty("atrium.embedded.enabled", Boolean.class, true)) {
+            // The container image: there is nothing to embed, and starting without a database must say so plainly.
+            throw new IllegalStateException(
+                    "No database is configured and embedded mode is off: set ATRIUM_DATABASE_URL and ATRIUM_REDIS_URL");
+        }
         String command = environment.getProperty("atrium.command", "serve");
         settings.put("atrium.mode", embedded ? "embedded" : "external");
         if (embedded) {

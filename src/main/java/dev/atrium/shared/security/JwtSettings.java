@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param secret the signing key, at least 32 bytes ({@code ATRIUM_JWT_SECRET}); embedded mode falls back to a
  *     development key that every other mode refuses
- * @param secretFile a file holding the signing key instead ({@code ATRIUM_JWT_SECRET_FILE}, e.g. a Docker secret)
+ * @param secretFile a file holding the signing key when {@code secret} is not set ({@code ATRIUM_JWT_SECRET_FILE}, e.g.
+ *     a Docker or Kubernetes secret)
  * @param previousSecrets keys that signed tokens still in circulation: accepted, never used to sign; rotating the key
  *     means moving the old one here until its tokens have expired
  * @param issuer the {@code iss} of every token, checked on every token

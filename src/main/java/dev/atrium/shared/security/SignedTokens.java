@@ -124,7 +124,7 @@ public class SignedTokens {
 
     private static String signingSecret(JwtSettings settings, boolean keyRequired) {
         String secret = settings.secret();
-        if (StringUtils.hasText(settings.secretFile())) {
+        if (!StringUtils.hasText(secret) && StringUtils.hasText(settings.secretFile())) {
             try {
                 secret = Files.readString(Path.of(settings.secretFile()), StandardCharsets.UTF_8)
                         .strip();

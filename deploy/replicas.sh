@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Two Atrium replicas on one PostgreSQL and one Redis, behind nginx with deploy/nginx/atrium.conf: the container
+# deployment's shape, run natively (CI runs the Postman collection through it).
+#
+#   deploy/replicas.sh start   build nothing; use target/atrium.jar, a fresh database and Redis db, ports 18081/18082,
+#                              nginx on 8088; applies the migrations and the demo data first
+#   deploy/replicas.sh stop
+#
+# Needs: PostgreSQL (ATRIUM_CI_PG, default postgres://postgres@127.0.0.1:5432), Redis (ATRIUM_CI_REDIS, default
+# redis://127.0.0.1:6379/9), nginx, and a JDK 21+ (JAVA_HOME).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+run=${ATRIUM_CI_DIR:-/tmp/atrium-replicas}
+pg=${ATRIUM_CI_PG:-postgres://postgres@127.0.0.1:5432}
+redis=${ATRIUM_CI_REDIS:-redis://127.0.0.1:6379/9}
+database=${ATRIUM_CI_DATABASE:-atrium_ci}
+nginx_port=${ATRIUM_CI_PORT:-8088}
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+stop() {
+  [ -f "$run/nginx.pid" ] && nginx -p "$run" -c "$run/nginx.conf" -s quit 2>/dev/null || true
+  for pidfile in "$run"/replica-*.pid; do
+    [ -f "$pidfile" ] || continue
+    kill "$(cat "$pidfile")" 2>/dev/null || true
+    rm -f "$pidfile"
+  done
+  sleep 1
+}
+
+wait_ready() { # url, log file
+  for _ in $(seq 120); do
+    curl -fs "$1/actuator/health/readiness" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "Not ready: $1; the end of its log:" >&2
+  tail -40 "$2" >&2
+  return 1
+}
+
+start() {
+  stop
+  mkdir -p "$run/atrium" "$run/logs"
+  psql "$pg/postgres" -q -c "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database" >/dev/null
+  redis-cli -u "$redis" FLUSHDB >/dev/null
+  export ATRIUM_DATABASE_URL="$pg/$database" ATRIUM_REDIS_URL="$redis"
+  export ATRIUM_JWT_SECRET=${ATRIUM_JWT_SECRET:-$(head -c 48 /dev/urandom | base64 -w0)}
+  export SERVER_FORWARD_HEADERS_STRATEGY=native
+  # The same commands as the compose file's one-shot services.
+  "$java" -jar target/atrium.jar migrate >"$run/logs/migrate.log" 2>&1
+  "$java" -jar target/atrium.jar seed >"$run/logs/seed.log" 2>&1
+  for port in 18081 18082; do
+    SERVER_PORT=$port "$java" -jar target/atrium.jar >"$run/logs/replica-$port.log" 2>&1 &
+    echo $! >"$run/replica-$port.pid"
+  done
+  for port in 18081 18082; do
+    wait_ready "http://127.0.0.1:$port" "$run/logs/replica-$port.log"
+  done
+
+  echo "listen 127.0.0.1:$nginx_port;" >"$run/atrium/listen.conf"
+  printf 'server 127.0.0.1:18081;\nserver 127.0.0.1:18082;\n' >"$run/atrium/upstream.conf"
+  echo "root $PWD/src/main/resources/static;" >"$run/atrium/static.conf"
+  cat >"$run/nginx.conf" <<NGINX
+pid $run/nginx.pid;
+error_log $run/logs/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    access_log $run/logs/nginx-access.log;
+    client_body_temp_path $run/tmp-body;
+    proxy_temp_path $run/tmp-proxy;
+    include $PWD/deploy/nginx/atrium.conf;
+}
+NGINX
+  nginx -t -q -p "$run" -c "$run/nginx.conf"
+  nginx -p "$run" -c "$run/nginx.conf"
+  wait_ready "http://127.0.0.1:$nginx_port" "$run/logs/nginx-error.log"
+  echo "Two replicas behind nginx at http://127.0.0.1:$nginx_port (logs in $run/logs)"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac
