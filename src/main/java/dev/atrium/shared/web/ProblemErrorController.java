@@ -1,5 +1,6 @@
 package dev.atrium.shared.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Answers what reaches the servlet container's error page (a failure before Spring MVC, such as a malformed URL) with
  * a problem body too, instead of Spring Boot's default error JSON.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
