@@ -21,6 +21,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -183,6 +184,10 @@ public class ProblemTranslation extends ResponseEntityExceptionHandler {
             if (requestId != null) {
                 problem.setProperty("request_id", requestId);
             }
+        }
+        if (body instanceof ProblemDetail) {
+            // Fixed, not negotiated: a client that asked for text/csv still learns what went wrong.
+            headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }

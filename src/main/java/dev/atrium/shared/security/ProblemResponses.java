@@ -13,6 +13,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -22,7 +24,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  */
 @Component
 @ConditionalOnWebApplication
-public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
+public class ProblemResponses
+        implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler, RequestRejectedHandler {
 
     private final HandlerExceptionResolver problems;
 
@@ -49,6 +52,19 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
         } else {
             commence(request, response, ex);
         }
+    }
+
+    /** A URL the firewall refuses (an encoded slash, a semicolon, ...) is a 400 problem like any other bad input. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex) {
+        problems.resolveException(
+                request,
+                response,
+                null,
+                ProblemException.badRequest(
+                        "rejected-request",
+                        "Rejected request",
+                        "The URL or headers of this request are not accepted (e.g. encoded slashes or semicolons)"));
     }
 
     @Override
