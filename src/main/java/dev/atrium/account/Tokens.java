@@ -9,4 +9,12 @@ package dev.atrium.account;
  * @param tokenType always {@code Bearer}
  * @param expiresIn the access token's lifetime in seconds
  */
-public record Tokens(String access, String refresh, String tokenType, long expiresIn) {}
+public record Tokens(String access, String refresh, String tokenType, long expiresIn) {
+
+    /** Tokens are credentials: whatever logs this record (Spring MVC at debug level does) must not see them. */
+    @Override
+    public String toString() {
+        return "Tokens[access=<redacted>, refresh=<redacted>, tokenType=" + tokenType + ", expiresIn=" + expiresIn
+                + "]";
+    }
+}

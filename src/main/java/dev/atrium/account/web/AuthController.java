@@ -58,10 +58,22 @@ class AuthController {
             }
             return "";
         }
+
+        /** Never the password: Spring MVC logs request bodies at debug level. */
+        @Override
+        public String toString() {
+            return "Credentials[identifier=" + identifier() + ", password=<redacted>]";
+        }
     }
 
     record RefreshRequest(
-            @Schema(description = "The refresh token of the last sign-in or refresh") @NotBlank String refresh) {}
+            @Schema(description = "The refresh token of the last sign-in or refresh") @NotBlank String refresh) {
+
+        @Override
+        public String toString() {
+            return "RefreshRequest[refresh=<redacted>]";
+        }
+    }
 
     @PostMapping({"/api/auth", "/api/login", "/api/login/"})
     @Operation(

@@ -61,13 +61,25 @@ class SeedSignInController {
             }
             return "";
         }
+
+        /** Never the password: Spring MVC logs request bodies at debug level. */
+        @Override
+        public String toString() {
+            return "Credentials[identifier=" + identifier() + ", password=<redacted>]";
+        }
     }
 
     record UserRef(long id, String email) {}
 
     record SessionRef(String id, Instant openedAt) {}
 
-    record TokenPair(String access, String refresh, String tokenType, long expiresIn) {}
+    record TokenPair(String access, String refresh, String tokenType, long expiresIn) {
+
+        @Override
+        public String toString() {
+            return "TokenPair[access=<redacted>, refresh=<redacted>, tokenType=" + tokenType + "]";
+        }
+    }
 
     record Success(
             String status, String message, UserRef user, SessionRef session, int goodsImported, TokenPair tokens) {}
