@@ -36,6 +36,22 @@ public class AccountApi {
         return found;
     }
 
+    /** The active users among the given ids, by id: deactivated users are not shown as members of anything. */
+    public Map<Long, UserSummary> findActiveUsers(Collection<Long> ids) {
+        Map<Long, UserSummary> found = new LinkedHashMap<>();
+        for (User user : users.findAllById(ids)) {
+            if (user.active()) {
+                found.put(user.id(), summary(user));
+            }
+        }
+        return found;
+    }
+
+    /** The user with this email, compared without regard to case. */
+    public Optional<UserSummary> findUserByEmail(String email) {
+        return users.findByEmail(email.strip()).map(AccountApi::summary);
+    }
+
     /**
      * Signs a user in with email and password, exactly as {@code POST /api/auth} does: throttled, audited in
      * {@code user_sessions}, and opening a session. Called inside a transaction, the audit row commits or rolls back

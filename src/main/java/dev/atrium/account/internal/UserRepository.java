@@ -78,6 +78,108 @@ public class UserRepository {
                 .single();
     }
 
+    /**
+     * A page of users in id order: only the active ones unless {@code includeInactive}, and only those whose email or
+     * name contains {@code search} (any case) when it is given.
+     */
+    public List<User> page(boolean includeInactive, @Nullable String search, long offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE " + FILTER
+                        + " ORDER BY id LIMIT :limit OFFSET :offset")
+                .param("all", includeInactive)
+                .param("pattern", pattern(search))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(MAPPER)
+                .list();
+    }
+
+    public long count(boolean includeInactive, @Nullable String search) {
+        return jdbc.sql("SELECT count(*) FROM users WHERE " + FILTER)
+                .param("all", includeInactive)
+                .param("pattern", pattern(search))
+                .query(Long.class)
+                .single();
+    }
+
+    private static final String FILTER = """
+            (active OR :all) AND (CAST(:pattern AS text) IS NULL
+                OR email ILIKE :pattern ESCAPE '\\' OR first_name ILIKE :pattern ESCAPE '\\'
+                OR last_name ILIKE :pattern ESCAPE '\\' OR (first_name || ' ' || last_name) ILIKE :pattern ESCAPE '\\')""";
+
+    /** A LIKE pattern matching any text that contains the search, its own % and _ taken literally. */
+    static @Nullable String pattern(@Nullable String search) {
+        if (search == null || search.isBlank()) {
+            return null;
+        }
+        String escaped =
+                search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    /** Reads the user and locks the row until the transaction ends, so that concurrent changes to it take turns. */
+    public Optional<User> lock(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(MAPPER)
+                .optional();
+    }
+
+    /** Whether another user than {@code exceptId} has this email, compared without regard to case. */
+    public boolean emailTaken(String email, long exceptId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE lower(email) = lower(:email) AND id <> :id)")
+                .param("email", email)
+                .param("id", exceptId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Active administrators other than the given user. */
+    public long otherActiveAdmins(long exceptId) {
+        return jdbc.sql("SELECT count(*) FROM users WHERE 'ADMIN' = ANY (roles) AND active AND id <> :id")
+                .param("id", exceptId)
+                .query(Long.class)
+                .single();
+    }
+
+    public long countActive() {
+        return jdbc.sql("SELECT count(*) FROM users WHERE active")
+                .query(Long.class)
+                .single();
+    }
+
+    /** Writes every field a profile or an administrator may change; the caller has checked them. */
+    public void update(User user, Instant at) {
+        jdbc.sql("""
+                        UPDATE users SET email = :email, first_name = :firstName, last_name = :lastName, phone = :phone,
+                            roles = :roles, active = :active, updated_at = :at
+                        WHERE id = :id""")
+                .param("email", user.email())
+                .param("firstName", user.firstName())
+                .param("lastName", user.lastName())
+                .param("phone", user.phone())
+                .param("roles", user.roles().toArray(String[]::new))
+                .param("active", user.active())
+                .param("at", Timestamp.from(at))
+                .param("id", user.id())
+                .update();
+    }
+
+    public void setPasswordHash(long id, String passwordHash, Instant at) {
+        jdbc.sql("UPDATE users SET password_hash = :hash, updated_at = :at WHERE id = :id")
+                .param("hash", passwordHash)
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
+    }
+
+    public void setAvatarKey(long id, @Nullable String avatarKey, Instant at) {
+        jdbc.sql("UPDATE users SET avatar_key = :key, updated_at = :at WHERE id = :id")
+                .param("key", avatarKey)
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
+    }
+
     public void recordLogin(long id, Instant at) {
         jdbc.sql("UPDATE users SET last_login_at = :at WHERE id = :id")
                 .param("at", Timestamp.from(at))
