@@ -155,6 +155,11 @@ public class UserAccounts {
         return new PageImpl<>(profiles, PageRequest.of(query.pageNumber() - 1, query.size()), count);
     }
 
+    /** Users who may sign in. */
+    public long countActive() {
+        return users.countActive();
+    }
+
     /**
      * Changes an account: its owner may change their email, names, phone and organizations; administrators may change
      * anyone's, and their roles and active flag too.

@@ -133,6 +133,19 @@ public class Organizations {
         return new Addition(details(List.of(organization)).getFirst(), added);
     }
 
+    /** Adds the user with this email, as the admin panel asks for members: by what it shows of them. */
+    @Transactional
+    public Addition addMemberByEmail(CurrentUser actor, long id, @Nullable String email) {
+        managed(actor, id);
+        if (email == null || email.isBlank()) {
+            throw InvalidRequest.field("email", "must not be blank");
+        }
+        long userId = accounts.findUserByEmail(email)
+                .map(UserSummary::id)
+                .orElseThrow(() -> InvalidRequest.field("email", "no user has the email " + email.strip()));
+        return addMember(actor, id, new NewMember(userId));
+    }
+
     /**
      * Removes a member: the creator and administrators may remove anyone, a member themself.
      *
