@@ -82,6 +82,10 @@ class AvatarTests {
                 .exchange();
         assertThat(again).hasStatus(HttpStatus.NOT_MODIFIED);
         assertThat(again.getResponse().getContentAsByteArray()).isEmpty();
+        MvcTestResult head =
+                mvc.head().uri("/api/users/" + user.id() + "/avatar").exchange();
+        assertThat(head).hasStatusOk();
+        assertThat(head.getResponse().getHeader("ETag")).isEqualTo(etag);
         assertThat(mvc.get()
                         .uri("/api/users/me/avatar")
                         .header("Authorization", user.bearer())

@@ -19,9 +19,11 @@ class AccountAccessRules {
             rules.requestMatchers(HttpMethod.POST, "/api/auth", "/api/login", "/api/login/", "/api/refresh")
                     .permitAll();
             rules.requestMatchers(HttpMethod.POST, "/api/users").permitAll();
-            rules.requestMatchers(HttpMethod.GET, "/api/users/me/avatar").hasRole("USER");
-            rules.requestMatchers(HttpMethod.GET, "/api/users/*/avatar", "/api/users/*/avatar/*")
-                    .permitAll();
+            for (HttpMethod read : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
+                rules.requestMatchers(read, "/api/users/me/avatar").hasRole("USER");
+                rules.requestMatchers(read, "/api/users/*/avatar", "/api/users/*/avatar/*")
+                        .permitAll();
+            }
         };
     }
 }
