@@ -38,13 +38,7 @@ public class AccountApi {
 
     /** The active users among the given ids, by id: deactivated users are not shown as members of anything. */
     public Map<Long, UserSummary> findActiveUsers(Collection<Long> ids) {
-        Map<Long, UserSummary> found = new LinkedHashMap<>();
-        for (User user : users.findAllById(ids)) {
-            if (user.active()) {
-                found.put(user.id(), summary(user));
-            }
-        }
-        return found;
+        return users.activeSummaries(ids);
     }
 
     /** The user with this email, compared without regard to case. */

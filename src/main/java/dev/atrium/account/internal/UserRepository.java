@@ -1,13 +1,16 @@
 package dev.atrium.account.internal;
 
+import dev.atrium.account.UserSummary;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -49,10 +52,32 @@ public class UserRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id IN (:ids) ORDER BY id")
-                .param("ids", ids)
+        // One array parameter, however many ids: a statement holds at most 65535 placeholders, and an organization
+        // page can name more members than that.
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ANY (:ids) ORDER BY id")
+                .param("ids", ids.toArray(Long[]::new))
                 .query(MAPPER)
                 .list();
+    }
+
+    /**
+     * The names of the active users among the ids, by id. Organization pages name thousands of members at once: only
+     * the four columns they show are read.
+     */
+    public Map<Long, UserSummary> activeSummaries(Collection<Long> ids) {
+        Map<Long, UserSummary> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        SELECT id, email, first_name, last_name FROM users
+                        WHERE id = ANY (:ids) AND active ORDER BY id""")
+                .param("ids", ids.toArray(Long[]::new))
+                .query((rs, row) -> found.put(
+                        rs.getLong(1),
+                        new UserSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))))
+                .list();
+        return found;
     }
 
     public boolean anyActiveAdmin() {
