@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32;
@@ -128,6 +129,20 @@ class AvatarTests {
         assertThat(new String(stored, StandardCharsets.ISO_8859_1))
                 .doesNotContain("GPS")
                 .doesNotContain("Ada");
+    }
+
+    @Test
+    void a_photo_taken_sideways_is_turned_upright_as_its_exif_orientation_says() throws IOException {
+        SignedInUser user = accounts.signedInUser();
+        // Stored 300 wide and 100 high, with orientation 6: "rotate 90° clockwise to view", as phones write it.
+        upload(user, "sideways.jpg", MediaType.IMAGE_JPEG_VALUE, withOrientation(jpeg(300, 100), 6));
+        BufferedImage avatar = read(mvc.get()
+                .uri("/api/users/" + user.id() + "/avatar")
+                .exchange()
+                .getResponse()
+                .getContentAsByteArray());
+        assertThat(avatar.getWidth()).isEqualTo(67);
+        assertThat(avatar.getHeight()).isEqualTo(200);
     }
 
     @Test
@@ -358,6 +373,26 @@ class AvatarTests {
                 .putShort((short) (text.length + 2))
                 .put(text);
         out.put(jpeg, 2, jpeg.length - 2);
+        return out.array();
+    }
+
+    /** The JPEG with an EXIF segment holding only an orientation, after its JFIF segment as cameras place it. */
+    static byte[] withOrientation(byte[] jpeg, int orientation) {
+        int afterJfif = 4 + (((jpeg[4] & 0xff) << 8) | (jpeg[5] & 0xff));
+        ByteBuffer exif = ByteBuffer.allocate(36).order(ByteOrder.LITTLE_ENDIAN);
+        // APP1 marker and its length (big-endian, as every JPEG length), then a little-endian TIFF block.
+        exif.put((byte) 0xff).put((byte) 0xe1).put((byte) 0).put((byte) 34);
+        exif.put("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
+        exif.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+        exif.putShort((short) 1);
+        exif.putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0);
+        exif.putInt(0);
+        ByteBuffer out = ByteBuffer.allocate(jpeg.length + exif.capacity());
+        out.put(jpeg, 0, afterJfif).put(exif.array()).put(jpeg, afterJfif, jpeg.length - afterJfif);
         return out.array();
     }
 
