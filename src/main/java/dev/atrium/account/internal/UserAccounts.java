@@ -366,7 +366,7 @@ public class UserAccounts {
     }
 
     private void requireAnotherAdministrator(long id, String what) {
-        if (users.otherActiveAdmins(id) == 0) {
+        if (users.lockOtherActiveAdmins(id) == 0) {
             throw LastAdministrator.cannotBe(what);
         }
     }

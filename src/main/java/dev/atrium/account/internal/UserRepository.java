@@ -28,6 +28,12 @@ public class UserRepository {
 
     static final RowMapper<User> MAPPER = UserRepository::map;
 
+    /** Active users only unless :all, and those whose email or name contains :pattern when it is not null. */
+    private static final String FILTER = """
+            (active OR :all) AND (CAST(:pattern AS text) IS NULL
+                OR email ILIKE :pattern ESCAPE '\\' OR first_name ILIKE :pattern ESCAPE '\\'
+                OR last_name ILIKE :pattern ESCAPE '\\' OR (first_name || ' ' || last_name) ILIKE :pattern ESCAPE '\\')""";
+
     private final JdbcClient jdbc;
 
     UserRepository(JdbcClient jdbc) {
@@ -126,11 +132,6 @@ public class UserRepository {
                 .single();
     }
 
-    private static final String FILTER = """
-            (active OR :all) AND (CAST(:pattern AS text) IS NULL
-                OR email ILIKE :pattern ESCAPE '\\' OR first_name ILIKE :pattern ESCAPE '\\'
-                OR last_name ILIKE :pattern ESCAPE '\\' OR (first_name || ' ' || last_name) ILIKE :pattern ESCAPE '\\')""";
-
     /** A LIKE pattern matching any text that contains the search, its own % and _ taken literally. */
     static @Nullable String pattern(@Nullable String search) {
         if (search == null || search.isBlank()) {
@@ -158,12 +159,16 @@ public class UserRepository {
                 .single();
     }
 
-    /** Active administrators other than the given user. */
-    public long otherActiveAdmins(long exceptId) {
-        return jdbc.sql("SELECT count(*) FROM users WHERE 'ADMIN' = ANY (roles) AND active AND id <> :id")
+    /**
+     * The active administrators other than the given user, locked until the transaction ends: two administrators
+     * demoting each other at once must not both find the other one still there.
+     */
+    public int lockOtherActiveAdmins(long exceptId) {
+        return jdbc.sql("SELECT id FROM users WHERE 'ADMIN' = ANY (roles) AND active AND id <> :id FOR UPDATE")
                 .param("id", exceptId)
                 .query(Long.class)
-                .single();
+                .list()
+                .size();
     }
 
     public long countActive() {
