@@ -259,14 +259,24 @@ class AvatarTests {
         assertThat(mvc.get().uri(firstUrl).exchange()).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.get().uri(secondUrl).exchange()).hasStatusOk();
 
-        String secondKey = avatarKey(user.id());
+        // An HTML form can only POST: the same upload is accepted that way too.
+        MvcTestResult posted = mvc.post()
+                .uri("/api/users/me/avatar")
+                .header("Authorization", user.bearer())
+                .multipart()
+                .file(new MockMultipartFile("avatar", "three.png", MediaType.IMAGE_PNG_VALUE, png(40, 40, false)))
+                .exchange();
+        assertThat(posted).hasStatusOk();
+        assertThat(body(posted).get("avatar").asString()).isNotEqualTo(secondUrl);
+
+        String currentKey = avatarKey(user.id());
         assertThat(mvc.delete()
                         .uri("/api/users/me/avatar")
                         .header("Authorization", user.bearer())
                         .exchange())
                 .hasStatus(HttpStatus.NO_CONTENT);
         assertThat(avatarKey(user.id())).isNull();
-        assertThat(blobExists(secondKey)).isFalse();
+        assertThat(blobExists(currentKey)).isFalse();
         // As a browser's <img> asks: the answer is still a problem, not an error about the Accept header.
         MvcTestResult gone = mvc.get()
                 .uri("/api/users/" + user.id() + "/avatar")
