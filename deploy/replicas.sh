@@ -19,12 +19,20 @@ java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
 stop() {
   [ -f "$run/nginx.pid" ] && nginx -p "$run" -c "$run/nginx.conf" -s quit 2>/dev/null || true
+  local pids=()
   for pidfile in "$run"/replica-*.pid; do
     [ -f "$pidfile" ] || continue
-    kill "$(cat "$pidfile")" 2>/dev/null || true
+    pids+=("$(cat "$pidfile")")
     rm -f "$pidfile"
   done
-  sleep 1
+  [ ${#pids[@]} -gt 0 ] || return 0
+  kill "${pids[@]}" 2>/dev/null || true
+  # Graceful shutdown lets requests in flight finish: wait for it, up to 40 s.
+  for _ in $(seq 80); do
+    kill -0 "${pids[@]}" 2>/dev/null || return 0
+    sleep 0.5
+  done
+  kill -9 "${pids[@]}" 2>/dev/null || true
 }
 
 wait_ready() { # url, log file
@@ -40,14 +48,21 @@ wait_ready() { # url, log file
 start() {
   stop
   mkdir -p "$run/atrium" "$run/logs"
-  psql "$pg/postgres" -q -c "DROP DATABASE IF EXISTS $database" -c "CREATE DATABASE $database" >/dev/null
+  psql "$pg/postgres" -q -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database" >/dev/null
+
   redis-cli -u "$redis" FLUSHDB >/dev/null
   export ATRIUM_DATABASE_URL="$pg/$database" ATRIUM_REDIS_URL="$redis"
   export ATRIUM_JWT_SECRET=${ATRIUM_JWT_SECRET:-$(head -c 48 /dev/urandom | base64 -w0)}
   export SERVER_FORWARD_HEADERS_STRATEGY=native
   # The same commands as the compose file's one-shot services.
-  "$java" -jar target/atrium.jar migrate >"$run/logs/migrate.log" 2>&1
-  "$java" -jar target/atrium.jar seed >"$run/logs/seed.log" 2>&1
+  for command in migrate seed; do
+    "$java" -jar target/atrium.jar "$command" >"$run/logs/$command.log" 2>&1 || {
+      echo "The $command command failed; the end of its log:" >&2
+      tail -30 "$run/logs/$command.log" >&2
+      exit 1
+    }
+  done
+
   for port in 18081 18082; do
     SERVER_PORT=$port "$java" -jar target/atrium.jar >"$run/logs/replica-$port.log" 2>&1 &
     echo $! >"$run/replica-$port.pid"

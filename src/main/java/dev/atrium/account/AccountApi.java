@@ -36,6 +36,16 @@ public class AccountApi {
         return found;
     }
 
+    /** The active users among the given ids, by id: deactivated users are not shown as members of anything. */
+    public Map<Long, UserSummary> findActiveUsers(Collection<Long> ids) {
+        return users.activeSummaries(ids);
+    }
+
+    /** The user with this email, compared without regard to case. */
+    public Optional<UserSummary> findUserByEmail(String email) {
+        return users.findByEmail(email.strip()).map(AccountApi::summary);
+    }
+
     /**
      * Signs a user in with email and password, exactly as {@code POST /api/auth} does: throttled, audited in
      * {@code user_sessions}, and opening a session. Called inside a transaction, the audit row commits or rolls back

@@ -51,6 +51,7 @@ class SecretsInLogsTests {
     @Test
     void passwords_and_tokens_are_not_logged(CapturedOutput output) {
         String wrongPassword = "wrong-password-that-must-not-be-logged";
+        String newPassword = "a new passphrase that must not be logged";
         SignedInUser user = accounts.signedInUser();
         mvc.post()
                 .uri("/api/auth")
@@ -66,6 +67,20 @@ class SecretsInLogsTests {
                 .param("password", wrongPassword)
                 .exchange();
         mvc.get().uri("/api/sessions").header("Authorization", user.bearer()).exchange();
+        String newcomer = "newcomer-" + user.id() + "@example.com";
+        mvc.post()
+                .uri("/api/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\":\"" + newcomer + "\",\"password\":\"" + newPassword + "\"}")
+                .exchange();
+        mvc.post()
+                .uri("/api/users/me/password")
+                .header("Authorization", user.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                        "{\"old_password\":\"" + TestAccounts.PASSWORD + "\",\"new_password\":\"" + newPassword + "\"}")
+                .exchange();
+
         mvc.get()
                 .uri("/api/sessions")
                 .header("Authorization", "Bearer " + user.access() + "tampered")
@@ -78,7 +93,8 @@ class SecretsInLogsTests {
 
         assertThat(output.getAll())
                 .contains("/api/sessions") // debug logging was on: the requests were logged
-                .doesNotContain(TestAccounts.PASSWORD, wrongPassword, user.access(), user.refresh());
+                .doesNotContain(TestAccounts.PASSWORD, wrongPassword, newPassword, user.access(), user.refresh());
+
         assertThat(output.getAll()).doesNotContainPattern("eyJ[\\w-]{10,}\\.eyJ");
     }
 }

@@ -50,6 +50,16 @@ public class SessionRegistry implements BrowserSessions {
             return 1
             """, Long.class);
 
+    /**
+     * Sets a field of a session only while the session exists: a session that ended in the meantime must not come back
+     * as a stray key without an expiry.
+     */
+    private static final RedisScript<Long> SET_IF_OPEN = RedisScript.of("""
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+            return 1
+            """, Long.class);
+
     public enum Rotation {
         ROTATED,
         ALREADY_SPENT,
@@ -224,7 +234,14 @@ public class SessionRegistry implements BrowserSessions {
     /** New roles take effect on the user's open sessions at their next request. */
     public void updateRoles(long userId, Set<String> roles) {
         for (Session session : openSessionsOf(userId)) {
-            redis.opsForHash().put(SESSION + session.id(), "roles", String.join(",", roles));
+            redis.execute(SET_IF_OPEN, List.of(SESSION + session.id()), "roles", String.join(",", roles));
+        }
+    }
+
+    /** A new email (the login) shows on the user's open sessions at their next request. */
+    public void updateEmail(long userId, String email) {
+        for (Session session : openSessionsOf(userId)) {
+            redis.execute(SET_IF_OPEN, List.of(SESSION + session.id()), "email", email);
         }
     }
 

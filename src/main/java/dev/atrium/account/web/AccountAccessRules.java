@@ -8,10 +8,22 @@ import org.springframework.http.HttpMethod;
 @Configuration(proxyBeanMethods = false)
 class AccountAccessRules {
 
-    /** Signing in and refreshing are how one gets a token, so they cannot need one. */
+    /**
+     * Signing in and refreshing are how one gets a token, and registering comes before both, so none of them can need
+     * one. Avatars are read without a token, because an {@code <img>} tag cannot send one; one's own avatar (under
+     * {@code me}) still needs to know who is asking.
+     */
     @Bean
     RequestAuthorizations accountAuthorizations() {
-        return rules -> rules.requestMatchers(HttpMethod.POST, "/api/auth", "/api/login", "/api/login/", "/api/refresh")
-                .permitAll();
+        return rules -> {
+            rules.requestMatchers(HttpMethod.POST, "/api/auth", "/api/login", "/api/login/", "/api/refresh")
+                    .permitAll();
+            rules.requestMatchers(HttpMethod.POST, "/api/users").permitAll();
+            for (HttpMethod read : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
+                rules.requestMatchers(read, "/api/users/me/avatar").hasRole("USER");
+                rules.requestMatchers(read, "/api/users/*/avatar", "/api/users/*/avatar/*")
+                        .permitAll();
+            }
+        };
     }
 }

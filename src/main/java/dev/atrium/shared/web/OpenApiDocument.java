@@ -1,5 +1,8 @@
 package dev.atrium.shared.web;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -13,6 +16,15 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiDocument {
 
     static final String BEARER = "bearer";
+
+    /**
+     * Schemas name their properties as the API writes them: snake_case, like {@code spring.jackson}'s naming strategy.
+     * swagger-core reads records with a Jackson 2 mapper of its own, which knows nothing of that setting.
+     */
+    @Bean
+    ModelResolver snakeCaseSchemas() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
 
     @Bean
     OpenAPI atriumOpenApi() {

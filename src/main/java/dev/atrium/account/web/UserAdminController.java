@@ -1,0 +1,150 @@
+package dev.atrium.account.web;
+
+import dev.atrium.account.internal.ProfileChanges;
+import dev.atrium.account.internal.SignInHistory;
+import dev.atrium.account.internal.UserAccounts;
+import dev.atrium.admin.AdminPages;
+import dev.atrium.shared.paging.PageQuery;
+import dev.atrium.shared.problem.ProblemException;
+import dev.atrium.shared.security.CurrentUser;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin panel's users: search and pages, one user's profile, names and roles, deactivation, a new password, and
+ * their sessions. Every change goes through {@link UserAccounts}, under the same rules as the API; a refusal comes back
+ * as a flash message.
+ */
+@Controller
+@AdminPages
+@RequestMapping("/admin/users")
+class UserAdminController {
+
+    static final int PAGE_SIZE = 25;
+
+    private final UserAccounts accounts;
+    private final SignInHistory history;
+
+    UserAdminController(UserAccounts accounts, SignInHistory history) {
+        this.accounts = accounts;
+        this.history = history;
+    }
+
+    @GetMapping
+    String list(
+            @AuthenticationPrincipal CurrentUser admin,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String page,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
+        model.addAttribute("q", q == null ? "" : q.strip());
+        model.addAttribute("users", accounts.page(admin, q, new PageQuery(pageNumber(page), PAGE_SIZE)));
+        // htmx asks for the rows alone, as the search box is typed into.
+        return htmx != null ? "admin/account/users-rows :: rows" : "admin/account/users";
+    }
+
+    @GetMapping("/{id}")
+    String show(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, Model model) {
+        model.addAttribute("profile", accounts.view(admin, id));
+        model.addAttribute("sessions", accounts.openSessions(admin, id));
+        model.addAttribute("signIns", history.latestOf(admin, id, 10));
+        return "admin/account/user";
+    }
+
+    @PostMapping("/{id}")
+    String update(
+            @AuthenticationPrincipal CurrentUser admin,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String firstName,
+            @RequestParam(defaultValue = "") String lastName,
+            @RequestParam(defaultValue = "") String phone,
+            @RequestParam(defaultValue = "false") boolean administrator,
+            RedirectAttributes flash) {
+        List<String> roles = administrator ? List.of("USER", "ADMIN") : List.of("USER");
+        return act(
+                flash,
+                id,
+                "Saved the user's names and roles.",
+                () -> accounts.update(
+                        admin, id, new ProfileChanges(null, firstName, lastName, phone, null, roles, null)));
+    }
+
+    @PostMapping("/{id}/deactivate")
+    String deactivate(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes flash) {
+        return act(flash, id, "Deactivated the user and ended their sessions.", () -> accounts.deactivate(admin, id));
+    }
+
+    @PostMapping("/{id}/activate")
+    String activate(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes flash) {
+        return act(
+                flash,
+                id,
+                "Reactivated the user: they can sign in again.",
+                () -> accounts.update(admin, id, new ProfileChanges(null, null, null, null, null, null, true)));
+    }
+
+    @PostMapping("/{id}/password")
+    String resetPassword(
+            @AuthenticationPrincipal CurrentUser admin,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String newPassword,
+            RedirectAttributes flash) {
+        return act(
+                flash,
+                id,
+                "Set a new password and ended the user's sessions.",
+                () -> accounts.resetPassword(admin, id, newPassword));
+    }
+
+    @PostMapping("/{id}/sessions/{sessionId}/end")
+    String endSession(
+            @AuthenticationPrincipal CurrentUser admin,
+            @PathVariable long id,
+            @PathVariable String sessionId,
+            RedirectAttributes flash) {
+        return act(flash, id, "Ended the session.", () -> accounts.endSession(admin, id, sessionId));
+    }
+
+    @PostMapping("/{id}/sessions/end")
+    String endAllSessions(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes flash) {
+        return act(flash, id, "Ended every session of the user.", () -> accounts.endAllSessions(admin, id));
+    }
+
+    /** A user who does not exist (or a refused read): back to the list, saying why, rather than a JSON error. */
+    @ExceptionHandler(ProblemException.class)
+    String refused(ProblemException ex, RedirectAttributes flash) {
+        flash.addFlashAttribute("failure", ex.getMessage());
+        return "redirect:/admin/users";
+    }
+
+    /** Runs the change and returns to the user's page with a message saying how it went. */
+    private static String act(RedirectAttributes flash, long id, String success, Runnable change) {
+        try {
+            change.run();
+            flash.addFlashAttribute("success", success);
+        } catch (ProblemException ex) {
+            flash.addFlashAttribute("failure", ex.getMessage());
+        }
+        return "redirect:/admin/users/" + id;
+    }
+
+    /** A page number from the query string; anything that is not one is the first page. */
+    static int pageNumber(@Nullable String page) {
+        try {
+            return page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException ex) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.atrium.account.web;
+
+import dev.atrium.account.internal.PasswordChange;
+import dev.atrium.account.internal.ProfileChanges;
+import dev.atrium.account.internal.Registration;
+import dev.atrium.account.internal.UserAccounts;
+import dev.atrium.account.internal.UserAccounts.Profile;
+import dev.atrium.shared.paging.PageQuery;
+import dev.atrium.shared.paging.PageResponse;
+import dev.atrium.shared.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Page;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@Tag(
+        name = "Users",
+        description = "Registration is open to anyone. Everything else needs a signed-in user: any user may list users "
+                + "and read their public fields; reading private fields (phone, roles, active, last login), changing "
+                + "and deactivating an account need its owner or an administrator (403 otherwise).")
+class UserController {
+
+    private final UserAccounts accounts;
+
+    UserController(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping("/api/users")
+    @Operation(
+            summary = "Register a new user (no authentication)",
+            description = "Opens an account with the role USER; sign in with POST /api/auth afterwards. The email is "
+                    + "the login and must be unique whatever its case. The password needs at least 8 characters, at "
+                    + "most 72 bytes, and must not be a common password or the email.")
+    @ApiResponse(responseCode = "201", description = "Registered; Location names the new user")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Invalid email, weak password, fields too long, unknown organizations (field errors)")
+    @ApiResponse(responseCode = "409", description = "An account with this email exists")
+    ResponseEntity<UserView> register(@RequestBody Registration registration) {
+        Profile profile = accounts.register(registration);
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/users/{id}")
+                .buildAndExpand(profile.user().id())
+                .toUri();
+        return ResponseEntity.created(location).body(UserView.of(profile, true));
+    }
+
+    @GetMapping("/api/users")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "List users with their organizations",
+            description = "Any signed-in user; in id order. Private fields only for oneself, and for administrators, "
+                    + "who also see deactivated users.")
+    @ApiResponse(responseCode = "200", description = "A page of users")
+    @ApiResponse(responseCode = "400", description = "Invalid page or limit")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "404", description = "A page past the end")
+    PageResponse<UserView> list(@AuthenticationPrincipal CurrentUser user, @Valid @ParameterObject PageQuery page) {
+        Page<Profile> found = accounts.page(user, null, page);
+        return PageResponse.of(found.getContent(), found.getTotalElements(), page)
+                .map(profile -> UserView.of(profile, user));
+    }
+
+    @GetMapping("/api/users/me")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The signed-in user's own profile, with private fields and organizations")
+    @ApiResponse(responseCode = "200", description = "One's own profile")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    UserView me(@AuthenticationPrincipal CurrentUser user) {
+        return UserView.of(accounts.view(user, user.id()), true);
+    }
+
+    @PatchMapping("/api/users/me")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "Edit one's own profile",
+            description = "Change email (checked again for format and uniqueness), first_name, last_name, phone, and "
+                    + "organizations: the full list of organization ids one should belong to (joining and leaving as "
+                    + "needed; [] leaves all). Fields left out stay as they are. roles and active are for "
+                    + "administrators only.")
+    @ApiResponse(responseCode = "200", description = "The changed profile")
+    @ApiResponse(responseCode = "400", description = "Invalid fields or unknown organizations (field errors)")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "roles or active sent by a user who is not an administrator")
+    @ApiResponse(responseCode = "409", description = "The new email belongs to another account")
+    UserView updateMe(@AuthenticationPrincipal CurrentUser user, @RequestBody ProfileChanges changes) {
+        return UserView.of(accounts.update(user, user.id(), changes), true);
+    }
+
+    @DeleteMapping("/api/users/me")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "Deactivate one's own account",
+            description = "The account can no longer sign in and every one of its sessions ends at once, this one "
+                    + "included. An administrator can bring it back.")
+    @ApiResponse(responseCode = "204", description = "Deactivated and signed out everywhere")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "409", description = "The last active administrator cannot be deactivated")
+    ResponseEntity<Void> deactivateMe(@AuthenticationPrincipal CurrentUser user) {
+        accounts.deactivate(user, user.id());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/users/me/password")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "Change one's own password",
+            description = "Needs the current password. Every other session of the user ends; this one stays. Wrong "
+                    + "current passwords count as failed sign-ins (429 after too many).")
+    @ApiResponse(responseCode = "204", description = "Changed; the other sessions have ended")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Wrong old_password, or a weak or unchanged new_password (field errors)")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "429", description = "Too many wrong passwords lately")
+    ResponseEntity<Void> changePassword(
+            @AuthenticationPrincipal CurrentUser user, @RequestBody PasswordChange change, HttpServletRequest request) {
+        accounts.changePassword(user, change, AuthController.client(request));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/users/{id}")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "One user with their organizations",
+            description = "Any signed-in user. Private fields only for the user themself and administrators; "
+                    + "deactivated users are found by administrators only.")
+    @ApiResponse(responseCode = "200", description = "The user")
+    @ApiResponse(responseCode = "400", description = "The id is not a number")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "404", description = "No such user")
+    UserView get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return UserView.of(accounts.view(user, id), user);
+    }
+
+    @PatchMapping("/api/users/{id}")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "Edit a user (owner or administrator)",
+            description = "As PATCH /api/users/me, for the owner or an administrator; anyone else gets 403. "
+                    + "Administrators may also set roles (USER, ADMIN) and active (false deactivates, true brings "
+                    + "back); a role change applies to the user's open sessions at once.")
+    @ApiResponse(responseCode = "200", description = "The changed user")
+    @ApiResponse(responseCode = "400", description = "Invalid fields or unknown organizations (field errors)")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "Neither the owner nor an administrator")
+    @ApiResponse(responseCode = "404", description = "No such user")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The new email belongs to another account, or the change would leave no administrator")
+    UserView update(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody ProfileChanges changes) {
+        return UserView.of(accounts.update(user, id, changes), true);
+    }
+
+    @DeleteMapping("/api/users/{id}")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "Deactivate a user (owner or administrator)",
+            description = "The account can no longer sign in and its sessions end at once; anyone but the owner or "
+                    + "an administrator gets 403.")
+    @ApiResponse(responseCode = "204", description = "Deactivated")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "Neither the owner nor an administrator")
+    @ApiResponse(responseCode = "404", description = "No such user")
+    @ApiResponse(responseCode = "409", description = "The last active administrator cannot be deactivated")
+    ResponseEntity<Void> deactivate(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        accounts.deactivate(user, id);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.organization.internal;
+
+import org.jspecify.annotations.NullMarked;

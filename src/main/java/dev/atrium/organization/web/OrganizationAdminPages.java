@@ -1,0 +1,42 @@
+package dev.atrium.organization.web;
+
+import dev.atrium.admin.AdminSection;
+import dev.atrium.admin.DashboardCount;
+import dev.atrium.organization.internal.Organizations;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Where the organization pages sit in the admin panel's navigation, and their count on its dashboard. */
+@Configuration(proxyBeanMethods = false)
+class OrganizationAdminPages {
+
+    @Bean
+    AdminSection organizationsSection() {
+        return new AdminSection("Organizations", "/admin/organizations", 20);
+    }
+
+    @Bean
+    DashboardCount organizationsCount(Organizations organizations) {
+        return new DashboardCount() {
+            @Override
+            public String label() {
+                return "Organizations";
+            }
+
+            @Override
+            public String path() {
+                return "/admin/organizations";
+            }
+
+            @Override
+            public long count() {
+                return organizations.count();
+            }
+
+            @Override
+            public int order() {
+                return 20;
+            }
+        };
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.organization.web;
+
+import org.jspecify.annotations.NullMarked;
