@@ -143,8 +143,7 @@ class AppTokenRepository {
         return jdbc.sql("""
                         SELECT t.id, t.project_id, t.created_at, t.expires_at, p.name
                         FROM app_tokens t JOIN projects p ON p.id = t.project_id
-                        WHERE t.expires_at > :now AND p.deleted_at IS NULL""" + SEARCHED + """
-                         ORDER BY t.created_at DESC, t.id LIMIT :limit OFFSET :offset""")
+                        WHERE t.expires_at > :now AND p.deleted_at IS NULL""" + SEARCHED + " ORDER BY t.created_at DESC, t.id LIMIT :limit OFFSET :offset")
                 .param("query", query)
                 .param("pattern", ProjectRepository.likePattern(query))
                 .param("now", Timestamp.from(now))

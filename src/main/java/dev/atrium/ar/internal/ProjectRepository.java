@@ -131,8 +131,8 @@ class ProjectRepository {
                               AS image_targets,
                           (SELECT count(*) FROM app_tokens a WHERE a.project_id = p.id AND a.expires_at > :now)
                               AS live_tokens
-                        FROM projects p WHERE """ + searched(status) + """
-                         ORDER BY p.id DESC LIMIT :limit OFFSET :offset""")
+                        FROM projects p WHERE""" + " " + searched(status)
+                        + " ORDER BY p.id DESC LIMIT :limit OFFSET :offset")
                 .param("query", query)
                 .param("pattern", likePattern(query))
                 .param("now", Timestamp.from(now))
