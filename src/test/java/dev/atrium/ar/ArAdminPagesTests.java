@@ -281,21 +281,25 @@ class ArAdminPagesTests {
         Cookie admin = signIn(accounts.admin());
         SignedInUser alice = accounts.signedInUser();
         long project = ar.project(alice.bearer());
+        long target = ar.target(alice.bearer(), project);
         String token = ar.token(alice.bearer(), project).get("id").asString();
+        long deleted = ar.project(alice.bearer());
+        ar.delete(alice.bearer(), "/api/project/{id}", deleted);
 
-        assertThat(mvc.post()
-                        .uri("/admin/projects/{id}/delete", project)
-                        .cookie(admin)
-                        .exchange())
-                .hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(mvc.post()
-                        .uri("/admin/tokens/{id}/revoke", token)
-                        .cookie(admin)
-                        .exchange())
-                .hasStatus(HttpStatus.FORBIDDEN);
+        for (String path : new String[] {
+            "/admin/projects/" + project + "/delete",
+            "/admin/projects/" + deleted + "/restore",
+            "/admin/projects/" + project + "/targets/" + target + "/delete",
+            "/admin/tokens/" + token + "/revoke"
+        }) {
+            assertThat(mvc.post().uri(path).cookie(admin).exchange()).as(path).hasStatus(HttpStatus.FORBIDDEN);
+        }
         assertThat(ar.get(alice.bearer(), "/api/project/{id}", project)).hasStatusOk();
+        assertThat(ar.get(alice.bearer(), "/api/project/{p}/imagetarget/{t}", project, target))
+                .hasStatusOk();
         assertThat(ar.get(alice.bearer(), "/api/project/{p}/jwt/{t}", project, token))
                 .hasStatusOk();
+        assertThat(ar.get(alice.bearer(), "/api/project/{id}", deleted)).hasStatus(HttpStatus.NOT_FOUND);
     }
 
     @Test
