@@ -6,10 +6,12 @@ import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
@@ -29,7 +31,10 @@ public class SignInThrottle {
     private final LettuceConnectionFactory connections;
     private final BucketConfiguration perAccount;
     private final BucketConfiguration perAddress;
-    private volatile ProxyManager<byte[]> buckets;
+    private volatile @Nullable Buckets buckets;
+
+    /** The buckets, and the client whose connection they use. */
+    private record Buckets(AbstractRedisClient client, ProxyManager<byte[]> manager) {}
 
     SignInThrottle(
             LettuceConnectionFactory connections,
@@ -63,20 +68,27 @@ public class SignInThrottle {
     }
 
     private ProxyManager<byte[]> buckets() {
-        ProxyManager<byte[]> manager = buckets;
-        if (manager == null) {
+        AbstractRedisClient client = connections.getNativeClient();
+        Buckets current = buckets;
+        if (current == null || current.client() != client) {
             synchronized (this) {
-                if (buckets == null) {
-                    // Built on first use, so that Atrium starts (and serves what it can) while Redis is away.
-                    buckets = Bucket4jLettuce.casBasedBuilder((RedisClient) connections.getNativeClient())
-                            .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                                    Duration.ofMinutes(1)))
-                            .build();
+                current = buckets;
+                if (current == null || current.client() != client) {
+                    // Built on first use, so that Atrium starts (and serves what it can) while Redis is away, and
+                    // again when the connection factory has been restarted with a new client: stopping it closes the
+                    // connection the buckets had (a paused test context does exactly that).
+                    current = new Buckets(
+                            client,
+                            Bucket4jLettuce.casBasedBuilder((RedisClient) client)
+                                    .expirationAfterWrite(
+                                            ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                                    Duration.ofMinutes(1)))
+                                    .build());
+                    buckets = current;
                 }
-                manager = buckets;
             }
         }
-        return manager;
+        return current.manager();
     }
 
     private static BucketConfiguration window(int failures, Duration window) {
