@@ -49,10 +49,12 @@ class JpegCheck {
         if (compact.isEmpty()) {
             throw InvalidImage.notBase64("it is empty");
         }
-        // Three bytes for every four characters: refuse an image that is too large before decoding a byte of it.
-        long estimated = compact.length() / 4L * 3;
-        if (estimated - 2 > MAX_BYTES) {
-            throw InvalidImage.tooManyBytes(estimated, MAX_BYTES);
+        // Three bytes for every four characters, less the padding: an image that is too large is refused before a
+        // byte of it is decoded.
+        long padding = compact.endsWith("==") ? 2 : compact.endsWith("=") ? 1 : 0;
+        long decodedLength = compact.length() * 3L / 4 - padding;
+        if (decodedLength > MAX_BYTES) {
+            throw InvalidImage.tooManyBytes(decodedLength, MAX_BYTES);
         }
         byte[] bytes = decodeBase64(compact);
         if (bytes.length > MAX_BYTES) {
