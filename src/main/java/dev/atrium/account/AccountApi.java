@@ -27,6 +27,11 @@ public class AccountApi {
         return users.findById(id).map(AccountApi::summary);
     }
 
+    /** The user with this email (compared without regard to case), if there is one. */
+    public Optional<UserSummary> findUserByEmail(String email) {
+        return users.findByEmail(email.strip()).map(AccountApi::summary);
+    }
+
     /** The users with the given ids that exist, by id. */
     public Map<Long, UserSummary> findUsers(Collection<Long> ids) {
         Map<Long, UserSummary> found = new LinkedHashMap<>();
@@ -39,11 +44,6 @@ public class AccountApi {
     /** The active users among the given ids, by id: deactivated users are not shown as members of anything. */
     public Map<Long, UserSummary> findActiveUsers(Collection<Long> ids) {
         return users.activeSummaries(ids);
-    }
-
-    /** The user with this email, compared without regard to case. */
-    public Optional<UserSummary> findUserByEmail(String email) {
-        return users.findByEmail(email.strip()).map(AccountApi::summary);
     }
 
     /**

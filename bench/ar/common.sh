@@ -1,0 +1,59 @@
+# Shared by the AR benchmarks: starts Atrium (the built jar) in external mode on the machine's PostgreSQL and Redis,
+# with a database of its own that is dropped afterwards, and signs in the demo user the migrations create.
+#
+# Settings (environment): PGHOST (127.0.0.1), PGUSER (postgres), REDIS_DB (7), PORT (18081).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+redis_db=${REDIS_DB:-7}
+port=${PORT:-18081}
+base=http://127.0.0.1:$port
+database=atrium_bench_ar
+work=$(mktemp -d /tmp/atrium-ar-bench-XXXXXX)
+
+stop_atrium() {
+  if [ -n "${pid:-}" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  dropdb --if-exists "$database" 2>/dev/null || true
+  redis-cli -n "$redis_db" flushdb >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap stop_atrium EXIT
+
+start_atrium() {
+  [ -f target/atrium.jar ] || { echo "build first: ./mvnw -q package -DskipTests" >&2; exit 1; }
+  dropdb --if-exists "$database" 2>/dev/null
+  createdb "$database"
+  redis-cli -n "$redis_db" flushdb >/dev/null
+  ATRIUM_DATABASE_URL="jdbc:postgresql://$PGHOST:5432/$database" ATRIUM_DATABASE_USERNAME=$PGUSER \
+    ATRIUM_REDIS_URL="redis://127.0.0.1:6379/$redis_db" ATRIUM_MIGRATE_ON_START=true \
+    ATRIUM_JWT_SECRET=a-benchmark-signing-key-of-at-least-32-bytes SERVER_PORT=$port \
+    LOGGING_LEVEL_ROOT=warn "$java" ${JAVA_OPTS:-} -jar target/atrium.jar >"$work/atrium.log" 2>&1 &
+  pid=$!
+  until curl -fs "$base/actuator/health/readiness" >/dev/null 2>&1; do
+    kill -0 "$pid" 2>/dev/null || { echo "Atrium exited; its log:" >&2; tail -30 "$work/atrium.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  user_token=$(curl -fs "$base/api/auth" -H 'Content-Type: application/json' \
+    -d '{"email":"demo@atrium.dev","password":"demo-password"}' | jq -r .access)
+}
+
+# api METHOD PATH [JSON body or @file]: the demo user's call, answering the body.
+api() {
+  curl -fs -X "$1" "$base$2" -H "Authorization: Bearer $user_token" -H 'Content-Type: application/json' ${3:+--data-binary "$3"}
+}
+
+# image_body FILE DESCRIPTION: writes the JSON body of an image target for FILE to stdout.
+image_body() {
+  printf '{"description":"%s","image":"' "$2"
+  base64 -w0 "$1"
+  printf '"}'
+}
+
+# measure LABEL wrk-arguments...: one wrk run, printed as "label: requests/s, latency p50 / p99, status counts".
+measure() {
+  local label=$1
+  shift
+  wrk --latency "$@" -s bench/ar/report.lua >"$work/wrk.out" 2>&1
+  printf '%-44s %s\n' "$label" "$(grep -E '^RESULT' "$work/wrk.out" | cut -c8-)"
+}

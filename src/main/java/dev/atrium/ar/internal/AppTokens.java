@@ -1,0 +1,190 @@
+package dev.atrium.ar.internal;
+
+import dev.atrium.ar.AppTokenNotFound;
+import dev.atrium.ar.ProjectAccessDenied;
+import dev.atrium.shared.paging.PageQuery;
+import dev.atrium.shared.problem.InvalidRequest;
+import dev.atrium.shared.security.CurrentUser;
+import dev.atrium.shared.security.SignedTokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * App tokens: JWTs that let an application work with one project's image targets, managed by the project's owner (or
+ * an administrator).
+ *
+ * <p>The token carries no {@code exp}: its expiry is kept in {@code app_tokens.expires_at} and checked on every
+ * request, so that it can be moved ({@code PATCH}) while the application keeps the token it has, and so that deleting
+ * the row revokes the token at once on every replica. What the token does carry (its id, project, issue time, issuer
+ * and audience) is fixed when it is made, and HMAC signing is deterministic, so the token is made again from its row
+ * whenever it is listed rather than stored: the table alone is not enough to use a token.
+ */
+@Service
+public class AppTokens {
+
+    /** The {@code typ} claim of app tokens. */
+    public static final String TYPE = "app";
+
+    public static final Duration DEFAULT_TTL = Duration.ofDays(14);
+    public static final Duration MIN_TTL = Duration.ofMinutes(1);
+    public static final Duration MAX_TTL = Duration.ofDays(365);
+
+    private static final int PURGE_BATCH = 1000;
+
+    private final AppTokenRepository tokens;
+    private final Projects projects;
+    private final SignedTokens signer;
+    private final Clock clock;
+
+    AppTokens(AppTokenRepository tokens, Projects projects, SignedTokens signer, Clock clock) {
+        this.tokens = tokens;
+        this.projects = projects;
+        this.signer = signer;
+        this.clock = clock;
+    }
+
+    /** Makes a token for the project, living {@code ttlSeconds} (two weeks when null). */
+    @Transactional
+    public AppToken issue(CurrentUser user, long projectId, @Nullable Long ttlSeconds) {
+        projects.lockManageable(user, projectId);
+        Duration ttl = ttlSeconds == null ? DEFAULT_TTL : checkedTtl(ttlSeconds);
+        Instant now = now();
+        return signed(tokens.insert(UUID.randomUUID(), projectId, now, now.plus(ttl)));
+    }
+
+    /** The project's live tokens (not expired), oldest first, each with its token. */
+    @Transactional(readOnly = true)
+    public Slice<AppToken> list(CurrentUser user, long projectId, PageQuery page) {
+        projects.get(user, projectId);
+        Instant now = now();
+        return new Slice<>(
+                tokens.listLive(projectId, now, page.offset(), page.size()).stream()
+                        .map(this::signed)
+                        .toList(),
+                tokens.countLive(projectId, now));
+    }
+
+    @Transactional(readOnly = true)
+    public AppToken get(CurrentUser user, long projectId, String tokenId) {
+        projects.get(user, projectId);
+        return signed(
+                tokens.findLive(projectId, tokenId(tokenId), now()).orElseThrow(() -> AppTokenNotFound.byId(tokenId)));
+    }
+
+    /** Gives a live token a new expiry, {@code ttlSeconds} from now; the token itself does not change. */
+    @Transactional
+    public AppToken extend(CurrentUser user, long projectId, String tokenId, long ttlSeconds) {
+        projects.lockManageable(user, projectId);
+        Duration ttl = checkedTtl(ttlSeconds);
+        UUID id = tokenId(tokenId);
+        Instant now = now();
+        if (!tokens.expireAt(projectId, id, now.plus(ttl), now)) {
+            throw AppTokenNotFound.byId(tokenId);
+        }
+        return signed(tokens.findLive(projectId, id, now).orElseThrow(() -> AppTokenNotFound.byId(tokenId)));
+    }
+
+    /** Revokes a token: it is refused from the next request on, on every replica. */
+    @Transactional
+    public void revoke(CurrentUser user, long projectId, String tokenId) {
+        projects.get(user, projectId);
+        if (!tokens.deleteLive(projectId, tokenId(tokenId), now())) {
+            throw AppTokenNotFound.byId(tokenId);
+        }
+    }
+
+    /** Revokes a token knowing only its id, as the admin panel does; administrators only. */
+    @Transactional
+    public void revoke(CurrentUser admin, String tokenId) {
+        if (!admin.isAdmin()) {
+            throw ProjectAccessDenied.administratorsOnly("revoke any app token");
+        }
+        UUID id = tokenId(tokenId);
+        AppTokenRepository.Row row = tokens.findLive(id, now()).orElseThrow(() -> AppTokenNotFound.byId(tokenId));
+        revoke(admin, row.projectId(), tokenId);
+    }
+
+    /**
+     * The project an app token works for, if the token is still honoured: its row exists, it has not expired and its
+     * project is not deleted.
+     */
+    public Optional<Long> liveProjectOf(UUID tokenId) {
+        return tokens.liveProjectOf(tokenId, clock.instant());
+    }
+
+    /** A live token as the admin panel lists it. */
+    public record Listed(AppToken token, String projectName) {}
+
+    /** Live tokens of live projects, searched by project name or id (or the token's id), newest first. */
+    @Transactional(readOnly = true)
+    public Slice<Listed> search(CurrentUser admin, String query, PageQuery page) {
+        if (!admin.isAdmin()) {
+            throw ProjectAccessDenied.administratorsOnly("list every app token");
+        }
+        String q = query.strip();
+        Instant now = now();
+        List<Listed> found = tokens.search(q, now, page.offset(), page.size()).stream()
+                .map(listed -> new Listed(signed(listed.row()), listed.projectName()))
+                .toList();
+        return new Slice<>(found, tokens.countSearch(q, now));
+    }
+
+    /** How many tokens are live: a number on the admin dashboard. */
+    public long countLive() {
+        return tokens.countSearch("", now());
+    }
+
+    /** Deletes every expired token, a batch at a time, and returns how many it deleted. */
+    public int purgeExpired() {
+        Instant now = clock.instant();
+        int deleted = 0;
+        int batch;
+        do {
+            batch = tokens.deleteExpired(now, PURGE_BATCH);
+            deleted += batch;
+        } while (batch == PURGE_BATCH);
+        return deleted;
+    }
+
+    private AppToken signed(AppTokenRepository.Row row) {
+        String token = signer.sign(JwtClaimsSet.builder()
+                        .subject("project:" + row.projectId())
+                        .audience(List.of(SignedTokens.API_AUDIENCE))
+                        .id(row.id().toString())
+                        .issuedAt(row.createdAt())
+                        .claim("typ", TYPE)
+                        .claim("project_id", row.projectId()))
+                .getTokenValue();
+        return new AppToken(row.id(), row.projectId(), token, row.createdAt(), row.expiresAt());
+    }
+
+    static Duration checkedTtl(long seconds) {
+        if (seconds < MIN_TTL.toSeconds() || seconds > MAX_TTL.toSeconds()) {
+            throw InvalidRequest.field(
+                    "ttl_seconds",
+                    "must be between " + MIN_TTL.toSeconds() + " (a minute) and " + MAX_TTL.toSeconds() + " (a year)");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static UUID tokenId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException ex) {
+            throw AppTokenNotFound.byId(id);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.atrium.ar.internal;
+
+import dev.atrium.account.AccountApi;
+import dev.atrium.account.UserSummary;
+import dev.atrium.ar.ProjectNameTaken;
+import dev.atrium.shared.demo.DemoData;
+import dev.atrium.shared.security.CurrentUser;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Two demo projects of alice@atrium.dev, each with image targets (drawn here, so the repository holds no binary
+ * files), and an app token for the first. Made through the same services as the API; a project whose name is already
+ * taken is left alone, so loading twice adds nothing.
+ */
+@Component
+@Order(40)
+class ArDemoData implements DemoData {
+
+    static final String OWNER = "alice@atrium.dev";
+
+    private record DemoProject(String name, String[] targets) {}
+
+    private static final DemoProject[] PROJECTS = {
+        new DemoProject("Alice's gallery", new String[] {"Poster in the hall", "Postcard from Lisbon"}),
+        new DemoProject("Museum tour", new String[] {"Entrance sign"}),
+    };
+
+    private final AccountApi accounts;
+    private final Projects projects;
+    private final ImageTargets targets;
+    private final AppTokens tokens;
+
+    ArDemoData(AccountApi accounts, Projects projects, ImageTargets targets, AppTokens tokens) {
+        this.accounts = accounts;
+        this.projects = projects;
+        this.targets = targets;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public String load() {
+        Optional<UserSummary> owner = accounts.findUserByEmail(OWNER);
+        if (owner.isEmpty()) {
+            return "no AR projects: " + OWNER + " does not exist";
+        }
+        CurrentUser alice = new CurrentUser(owner.get().id(), OWNER, Set.of("USER"), "demo-data");
+        int added = 0;
+        for (int p = 0; p < PROJECTS.length; p++) {
+            DemoProject demo = PROJECTS[p];
+            Project project;
+            try {
+                project = projects.create(alice, demo.name());
+            } catch (ProjectNameTaken ex) {
+                continue;
+            }
+            added++;
+            for (int t = 0; t < demo.targets().length; t++) {
+                targets.create(new Caller.User(alice), project.id(), picture(p * 3 + t), demo.targets()[t]);
+            }
+            if (p == 0) {
+                tokens.issue(alice, project.id(), null);
+            }
+        }
+        return added + " demo AR projects added (" + PROJECTS.length + " in all)";
+    }
+
+    /**
+     * A JPEG with enough edges and contrast to be a fair image target, as base64. Shapes only: text would need fonts,
+     * which a slim container image may not have.
+     */
+    static String picture(int seed) {
+        int width = 800;
+        int height = 600;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            float hue = (seed * 0.17f) % 1f;
+            g.setPaint(new GradientPaint(
+                    0,
+                    0,
+                    Color.getHSBColor(hue, 0.6f, 0.95f),
+                    width,
+                    height,
+                    Color.getHSBColor(hue + 0.3f, 0.7f, 0.5f)));
+            g.fillRect(0, 0, width, height);
+            g.setStroke(new BasicStroke(6));
+            for (int i = 0; i < 14; i++) {
+                g.setColor(Color.getHSBColor((hue + i * 0.07f) % 1f, 0.8f, i % 2 == 0 ? 0.2f : 1f));
+                int x = (i * 131 + seed * 57) % (width - 120);
+                int y = (i * 89 + seed * 31) % (height - 120);
+                if (i % 3 == 0) {
+                    g.fillOval(x, y, 60 + i * 5, 60 + i * 3);
+                } else if (i % 3 == 1) {
+                    g.drawRect(x, y, 90 + i * 4, 50 + i * 6);
+                } else {
+                    g.drawLine(x, y, width - x, height - y);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", out);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.ar.internal;
+
+import org.jspecify.annotations.NullMarked;

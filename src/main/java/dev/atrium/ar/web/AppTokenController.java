@@ -1,0 +1,169 @@
+package dev.atrium.ar.web;
+
+import dev.atrium.ar.internal.AppToken;
+import dev.atrium.ar.internal.AppTokens;
+import dev.atrium.ar.internal.Slice;
+import dev.atrium.shared.paging.PageQuery;
+import dev.atrium.shared.paging.PageResponse;
+import dev.atrium.shared.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@SecurityRequirement(name = "bearer")
+@Tag(
+        name = "AR app tokens",
+        description = "JWTs for an AR application, one project each, managed by the project's owner (or an "
+                + "administrator). An application sends one as 'Authorization: Bearer <token>' to work with that "
+                + "project's image targets, and nothing else. A token is honoured until it expires or is deleted; "
+                + "its expiry is kept by Atrium (expires_at), not in the token, so it can be moved without a new "
+                + "token. Expired tokens are deleted by a scheduled job.")
+class AppTokenController {
+
+    static final long MIN_TTL = 60;
+    static final long MAX_TTL = 31_536_000;
+
+    private final AppTokens tokens;
+
+    AppTokenController(AppTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Schema(name = "AppToken")
+    record AppTokenView(
+            @Schema(description = "The token's id (its jti)")
+            UUID id,
+
+            @Schema(description = "The JWT to send as 'Authorization: Bearer <token>'")
+            String token,
+
+            Instant createdAt,
+
+            @Schema(description = "When it stops working, unless its TTL is changed")
+            Instant expiresAt) {
+
+        static AppTokenView of(AppToken token) {
+            return new AppTokenView(token.id(), token.token(), token.createdAt(), token.expiresAt());
+        }
+    }
+
+    @Schema(name = "AppTokenRequest")
+    record TokenRequest(
+            @Schema(
+                    description = "Lifetime in seconds, from 60 (a minute) to 31536000 (a year); two weeks "
+                            + "(1209600) when left out",
+                    example = "1209600")
+            @Min(MIN_TTL) @Max(MAX_TTL) @Nullable Long ttlSeconds) {}
+
+    @Schema(name = "AppTokenTtl")
+    record TtlRequest(
+            @Schema(description = "New lifetime in seconds counted from now, from 60 to 31536000", example = "86400")
+            @NotNull @Min(MIN_TTL) @Max(MAX_TTL) Long ttlSeconds) {}
+
+    @PostMapping("/api/project/{projectId}/jwt")
+    @Operation(
+            summary = "Create an app token",
+            description = "The project's owner or an administrator. The body is optional; the token lives two weeks "
+                    + "unless ttl_seconds says otherwise.")
+    @ApiResponse(responseCode = "201", description = "The new token")
+    @ApiResponse(responseCode = "400", description = "ttl_seconds out of range or not a whole number")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "An app token was sent: tokens are managed by users")
+    @ApiResponse(responseCode = "404", description = "No such project, deleted, or someone else's")
+    ResponseEntity<AppTokenView> create(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long projectId,
+            @Valid @RequestBody(required = false) @Nullable TokenRequest request) {
+        AppToken token = tokens.issue(user, projectId, request == null ? null : request.ttlSeconds());
+        return ResponseEntity.created(URI.create("/api/project/" + projectId + "/jwt/" + token.id()))
+                .body(AppTokenView.of(token));
+    }
+
+    @GetMapping("/api/project/{projectId}/jwt")
+    @Operation(
+            summary = "List the project's app tokens",
+            description = "Every token that has not expired or been deleted, oldest first, each with its JWT. The "
+                    + "project's owner or an administrator.")
+    @ApiResponse(responseCode = "200", description = "A page of tokens")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "An app token was sent")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such project, deleted, or someone else's; or a page past the end")
+    PageResponse<AppTokenView> list(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long projectId,
+            @Valid @ParameterObject PageQuery page) {
+        Slice<AppToken> found = tokens.list(user, projectId, page);
+        return PageResponse.of(found.items(), found.count(), page).map(AppTokenView::of);
+    }
+
+    @GetMapping("/api/project/{projectId}/jwt/{tokenId}")
+    @Operation(summary = "Get one app token", description = "The project's owner or an administrator.")
+    @ApiResponse(responseCode = "200", description = "The token")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "An app token was sent")
+    @ApiResponse(responseCode = "404", description = "No such project, or no such live token in it")
+    AppTokenView get(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long projectId, @PathVariable String tokenId) {
+        return AppTokenView.of(tokens.get(user, projectId, tokenId));
+    }
+
+    @RequestMapping(
+            path = "/api/project/{projectId}/jwt/{tokenId}",
+            method = {RequestMethod.PATCH, RequestMethod.PUT})
+    @Operation(
+            summary = "Change an app token's TTL",
+            description = "The token now expires ttl_seconds from now, sooner or later than before; the application "
+                    + "keeps using the same token. PUT does the same as PATCH. The project's owner or an "
+                    + "administrator.")
+    @ApiResponse(responseCode = "200", description = "The token with its new expiry")
+    @ApiResponse(responseCode = "400", description = "ttl_seconds missing, out of range or not a whole number")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "An app token was sent")
+    @ApiResponse(responseCode = "404", description = "No such project, or no such live token in it")
+    AppTokenView extend(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long projectId,
+            @PathVariable String tokenId,
+            @Valid @RequestBody TtlRequest request) {
+        return AppTokenView.of(tokens.extend(user, projectId, tokenId, request.ttlSeconds()));
+    }
+
+    @DeleteMapping("/api/project/{projectId}/jwt/{tokenId}")
+    @Operation(
+            summary = "Delete (revoke) an app token",
+            description = "The token is refused from the next request on, on every replica. The project's owner or "
+                    + "an administrator.")
+    @ApiResponse(responseCode = "204", description = "Revoked")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "An app token was sent")
+    @ApiResponse(responseCode = "404", description = "No such project, or no such live token in it")
+    ResponseEntity<Void> delete(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long projectId, @PathVariable String tokenId) {
+        tokens.revoke(user, projectId, tokenId);
+        return ResponseEntity.noContent().build();
+    }
+}

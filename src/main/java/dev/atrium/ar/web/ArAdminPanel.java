@@ -1,0 +1,48 @@
+package dev.atrium.ar.web;
+
+import dev.atrium.admin.AdminSection;
+import dev.atrium.admin.DashboardCount;
+import dev.atrium.ar.internal.AppTokens;
+import dev.atrium.ar.internal.ImageTargets;
+import dev.atrium.ar.internal.Projects;
+import java.util.function.LongSupplier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The AR module's entries in the admin panel's navigation and its numbers on the dashboard. */
+@Configuration(proxyBeanMethods = false)
+class ArAdminPanel {
+
+    @Bean
+    AdminSection projectsSection() {
+        return new AdminSection("AR projects", ProjectAdminController.PATH, 80);
+    }
+
+    @Bean
+    AdminSection appTokensSection() {
+        return new AdminSection("App tokens", AppTokenAdminController.PATH, 90);
+    }
+
+    @Bean
+    DashboardCount projectCount(Projects projects) {
+        return new Count("AR projects", ProjectAdminController.PATH, 80, projects::countLive);
+    }
+
+    @Bean
+    DashboardCount imageTargetCount(ImageTargets targets) {
+        return new Count("Image targets", ProjectAdminController.PATH, 81, targets::countLive);
+    }
+
+    @Bean
+    DashboardCount appTokenCount(AppTokens tokens) {
+        return new Count("Live app tokens", AppTokenAdminController.PATH, 82, tokens::countLive);
+    }
+
+    private record Count(String label, String path, int order, LongSupplier counter) implements DashboardCount {
+
+        @Override
+        public long count() {
+            return counter.getAsLong();
+        }
+    }
+}

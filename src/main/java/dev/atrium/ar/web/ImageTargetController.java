@@ -1,0 +1,272 @@
+package dev.atrium.ar.web;
+
+import dev.atrium.ar.internal.Caller;
+import dev.atrium.ar.internal.ImageTarget;
+import dev.atrium.ar.internal.ImageTargets;
+import dev.atrium.ar.internal.Slice;
+import dev.atrium.shared.blob.Blob;
+import dev.atrium.shared.paging.PageQuery;
+import dev.atrium.shared.paging.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Base64;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@SecurityRequirement(name = "bearer")
+@Tag(
+        name = "AR image targets",
+        description = "The JPEG images of a project that an AR application recognises. Allowed: the project's owner "
+                + "(or an administrator) with a user token, or an app token of this same project. An app token of "
+                + "another project gets 403, no token 401. Images are sent as base64 (a data: URL prefix is "
+                + "accepted) and must be baseline or progressive JPEGs of at most 2.25 MB and 4096×4096 pixels; "
+                + "nothing is stored when a check fails.")
+class ImageTargetController {
+
+    private final ImageTargets targets;
+
+    ImageTargetController(ImageTargets targets) {
+        this.targets = targets;
+    }
+
+    @Schema(name = "ImageTarget")
+    record ImageTargetView(
+            long id,
+            @Schema(example = "Poster in the hall") String description,
+
+            @Schema(description = "Width in pixels", example = "800")
+            int width,
+
+            @Schema(description = "Height in pixels", example = "600")
+            int height,
+
+            @Schema(description = "Size of the JPEG in bytes", example = "48213")
+            long sizeBytes,
+
+            @Schema(description = "Hex SHA-256 of the JPEG; also the ETag of image_url")
+            String sha256,
+
+            @Schema(description = "Where the JPEG itself is served (image/jpeg)")
+            String imageUrl,
+
+            Instant createdAt,
+            Instant updatedAt) {
+
+        static ImageTargetView of(ImageTarget target) {
+            return new ImageTargetView(
+                    target.id(),
+                    target.description(),
+                    target.width(),
+                    target.height(),
+                    target.sizeBytes(),
+                    target.sha256(),
+                    ImageTargetController.imageUrl(target),
+                    target.createdAt(),
+                    target.updatedAt());
+        }
+    }
+
+    @Schema(name = "ImageTargetWithImage")
+    record ImageTargetWithImage(
+            long id,
+            String description,
+            int width,
+            int height,
+            long sizeBytes,
+            String sha256,
+            String imageUrl,
+            Instant createdAt,
+            Instant updatedAt,
+
+            @Schema(description = "The JPEG, base64-encoded")
+            String image) {}
+
+    @Schema(name = "ImageTargetRequest")
+    record ImageTargetRequest(
+            @Schema(
+                    description =
+                            "A JPEG, base64-encoded; a data: URL (data:image/jpeg;base64,...) is " + "accepted too",
+                    example = "/9j/4AAQSkZJRgABAQAAAQABAAD...")
+            @NotNull(message = "is required: a base64-encoded JPEG") String image,
+
+            @Schema(description = "At most 2000 characters; empty when left out", example = "Poster in the hall")
+            @Size(max = ImageTargets.MAX_DESCRIPTION_LENGTH) @Nullable String description) {}
+
+    @Schema(name = "ImageTargetPatch")
+    record ImageTargetPatch(
+            @Schema(description = "A new JPEG, base64-encoded; absent keeps the image") @Nullable String image,
+
+            @Schema(description = "A new description; absent keeps it")
+            @Size(max = ImageTargets.MAX_DESCRIPTION_LENGTH) @Nullable String description) {}
+
+    @PostMapping("/api/project/{projectId}/imagetarget")
+    @Operation(summary = "Add an image target")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the target")
+    @ApiResponse(responseCode = "400", description = "Image missing, not base64, damaged, or over 4096×4096 pixels")
+    @ApiResponse(responseCode = "401", description = "No token, or one that is expired or revoked")
+    @ApiResponse(responseCode = "403", description = "An app token of another project")
+    @ApiResponse(responseCode = "404", description = "No such project, deleted, or someone else's")
+    @ApiResponse(responseCode = "413", description = "The image is over 2.25 MB (or the body over 3.5 MB)")
+    @ApiResponse(responseCode = "415", description = "Not a JPEG (PNG, GIF, ...) or not a baseline/progressive one")
+    ResponseEntity<ImageTargetView> create(
+            @AuthenticationPrincipal Object principal,
+            @PathVariable long projectId,
+            @Valid @RequestBody ImageTargetRequest request) {
+        ImageTarget target = targets.create(Caller.of(principal), projectId, request.image(), request.description());
+        return ResponseEntity.created(URI.create("/api/project/" + projectId + "/imagetarget/" + target.id()))
+                .body(ImageTargetView.of(target));
+    }
+
+    @GetMapping("/api/project/{projectId}/imagetarget")
+    @Operation(summary = "List a project's image targets", description = "Oldest first, without the images.")
+    @ApiResponse(responseCode = "200", description = "A page of image targets")
+    @ApiResponse(responseCode = "401", description = "No token, or one that is expired or revoked")
+    @ApiResponse(responseCode = "403", description = "An app token of another project")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such project, deleted, or someone else's; or a page past the end")
+    PageResponse<ImageTargetView> list(
+            @AuthenticationPrincipal Object principal,
+            @PathVariable long projectId,
+            @Valid @ParameterObject PageQuery page) {
+        Slice<ImageTarget> found = targets.list(Caller.of(principal), projectId, page);
+        return PageResponse.of(found.items(), found.count(), page).map(ImageTargetView::of);
+    }
+
+    @GetMapping("/api/project/{projectId}/imagetarget/{targetId}")
+    @Operation(summary = "Get an image target with its image (base64)")
+    @ApiResponse(responseCode = "200", description = "The image target")
+    @ApiResponse(responseCode = "401", description = "No token, or one that is expired or revoked")
+    @ApiResponse(responseCode = "403", description = "An app token of another project")
+    @ApiResponse(responseCode = "404", description = "No such project or image target, or deleted")
+    ImageTargetWithImage get(
+            @AuthenticationPrincipal Object principal, @PathVariable long projectId, @PathVariable long targetId) {
+        ImageTarget target = targets.get(Caller.of(principal), projectId, targetId);
+        Blob image = targets.imageOf(target);
+        return new ImageTargetWithImage(
+                target.id(),
+                target.description(),
+                target.width(),
+                target.height(),
+                target.sizeBytes(),
+                target.sha256(),
+                imageUrl(target),
+                target.createdAt(),
+                target.updatedAt(),
+                Base64.getEncoder().encodeToString(image.content()));
+    }
+
+    @GetMapping("/api/project/{projectId}/imagetarget/{targetId}/image")
+    @Operation(
+            summary = "Get an image target's JPEG",
+            description = "Served as image/jpeg with an ETag (the SHA-256); If-None-Match answers 304.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The JPEG",
+            content = @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
+    @ApiResponse(responseCode = "401", description = "No token, or one that is expired or revoked")
+    @ApiResponse(responseCode = "403", description = "An app token of another project")
+    @ApiResponse(responseCode = "404", description = "No such project or image target, or deleted")
+    @Nullable ResponseEntity<byte[]> image(
+            @AuthenticationPrincipal Object principal,
+            @PathVariable long projectId,
+            @PathVariable long targetId,
+            WebRequest request) {
+        ImageTarget target = targets.get(Caller.of(principal), projectId, targetId);
+        String etag = "\"" + target.sha256() + "\"";
+        if (request.checkNotModified(etag)) {
+            // Answered 304 without reading the image from the database.
+            return null;
+        }
+        Blob image = targets.imageOf(target);
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .eTag(etag)
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .body(image.content());
+    }
+
+    @PutMapping("/api/project/{projectId}/imagetarget/{targetId}")
+    @Operation(
+            summary = "Replace an image target",
+            description = "Both fields are replaced: image is required, a missing description becomes empty.")
+    @ApiResponse(responseCode = "200", description = "The image target as it is now")
+    @ApiResponse(responseCode = "400", description = "Image missing, not base64, damaged, or over 4096×4096 pixels")
+    @ApiResponse(responseCode = "401", description = "No token, or one that is expired or revoked")
+    @ApiResponse(responseCode = "403", description = "An app token of another project")
+    @ApiResponse(responseCode = "404", description = "No such project or image target, or deleted")
+    @ApiResponse(responseCode = "413", description = "The image is over 2.25 MB (or the body over 3.5 MB)")
+    @ApiResponse(responseCode = "415", description = "Not a JPEG (PNG, GIF, ...) or not a baseline/progressive one")
+    ImageTargetView replace(
+            @AuthenticationPrincipal Object principal,
+            @PathVariable long projectId,
+            @PathVariable long targetId,
+            @Valid @RequestBody ImageTargetRequest request) {
+        return ImageTargetView.of(
+                targets.replace(Caller.of(principal), projectId, targetId, request.image(), request.description()));
+    }
+
+    @PatchMapping("/api/project/{projectId}/imagetarget/{targetId}")
+    @Operation(
+            summary = "Change an image target",
+            description = "Fields left out keep their value; a new image is checked as on creation.")
+    @ApiResponse(responseCode = "200", description = "The image target as it is now")
+    @ApiResponse(responseCode = "400", description = "Image not base64, damaged, or over 4096×4096 pixels")
+    @ApiResponse(responseCode = "401", description = "No token, or one that is expired or revoked")
+    @ApiResponse(responseCode = "403", description = "An app token of another project")
+    @ApiResponse(responseCode = "404", description = "No such project or image target, or deleted")
+    @ApiResponse(responseCode = "413", description = "The image is over 2.25 MB (or the body over 3.5 MB)")
+    @ApiResponse(responseCode = "415", description = "Not a JPEG (PNG, GIF, ...) or not a baseline/progressive one")
+    ImageTargetView update(
+            @AuthenticationPrincipal Object principal,
+            @PathVariable long projectId,
+            @PathVariable long targetId,
+            @Valid @RequestBody ImageTargetPatch patch) {
+        return ImageTargetView.of(
+                targets.update(Caller.of(principal), projectId, targetId, patch.image(), patch.description()));
+    }
+
+    @DeleteMapping("/api/project/{projectId}/imagetarget/{targetId}")
+    @Operation(summary = "Delete an image target (softly)", description = "It answers 404 from now on.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "401", description = "No token, or one that is expired or revoked")
+    @ApiResponse(responseCode = "403", description = "An app token of another project")
+    @ApiResponse(responseCode = "404", description = "No such project or image target, or already deleted")
+    ResponseEntity<Void> delete(
+            @AuthenticationPrincipal Object principal, @PathVariable long projectId, @PathVariable long targetId) {
+        targets.delete(Caller.of(principal), projectId, targetId);
+        return ResponseEntity.noContent().build();
+    }
+
+    static String imageUrl(ImageTarget target) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/project/{projectId}/imagetarget/{targetId}/image")
+                .buildAndExpand(target.projectId(), target.id())
+                .toUriString();
+    }
+}

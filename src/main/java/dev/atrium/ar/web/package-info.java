@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.ar.web;
+
+import org.jspecify.annotations.NullMarked;

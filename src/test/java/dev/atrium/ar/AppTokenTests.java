@@ -1,0 +1,366 @@
+package dev.atrium.ar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.atrium.AtriumTest;
+import dev.atrium.TestAccounts;
+import dev.atrium.TestAccounts.SignedInUser;
+import dev.atrium.shared.security.SignedTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+
+/** Seed 003's /api/project/{id}/jwt: app tokens made, listed, re-timed and revoked, and expired ones purged. */
+@AtriumTest
+class AppTokenTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SignedTokens signer;
+
+    @Autowired
+    List<ScheduledTaskHolder> schedules;
+
+    ArCalls ar;
+
+    @Autowired
+    void calls(MockMvcTester mvc) {
+        this.ar = new ArCalls(mvc);
+    }
+
+    @Test
+    void a_new_token_lives_two_weeks_and_opens_the_projects_image_targets() {
+        SignedInUser alice = accounts.signedInUser();
+        long project = ar.project(alice.bearer());
+        MvcTestResult created = mvc.post()
+                .uri("/api/project/{id}/jwt", project)
+                .header("Authorization", alice.bearer())
+                .exchange();
+        assertThat(created).hasStatus(HttpStatus.CREATED);
+        JsonNode token = ar.body(created);
+        assertThat(token.propertyNames()).containsExactlyInAnyOrder("id", "token", "created_at", "expires_at");
+        Instant createdAt = Instant.parse(token.get("created_at").asString());
+        Instant expiresAt = Instant.parse(token.get("expires_at").asString());
+        assertThat(Duration.between(createdAt, expiresAt)).isEqualTo(Duration.ofDays(14));
+        assertThat(createdAt).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+        assertThat(created.getResponse().getHeader("Location"))
+                .isEqualTo("/api/project/" + project + "/jwt/" + token.get("id").asString());
+
+        Jwt jwt = signer.verify(token.get("token").asString(), SignedTokens.API_AUDIENCE);
+        assertThat(jwt.getClaimAsString("typ")).isEqualTo("app");
+        assertThat(jwt.getId()).isEqualTo(token.get("id").asString());
+        assertThat(jwt.getSubject()).isEqualTo("project:" + project);
+
+        String app = "Bearer " + token.get("token").asString();
+        assertThat(ar.get(app, "/api/project/{id}/imagetarget", project)).hasStatusOk();
+        assertThat(ar.createTarget(app, project, TestImages.base64(TestImages.jpeg(50, 40)), "by the app"))
+                .hasStatus(HttpStatus.CREATED);
+    }
+
+    @Test
+    void a_token_takes_a_ttl_between_a_minute_and_a_year() {
+        SignedInUser alice = accounts.signedInUser();
+        long project = ar.project(alice.bearer());
+        JsonNode hour = ar.body(ar.createToken(alice.bearer(), project, 3600L));
+        assertThat(Duration.between(
+                        Instant.parse(hour.get("created_at").asString()),
+                        Instant.parse(hour.get("expires_at").asString())))
+                .isEqualTo(Duration.ofHours(1));
+        assertThat(ar.createToken(alice.bearer(), project, 60L)).hasStatus(HttpStatus.CREATED);
+        assertThat(ar.createToken(alice.bearer(), project, 31_536_000L)).hasStatus(HttpStatus.CREATED);
+
+        for (String body : new String[] {
+            "{\"ttl_seconds\":59}",
+            "{\"ttl_seconds\":31536001}",
+            "{\"ttl_seconds\":-5}",
+            "{\"ttl_seconds\":1.5}",
+            "{\"ttl_seconds\":\"a week\"}"
+        }) {
+            MvcTestResult refused = mvc.post()
+                    .uri("/api/project/{id}/jwt", project)
+                    .header("Authorization", alice.bearer())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body)
+                    .exchange();
+            assertThat(refused).as(body).hasStatus(HttpStatus.BAD_REQUEST);
+            assertThat(refused).bodyJson().extractingPath("$.errors[0].field").isEqualTo("ttl_seconds");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM app_tokens WHERE project_id = ?")
+                        .param(project)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void the_live_tokens_of_a_project_are_listed_with_their_jwts() {
+        SignedInUser alice = accounts.signedInUser();
+        long project = ar.project(alice.bearer());
+        JsonNode first = ar.token(alice.bearer(), project);
+        JsonNode second = ar.token(alice.bearer(), project);
+        ar.token(alice.bearer(), ar.project(alice.bearer()));
+
+        MvcTestResult list = ar.get(alice.bearer(), "/api/project/{id}/jwt", project);
+        assertThat(list).hasStatusOk();
+        JsonNode page = ar.body(list);
+        assertThat(page.get("count").asLong()).isEqualTo(2);
+        assertThat(page.get("results").get(0)).isEqualTo(first);
+        assertThat(page.get("results").get(1)).isEqualTo(second);
+
+        assertThat(ar.get(
+                        alice.bearer(),
+                        "/api/project/{id}/jwt/{token}",
+                        project,
+                        first.get("id").asString()))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.token")
+                .isEqualTo(first.get("token").asString());
+    }
+
+    @Test
+    void a_new_ttl_moves_the_expiry_and_the_same_token_keeps_working() {
+        SignedInUser alice = accounts.signedInUser();
+        long project = ar.project(alice.bearer());
+        JsonNode token = ar.body(ar.createToken(alice.bearer(), project, 60L));
+        String id = token.get("id").asString();
+
+        MvcTestResult patched = ar.send(
+                mvc.patch().uri("/api/project/{p}/jwt/{t}", project, id),
+                alice.bearer(),
+                ar.object().put("ttl_seconds", 86_400));
+        assertThat(patched).hasStatusOk();
+        JsonNode after = ar.body(patched);
+        assertThat(after.get("token").asString()).isEqualTo(token.get("token").asString());
+        assertThat(after.get("created_at")).isEqualTo(token.get("created_at"));
+        assertThat(Instant.parse(after.get("expires_at").asString()))
+                .isCloseTo(Instant.now().plus(Duration.ofDays(1)), within(1, ChronoUnit.MINUTES));
+        assertThat(ar.get("Bearer " + token.get("token").asString(), "/api/project/{id}/imagetarget", project))
+                .hasStatusOk();
+
+        MvcTestResult shortened = ar.send(
+                mvc.put().uri("/api/project/{p}/jwt/{t}", project, id),
+                alice.bearer(),
+                ar.object().put("ttl_seconds", 120));
+        assertThat(shortened).hasStatusOk();
+        assertThat(Instant.parse(ar.body(shortened).get("expires_at").asString()))
+                .isCloseTo(Instant.now().plus(Duration.ofMinutes(2)), within(1, ChronoUnit.MINUTES));
+
+        assertThat(ar.send(mvc.patch().uri("/api/project/{p}/jwt/{t}", project, id), alice.bearer(), ar.object()))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(ar.send(
+                        mvc.patch().uri("/api/project/{p}/jwt/{t}", project, UUID.randomUUID()),
+                        alice.bearer(),
+                        ar.object().put("ttl_seconds", 600)))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(ar.send(
+                        mvc.patch().uri("/api/project/{p}/jwt/{t}", project, "not-a-token-id"),
+                        alice.bearer(),
+                        ar.object().put("ttl_seconds", 600)))
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void a_deleted_token_is_refused_at_once() {
+        SignedInUser alice = accounts.signedInUser();
+        long project = ar.project(alice.bearer());
+        JsonNode token = ar.token(alice.bearer(), project);
+        JsonNode other = ar.token(alice.bearer(), project);
+        String app = "Bearer " + token.get("token").asString();
+        assertThat(ar.get(app, "/api/project/{id}/imagetarget", project)).hasStatusOk();
+
+        assertThat(ar.delete(
+                        alice.bearer(),
+                        "/api/project/{p}/jwt/{t}",
+                        project,
+                        token.get("id").asString()))
+                .hasStatus(HttpStatus.NO_CONTENT);
+
+        MvcTestResult refused = ar.get(app, "/api/project/{id}/imagetarget", project);
+        assertThat(refused).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(refused).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(ar.delete(
+                        alice.bearer(),
+                        "/api/project/{p}/jwt/{t}",
+                        project,
+                        token.get("id").asString()))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(ar.body(ar.get(alice.bearer(), "/api/project/{id}/jwt", project))
+                        .get("results")
+                        .valueStream()
+                        .map(listed -> listed.get("id").asString()))
+                .containsExactly(other.get("id").asString());
+        assertThat(ar.get("Bearer " + other.get("token").asString(), "/api/project/{id}/imagetarget", project))
+                .hasStatusOk();
+    }
+
+    @Test
+    void an_expired_token_is_refused_before_the_purge_runs_and_then_deleted_by_it() {
+        SignedInUser alice = accounts.signedInUser();
+        long project = ar.project(alice.bearer());
+        JsonNode expired = ar.token(alice.bearer(), project);
+        JsonNode live = ar.token(alice.bearer(), project);
+        UUID expiredId = UUID.fromString(expired.get("id").asString());
+        // Two hours pass for this token.
+        jdbc.sql("""
+                        UPDATE app_tokens SET created_at = now() - interval '2 hours', expires_at = now() - interval '1 second'
+                        WHERE id = ?""").param(expiredId).update();
+
+        assertThat(ar.get("Bearer " + expired.get("token").asString(), "/api/project/{id}/imagetarget", project))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(ar.body(ar.get(alice.bearer(), "/api/project/{id}/jwt", project))
+                        .get("count")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(ar.get(alice.bearer(), "/api/project/{p}/jwt/{t}", project, expiredId))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(ar.send(
+                        mvc.patch().uri("/api/project/{p}/jwt/{t}", project, expiredId),
+                        alice.bearer(),
+                        ar.object().put("ttl_seconds", 3600)))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(tokenRows(project)).isEqualTo(2);
+
+        purgeTask().getTask().getRunnable().run();
+
+        assertThat(jdbc.sql("SELECT count(*) FROM app_tokens WHERE id = ?")
+                        .param(expiredId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(tokenRows(project)).isEqualTo(1);
+        assertThat(ar.get("Bearer " + live.get("token").asString(), "/api/project/{id}/imagetarget", project))
+                .hasStatusOk();
+    }
+
+    @Test
+    void the_purge_is_scheduled_every_ten_minutes_by_default() {
+        assertThat(purgeTask().getTask())
+                .isInstanceOfSatisfying(
+                        FixedDelayTask.class,
+                        task -> assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void an_app_token_is_refused_on_another_projects_image_targets() {
+        SignedInUser alice = accounts.signedInUser();
+        long mine = ar.project(alice.bearer());
+        long other = ar.project(alice.bearer());
+        long target = ar.target(alice.bearer(), other);
+        String app = ar.appBearer(alice.bearer(), mine);
+        String jpeg = TestImages.base64(TestImages.jpeg(40, 40));
+
+        assertThat(ar.get(app, "/api/project/{p}/imagetarget", other)).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(ar.get(app, "/api/project/{p}/imagetarget/{t}", other, target))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(ar.get(app, "/api/project/{p}/imagetarget/{t}/image", other, target))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(ar.createTarget(app, other, jpeg, "sneaky")).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(ar.send(
+                        mvc.put().uri("/api/project/{p}/imagetarget/{t}", other, target),
+                        app,
+                        ar.object().put("image", jpeg)))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(ar.send(
+                        mvc.patch().uri("/api/project/{p}/imagetarget/{t}", other, target),
+                        app,
+                        ar.object().put("description", "changed")))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(ar.delete(app, "/api/project/{p}/imagetarget/{t}", other, target))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(ar.get(alice.bearer(), "/api/project/{p}/imagetarget/{t}", other, target))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.description")
+                .isEqualTo("A target");
+    }
+
+    @Test
+    void only_the_owner_or_an_administrator_manages_a_projects_tokens() {
+        SignedInUser alice = accounts.signedInUser();
+        SignedInUser bob = accounts.signedInUser();
+        SignedInUser admin = accounts.signedInAdmin();
+        long project = ar.project(alice.bearer());
+        String id = ar.token(alice.bearer(), project).get("id").asString();
+
+        assertThat(ar.createToken(bob.bearer(), project, null)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(ar.get(bob.bearer(), "/api/project/{id}/jwt", project)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(ar.send(
+                        mvc.patch().uri("/api/project/{p}/jwt/{t}", project, id),
+                        bob.bearer(),
+                        ar.object().put("ttl_seconds", 600)))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(ar.delete(bob.bearer(), "/api/project/{p}/jwt/{t}", project, id))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.post().uri("/api/project/{id}/jwt", project).exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
+
+        assertThat(ar.createToken(admin.bearer(), project, null)).hasStatus(HttpStatus.CREATED);
+        assertThat(ar.delete(admin.bearer(), "/api/project/{p}/jwt/{t}", project, id))
+                .hasStatus(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void a_token_signed_by_us_but_never_issued_is_refused() {
+        SignedInUser alice = accounts.signedInUser();
+        long project = ar.project(alice.bearer());
+        String real = ar.token(alice.bearer(), project).get("id").asString();
+        long other = ar.project(alice.bearer());
+
+        String unknown = forge(UUID.randomUUID().toString(), "project:" + project);
+        assertThat(ar.get(unknown, "/api/project/{id}/imagetarget", project)).hasStatus(HttpStatus.UNAUTHORIZED);
+        // A real token id claimed for another project.
+        String moved = forge(real, "project:" + other);
+        assertThat(ar.get(moved, "/api/project/{id}/imagetarget", other)).hasStatus(HttpStatus.UNAUTHORIZED);
+        String garbled = forge("not-a-uuid", "project:" + project);
+        assertThat(ar.get(garbled, "/api/project/{id}/imagetarget", project)).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    private String forge(String id, String subject) {
+        return "Bearer "
+                + signer.sign(JwtClaimsSet.builder()
+                                .subject(subject)
+                                .audience(List.of(SignedTokens.API_AUDIENCE))
+                                .id(id)
+                                .claim("typ", "app"))
+                        .getTokenValue();
+    }
+
+    private long tokenRows(long project) {
+        return jdbc.sql("SELECT count(*) FROM app_tokens WHERE project_id = ?")
+                .param(project)
+                .query(Long.class)
+                .single();
+    }
+
+    private ScheduledTask purgeTask() {
+        return schedules.stream()
+                .flatMap(holder -> holder.getScheduledTasks().stream())
+                .filter(task -> task.toString().contains("AppTokenPurge.deleteExpiredTokens"))
+                .findFirst()
+                .orElseThrow();
+    }
+}

@@ -1,0 +1,340 @@
+package dev.atrium.ar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import dev.atrium.AtriumTest;
+import dev.atrium.TestAccounts;
+import dev.atrium.TestAccounts.SignedInUser;
+import dev.atrium.TestAccounts.TestUser;
+import jakarta.servlet.http.Cookie;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+
+/** The admin panel's AR pages: projects (deleted ones too), image targets with thumbnails, app tokens. */
+@AtriumTest
+class ArAdminPagesTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ArCalls ar;
+
+    @Autowired
+    void calls(MockMvcTester mvc) {
+        this.ar = new ArCalls(mvc);
+    }
+
+    @Test
+    void the_projects_page_finds_projects_by_name_or_id_deleted_ones_included() {
+        Cookie admin = signIn(accounts.admin());
+        SignedInUser alice = accounts.signedInUser();
+        String name = ArCalls.uniqueName();
+        long live = ar.project(alice.bearer(), name);
+        long deleted = ar.project(alice.bearer(), name + " (old)");
+        ar.delete(alice.bearer(), "/api/project/{id}", deleted);
+
+        MvcTestResult all = page(admin, "/admin/projects?q=" + name);
+        assertThat(all).hasStatusOk();
+        assertThat(all).bodyText().contains("<!DOCTYPE html>", name, name + " (old)", alice.email(), "Deleted");
+        assertThat(all)
+                .bodyText()
+                .contains("id=\"restore-project-" + deleted + "\"", "id=\"delete-project-" + live + "\"");
+
+        assertThat(page(admin, "/admin/projects?status=deleted&q=" + name))
+                .bodyText()
+                .contains(name + " (old)")
+                .doesNotContain("id=\"project-" + live + "\"");
+        assertThat(page(admin, "/admin/projects?q=" + live)).bodyText().contains("id=\"project-" + live + "\"");
+        assertThat(page(admin, "/admin/projects?q=no-such-project-" + name))
+                .bodyText()
+                .contains("No project matches");
+        assertThat(page(admin, "/admin/projects?q=" + name + "&page=9")).hasStatusOk();
+    }
+
+    @Test
+    void an_htmx_search_gets_only_the_rows_and_a_history_restore_the_whole_page() {
+        Cookie admin = signIn(accounts.admin());
+        SignedInUser alice = accounts.signedInUser();
+        String name = ArCalls.uniqueName();
+        ar.project(alice.bearer(), name);
+
+        MvcTestResult rows = mvc.get()
+                .uri("/admin/projects?q=" + name)
+                .cookie(admin)
+                .header("HX-Request", "true")
+                .exchange();
+        assertThat(rows).hasStatusOk();
+        assertThat(rows).bodyText().contains(name).doesNotContain("<html", "<nav class=\"shell");
+        assertThat(rows.getResponse().getHeader("Vary")).contains("HX-Request");
+
+        MvcTestResult restored = mvc.get()
+                .uri("/admin/projects?q=" + name)
+                .cookie(admin)
+                .header("HX-Request", "true")
+                .header("HX-History-Restore-Request", "true")
+                .exchange();
+        assertThat(restored).bodyText().contains("<html");
+
+        MvcTestResult tokens = mvc.get()
+                .uri("/admin/tokens?q=" + name)
+                .cookie(admin)
+                .header("HX-Request", "true")
+                .exchange();
+        assertThat(tokens).hasStatusOk();
+        assertThat(tokens).bodyText().doesNotContain("<html");
+    }
+
+    @Test
+    void an_administrator_restores_and_deletes_projects_with_a_flash_message() {
+        Cookie admin = signIn(accounts.admin());
+        SignedInUser alice = accounts.signedInUser();
+        long id = ar.project(alice.bearer());
+        ar.delete(alice.bearer(), "/api/project/{id}", id);
+
+        MvcTestResult restored = mvc.post()
+                .uri("/admin/projects/{id}/restore", id)
+                .cookie(admin)
+                .with(csrf())
+                .param("back", "/admin/projects?status=deleted")
+                .exchange();
+        assertThat(restored).hasStatus(HttpStatus.FOUND);
+        assertThat(restored.getResponse().getRedirectedUrl()).isEqualTo("/admin/projects?status=deleted");
+        assertThat(restored).flash().containsKey("success");
+        assertThat(ar.get(alice.bearer(), "/api/project/{id}", id)).hasStatusOk();
+
+        MvcTestResult again = mvc.post()
+                .uri("/admin/projects/{id}/restore", id)
+                .cookie(admin)
+                .with(csrf())
+                .exchange();
+        assertThat(again).flash().containsKey("failure");
+        assertThat(again.getResponse().getRedirectedUrl()).isEqualTo("/admin/projects/" + id);
+
+        MvcTestResult deleted = mvc.post()
+                .uri("/admin/projects/{id}/delete", id)
+                .cookie(admin)
+                .with(csrf())
+                .param("back", "https://elsewhere.example/phish")
+                .exchange();
+        assertThat(deleted).flash().containsKey("success");
+        assertThat(deleted.getResponse().getRedirectedUrl()).isEqualTo("/admin/projects/" + id);
+        assertThat(ar.get(alice.bearer(), "/api/project/{id}", id)).hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void the_flash_message_is_shown_on_the_next_page() {
+        Cookie admin = signIn(accounts.admin());
+        SignedInUser alice = accounts.signedInUser();
+        long id = ar.project(alice.bearer());
+        MvcTestResult deleted = mvc.post()
+                .uri("/admin/projects/{id}/delete", id)
+                .cookie(admin)
+                .with(csrf())
+                .exchange();
+        MvcTestResult next = mvc.get()
+                .uri(deleted.getResponse().getRedirectedUrl())
+                .cookie(admin)
+                .flashAttrs(deleted.getMvcResult().getFlashMap())
+                .exchange();
+        assertThat(next).hasStatusOk();
+        assertThat(next).bodyText().contains("role=\"status\"", "Deleted project");
+    }
+
+    @Test
+    void a_projects_page_shows_its_image_targets_with_thumbnails() throws Exception {
+        Cookie admin = signIn(accounts.admin());
+        SignedInUser alice = accounts.signedInUser();
+        long project = ar.project(alice.bearer());
+        JsonNode target = ar.body(
+                ar.createTarget(alice.bearer(), project, TestImages.base64(TestImages.jpeg(1200, 600)), "Wide poster"));
+        long id = target.get("id").asLong();
+
+        MvcTestResult page = page(admin, "/admin/projects/" + project);
+        assertThat(page).hasStatusOk();
+        String thumbnailUrl = "/admin/projects/" + project + "/targets/" + id + "/thumbnail";
+        assertThat(page).bodyText().contains("Wide poster", "1200×600", "src=\"" + thumbnailUrl + "\"", alice.email());
+
+        MvcTestResult thumbnail = mvc.get().uri(thumbnailUrl).cookie(admin).exchange();
+        assertThat(thumbnail).hasStatusOk().hasContentType(MediaType.IMAGE_JPEG);
+        BufferedImage image =
+                ImageIO.read(new ByteArrayInputStream(thumbnail.getResponse().getContentAsByteArray()));
+        assertThat(image.getWidth()).isEqualTo(240);
+        assertThat(image.getHeight()).isEqualTo(120);
+
+        MvcTestResult deleted = mvc.post()
+                .uri("/admin/projects/{p}/targets/{t}/delete", project, id)
+                .cookie(admin)
+                .with(csrf())
+                .exchange();
+        assertThat(deleted).flash().containsKey("success");
+        assertThat(ar.get(alice.bearer(), "/api/project/{p}/imagetarget/{t}", project, id))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        // Deleted targets keep their thumbnail for the panel.
+        assertThat(mvc.get().uri(thumbnailUrl).cookie(admin).exchange()).hasStatusOk();
+        assertThat(page(admin, "/admin/projects/" + project)).bodyText().contains("Deleted");
+        assertThat(page(admin, "/admin/projects/999999999")).hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void the_tokens_page_finds_a_projects_tokens_and_revoking_one_refuses_it_at_once() {
+        Cookie admin = signIn(accounts.admin());
+        SignedInUser alice = accounts.signedInUser();
+        long project = ar.project(alice.bearer());
+        JsonNode token = ar.token(alice.bearer(), project);
+        String id = token.get("id").asString();
+        String app = "Bearer " + token.get("token").asString();
+
+        MvcTestResult page = page(admin, "/admin/tokens?q=" + project);
+        assertThat(page).hasStatusOk();
+        assertThat(page).bodyText().contains(id, "id=\"revoke-" + id + "\"");
+
+        MvcTestResult revoked = mvc.post()
+                .uri("/admin/tokens/{id}/revoke", id)
+                .cookie(admin)
+                .with(csrf())
+                .param("back", "/admin/tokens?q=" + project)
+                .exchange();
+        assertThat(revoked).flash().containsKey("success");
+        assertThat(revoked.getResponse().getRedirectedUrl()).isEqualTo("/admin/tokens?q=" + project);
+        assertThat(ar.get(app, "/api/project/{id}/imagetarget", project)).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(page(admin, "/admin/tokens?q=" + project))
+                .bodyText()
+                .contains("Revoked app token " + id)
+                .doesNotContain("id=\"revoke-" + id + "\"");
+
+        MvcTestResult unknown = mvc.post()
+                .uri("/admin/tokens/{id}/revoke", id)
+                .cookie(admin)
+                .with(csrf())
+                .exchange();
+        assertThat(unknown).flash().containsKey("failure");
+    }
+
+    @Test
+    void the_dashboard_and_the_navigation_show_the_ar_pages() {
+        Cookie admin = signIn(accounts.admin());
+        MvcTestResult dashboard = page(admin, "/admin");
+        assertThat(dashboard).hasStatusOk();
+        assertThat(dashboard)
+                .bodyText()
+                .contains(
+                        "AR projects",
+                        "Image targets",
+                        "Live app tokens",
+                        "href=\"/admin/projects\"",
+                        "href=\"/admin/tokens\"");
+    }
+
+    @Test
+    void a_signed_in_user_who_is_not_an_administrator_gets_403_everywhere() {
+        Cookie user = signIn(accounts.user());
+        SignedInUser alice = accounts.signedInUser();
+        long project = ar.project(alice.bearer());
+        long target = ar.target(alice.bearer(), project);
+        String token = ar.token(alice.bearer(), project).get("id").asString();
+
+        for (String path : new String[] {
+            "/admin/projects",
+            "/admin/projects/" + project,
+            "/admin/projects/" + project + "/targets/" + target + "/thumbnail",
+            "/admin/tokens"
+        }) {
+            assertThat(mvc.get().uri(path).cookie(user).exchange()).as(path).hasStatus(HttpStatus.FORBIDDEN);
+        }
+        for (String path : new String[] {
+            "/admin/projects/" + project + "/delete",
+            "/admin/projects/" + project + "/restore",
+            "/admin/projects/" + project + "/targets/" + target + "/delete",
+            "/admin/tokens/" + token + "/revoke"
+        }) {
+            assertThat(mvc.post().uri(path).cookie(user).with(csrf()).exchange())
+                    .as(path)
+                    .hasStatus(HttpStatus.FORBIDDEN);
+        }
+        assertThat(ar.get(alice.bearer(), "/api/project/{id}", project)).hasStatusOk();
+        assertThat(ar.get(alice.bearer(), "/api/project/{p}/jwt/{t}", project, token))
+                .hasStatusOk();
+
+        MvcTestResult stranger = mvc.get().uri("/admin/projects").exchange();
+        assertThat(stranger).hasStatus(HttpStatus.FOUND);
+        assertThat(stranger.getResponse().getRedirectedUrl()).endsWith("/admin/login");
+    }
+
+    @Test
+    void an_action_without_its_csrf_token_is_refused_and_changes_nothing() {
+        Cookie admin = signIn(accounts.admin());
+        SignedInUser alice = accounts.signedInUser();
+        long project = ar.project(alice.bearer());
+        long target = ar.target(alice.bearer(), project);
+        String token = ar.token(alice.bearer(), project).get("id").asString();
+        long deleted = ar.project(alice.bearer());
+        ar.delete(alice.bearer(), "/api/project/{id}", deleted);
+
+        for (String path : new String[] {
+            "/admin/projects/" + project + "/delete",
+            "/admin/projects/" + deleted + "/restore",
+            "/admin/projects/" + project + "/targets/" + target + "/delete",
+            "/admin/tokens/" + token + "/revoke"
+        }) {
+            assertThat(mvc.post().uri(path).cookie(admin).exchange()).as(path).hasStatus(HttpStatus.FORBIDDEN);
+        }
+        assertThat(ar.get(alice.bearer(), "/api/project/{id}", project)).hasStatusOk();
+        assertThat(ar.get(alice.bearer(), "/api/project/{p}/imagetarget/{t}", project, target))
+                .hasStatusOk();
+        assertThat(ar.get(alice.bearer(), "/api/project/{p}/jwt/{t}", project, token))
+                .hasStatusOk();
+        assertThat(ar.get(alice.bearer(), "/api/project/{id}", deleted)).hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void every_form_of_the_pages_carries_its_csrf_token() throws Exception {
+        Cookie admin = signIn(accounts.admin());
+        SignedInUser alice = accounts.signedInUser();
+        String name = ArCalls.uniqueName();
+        long project = ar.project(alice.bearer(), name);
+        ar.target(alice.bearer(), project);
+        ar.token(alice.bearer(), project);
+        for (String path :
+                new String[] {"/admin/projects?q=" + name, "/admin/projects/" + project, "/admin/tokens?q=" + project
+                }) {
+            String html = page(admin, path).getResponse().getContentAsString();
+            int forms = html.split("method=\"post\"", -1).length - 1;
+            int tokens = html.split("<input type=\"hidden\" name=\"_csrf\"", -1).length - 1;
+            assertThat(forms).as(path).isGreaterThanOrEqualTo(2);
+            assertThat(tokens).as(path).isEqualTo(forms);
+        }
+    }
+
+    private MvcTestResult page(Cookie browser, String uri) {
+        return mvc.get().uri(uri).cookie(browser).exchange();
+    }
+
+    private Cookie signIn(TestUser user) {
+        MvcTestResult result = mvc.post()
+                .uri("/admin/login")
+                .with(csrf())
+                .with(TestAccounts.freshAddress())
+                .param("username", user.email())
+                .param("password", TestAccounts.PASSWORD)
+                .exchange();
+        Cookie session = result.getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        return session;
+    }
+}
