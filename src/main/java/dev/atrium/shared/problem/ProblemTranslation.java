@@ -196,11 +196,15 @@ public class ProblemTranslation extends ResponseEntityExceptionHandler {
                 problem.setProperty("request_id", requestId);
             }
         }
+        HttpHeaders answer = headers;
         if (body instanceof ProblemDetail) {
-            // Fixed, not negotiated: a client that asked for text/csv still learns what went wrong.
-            headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            // Fixed, not negotiated: a client that asked for text/csv still learns what went wrong. (The headers
+            // handed in may be an exception's own, read-only.)
+            answer = new HttpHeaders();
+            answer.putAll(headers);
+            answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
-        return super.createResponseEntity(body, headers, statusCode, request);
+        return super.createResponseEntity(body, answer, statusCode, request);
     }
 
     private ResponseEntity<Object> invalid(List<FieldError> errors, Exception ex, WebRequest request) {
