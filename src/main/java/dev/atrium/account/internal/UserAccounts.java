@@ -2,6 +2,7 @@ package dev.atrium.account.internal;
 
 import dev.atrium.account.EmailTaken;
 import dev.atrium.account.LastAdministrator;
+import dev.atrium.account.UserDeactivated;
 import dev.atrium.account.UserNotFound;
 import dev.atrium.account.UserOrganizations;
 import dev.atrium.account.UserOrganizations.OrganizationRef;
@@ -27,6 +28,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -58,6 +60,7 @@ public class UserAccounts {
     private final PasswordPolicy policy;
     private final SignInThrottle throttle;
     private final SessionRegistry sessions;
+    private final ApplicationEventPublisher events;
     private final ObjectProvider<UserOrganizations> organizationsProvider;
     private final Validator validator;
     private final TransactionTemplate transactions;
@@ -72,6 +75,7 @@ public class UserAccounts {
             ObjectProvider<UserOrganizations> organizations,
             Validator validator,
             PlatformTransactionManager transactionManager,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.users = users;
         this.passwords = passwords;
@@ -82,6 +86,7 @@ public class UserAccounts {
         this.validator = validator;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -348,9 +353,11 @@ public class UserAccounts {
      * Ends every session of the user inside the transaction (a failure to reach Redis rolls the change back) and once
      * more after it commits, for a sign-in that slipped in while the change was being made.
      */
+    /** Ends every session of a user who was just deactivated, and tells the other modules. */
     private void endSessions(long userId) {
         sessions.endAll(userId, null);
         afterCommit(() -> sessions.endAll(userId, null));
+        events.publishEvent(new UserDeactivated(userId));
     }
 
     private User visible(CurrentUser actor, long id) {

@@ -124,6 +124,12 @@ class AppTokenRepository {
                 .update();
     }
 
+    int deleteAllOfOwner(long ownerId) {
+        return jdbc.sql("""
+                        DELETE FROM app_tokens t USING projects p
+                        WHERE t.project_id = p.id AND p.owner_id = :owner""").param("owner", ownerId).update();
+    }
+
     /**
      * Deletes up to {@code batch} expired tokens and returns how many. Rows another replica's purge is deleting at the
      * same moment are skipped, not waited for, so that replicas running the job together share the work.
