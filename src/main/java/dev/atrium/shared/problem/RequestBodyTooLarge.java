@@ -28,12 +28,17 @@ public final class RequestBodyTooLarge extends ProblemException {
         return new IOException(getMessage(), this);
     }
 
+    /** "1 MB", "3.5 MB", "512 KB": the limit as a person would say it. */
     private static String describe(DataSize limit) {
         long bytes = limit.toBytes();
-        if (bytes % (1024 * 1024) == 0) {
-            return (bytes / (1024 * 1024)) + " MB";
+        if (bytes >= 1024 * 1024) {
+            return new java.math.BigDecimal(bytes)
+                            .divide(java.math.BigDecimal.valueOf(1024 * 1024), 2, java.math.RoundingMode.HALF_UP)
+                            .stripTrailingZeros()
+                            .toPlainString()
+                    + " MB";
         }
-        if (bytes % 1024 == 0) {
+        if (bytes >= 1024) {
             return (bytes / 1024) + " KB";
         }
         return bytes + " bytes";

@@ -85,7 +85,20 @@ class ProblemTranslationTests {
     }
 
     @Test
+    void a_number_is_not_a_string() throws Exception {
+        MvcTestResult result = mvc.post()
+                .uri("/api/probe/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"customer\":12,\"parts\":[]}")
+                .exchange();
+        assertProblem(result, HttpStatus.BAD_REQUEST);
+        assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("customer");
+        assertThat(result).bodyJson().extractingPath("$.errors[0].message").isEqualTo("must be a string");
+    }
+
+    @Test
     void a_wrong_method_is_a_405_problem() throws Exception {
+
         MvcTestResult result = mvc.delete().uri("/api/probe/orders").exchange();
         assertProblem(result, HttpStatus.METHOD_NOT_ALLOWED);
     }
