@@ -163,7 +163,7 @@ public final class EmbeddedServers implements DisposableBean {
                 // zonky's defaults favour test speed (fsync off, asynchronous commit); Atrium's data must survive.
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             }
-            EmbeddedPostgres started = builder.start();
+            EmbeddedPostgres started = whileTextFileBusy(builder::start);
             this.postgres = started;
             createDatabase(started);
             log.info("Embedded PostgreSQL is up on 127.0.0.1:" + started.getPort() + ", data in " + directory);
@@ -202,7 +202,10 @@ public final class EmbeddedServers implements DisposableBean {
                     .setting("save \"\"")
                     .setting("protected-mode yes")
                     .build();
-            server.start();
+            whileTextFileBusy(() -> {
+                server.start();
+                return server;
+            });
             this.redis = server;
             log.info("Embedded Redis is up on 127.0.0.1:" + redisPort + ", data in " + directory);
         } catch (IOException ex) {
@@ -210,7 +213,45 @@ public final class EmbeddedServers implements DisposableBean {
         }
     }
 
+    /**
+     * Starting a program just written to disk fails with "Text file busy" when another thread forks at that moment
+     * (the child briefly holds the file open for writing): PostgreSQL and Redis are unpacked and started in parallel,
+     * so each start is retried a few times before giving up.
+     */
+    static <T> T whileTextFileBusy(IOAction<T> start) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start.run();
+            } catch (IOException | RuntimeException ex) {
+                if (attempt == 5 || !textFileBusy(ex)) {
+                    throw ex;
+                }
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw ex;
+                }
+            }
+        }
+    }
+
+    private static boolean textFileBusy(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("Text file busy")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @FunctionalInterface
+    interface IOAction<T> {
+        T run() throws IOException;
+    }
+
     private static int freePort() throws IOException {
+
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
