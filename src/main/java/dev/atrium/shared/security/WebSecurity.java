@@ -104,7 +104,8 @@ class WebSecurity {
                     rules.requestMatchers("/error", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico")
                             .permitAll();
                     rules.requestMatchers("/swagger-ui/**").permitAll();
-                    rules.requestMatchers("/admin/login").permitAll();
+                    rules.requestMatchers("/admin/login", "/admin/denied").permitAll();
+
                     rules.requestMatchers("/admin", "/admin/**").hasRole("ADMIN");
                     moduleRules.forEach(module -> module.configure(rules));
                     rules.anyRequest().access(mappedEndpoints);

@@ -1,0 +1,53 @@
+package dev.atrium.goods.web;
+
+import dev.atrium.admin.AdminPages;
+import dev.atrium.goods.internal.GoodsTable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** {@code /admin/goods}: the rows seed 000's sign-ins have imported, and a way to empty the table. */
+@Controller
+@AdminPages
+class GoodsAdminController {
+
+    static final int PAGE_SIZE = 25;
+
+    private final GoodsTable goods;
+
+    GoodsAdminController(GoodsTable goods) {
+        this.goods = goods;
+    }
+
+    @GetMapping("/admin/goods")
+    String list(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String page,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
+        model.addAttribute("q", q == null ? "" : q.strip());
+        model.addAttribute("goods", goods.page(q, pageIndex(page), PAGE_SIZE));
+        return htmx != null ? "admin/goods/goods-rows :: rows" : "admin/goods/goods";
+    }
+
+    @PostMapping("/admin/goods/empty")
+    String empty(RedirectAttributes redirect) {
+        long removed = goods.empty();
+        redirect.addFlashAttribute("success", "The goods table is empty again (" + removed + " rows removed).");
+        return "redirect:/admin/goods";
+    }
+
+    /** The page asked for, counted from 1 in the URL; anything that is not a page number is the first page. */
+    private static int pageIndex(@Nullable String page) {
+        try {
+            return page == null ? 0 : Math.max(0, Integer.parseInt(page) - 1);
+        } catch (NumberFormatException ex) {
+            return 0;
+        }
+    }
+}
