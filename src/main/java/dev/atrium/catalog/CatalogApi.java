@@ -48,6 +48,15 @@ public class CatalogApi {
         return shopService.defaultShop().map(shop -> new ShopSummary(shop.id(), shop.name()));
     }
 
+    /** The names of the products of the list that exist, by id. */
+    public Map<Long, String> productNames(Collection<Long> productIds) {
+        Map<Long, String> names = new java.util.LinkedHashMap<>();
+        for (Long id : new java.util.LinkedHashSet<>(productIds)) {
+            products.findById(id).ifPresent(product -> names.put(id, product.name()));
+        }
+        return names;
+    }
+
     /** How each of the products stands in the shop, by product id; products that do not exist are left out. */
     public Map<Long, ProductInShop> inShop(long shopId, Collection<Long> productIds) {
         return stock.inShop(shopId, productIds);
