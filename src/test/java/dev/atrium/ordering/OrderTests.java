@@ -54,7 +54,7 @@ class OrderTests {
 
         assertThat(result).hasStatus(HttpStatus.CREATED);
         JsonNode order = body(result);
-        assertThat(ProductNames.fields(order))
+        assertThat(JsonFields.fields(order))
                 .containsExactly(
                         "id",
                         "parts",
@@ -75,7 +75,7 @@ class OrderTests {
         assertThat(order.get("status").asString()).isEqualTo("created");
         assertThat(order.get("created").asString()).endsWith("Z");
         JsonNode first = order.get("parts").get(0);
-        assertThat(ProductNames.fields(first))
+        assertThat(JsonFields.fields(first))
                 .containsExactly(
                         "product",
                         "product_name",

@@ -64,7 +64,7 @@ class CartRepository {
                 .update();
         jdbc.sql("""
                         INSERT INTO cart_items (user_id, product_id, quantity, added_at)
-                        SELECT :user, v.product_id, v.quantity, :now + make_interval(secs => v.n / 1000000.0)
+                        SELECT :user, v.product_id, v.quantity, CAST(:now AS timestamptz) + v.n * interval '1 microsecond'
                         FROM unnest(:products::bigint[], :quantities::int[]) WITH ORDINALITY AS v(product_id, quantity, n)""")
                 .param("user", userId)
                 .param("products", items.stream().map(Item::productId).toArray(Long[]::new))

@@ -5,9 +5,9 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** Small helpers for reading answers in the ordering tests. */
-final class ProductNames {
+final class JsonFields {
 
-    private ProductNames() {}
+    private JsonFields() {}
 
     /** The names of an object's fields, in the order the answer has them. */
     static List<String> fields(JsonNode node) {
