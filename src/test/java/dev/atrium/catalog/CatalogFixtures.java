@@ -25,6 +25,16 @@ public final class CatalogFixtures {
         return "tok" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
+    /** A valid ISBN-13 no other test uses (hyphenated as people type them). */
+    public static String isbn() {
+        String twelve = "979"
+                + String.format(
+                        "%09d", java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L));
+        String digits = twelve + dev.atrium.catalog.internal.Isbn.checkDigit13(twelve);
+        return digits.substring(0, 3) + "-" + digits.substring(3, 4) + "-" + digits.substring(4, 12) + "-"
+                + digits.substring(12);
+    }
+
     public long shop(String name) {
         return jdbc.sql("INSERT INTO shops (name) VALUES (:name) RETURNING id")
                 .param("name", name + " " + token())
