@@ -1,31 +1,26 @@
 package dev.atrium.catalog.web;
 
 import dev.atrium.catalog.internal.Product;
-import dev.atrium.catalog.internal.ProductFilter;
 import dev.atrium.catalog.internal.ProductListing;
 import dev.atrium.catalog.internal.ProductService;
 import dev.atrium.catalog.internal.ShopRepository;
 import dev.atrium.catalog.internal.StockRepository;
 import dev.atrium.shared.blob.Blob;
-import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
-import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -75,40 +70,20 @@ class ProductController {
             responseCode = "404",
             description = "A page past the end",
             content = @Content(mediaType = "application/problem+json"))
-    PageResponse<ProductListItem> list(
-            @Valid @ParameterObject PageQuery page,
-            @Parameter(description = "Text to find, in any case, in the name, description or author")
-                    @RequestParam(required = false)
-                    @Nullable String q,
-            @Parameter(description = "Lowest price in the shop, inclusive", example = "5.00")
-                    @RequestParam(name = "min_price", required = false)
-                    @Nullable BigDecimal minPrice,
-            @Parameter(description = "Highest price in the shop, inclusive", example = "20.00")
-                    @RequestParam(name = "max_price", required = false)
-                    @Nullable BigDecimal maxPrice,
-            @Parameter(description = "true: only products the shop has; false: only those it has none of")
-                    @RequestParam(name = "in_stock", required = false)
-                    @Nullable Boolean inStock,
-            @Parameter(description = "The shop's id (default: the default shop)")
-                    @RequestParam(required = false)
-                    @Nullable Long shop,
-            @Parameter(
-                            description = "Sort order",
-                            schema = @Schema(allowableValues = {"id", "-id", "price", "-price", "name", "-name"}))
-                    @RequestParam(required = false)
-                    @Nullable String ordering) {
-        ProductFilter filter = ProductFilter.of(q, minPrice, maxPrice, inStock, ordering);
-        if (shop != null && !shops.exists(shop)) {
-            throw InvalidRequest.field("shop", "no shop has the id " + shop);
+    @ListingParametersDoc
+    PageResponse<ProductListItem> list(HttpServletRequest request) {
+        ListingParameters parameters = ListingParameters.read(request);
+        if (parameters.shop() != null && !shops.exists(parameters.shop())) {
+            throw InvalidRequest.field("shop", "no shop has the id " + parameters.shop());
         }
-        ProductListing.Page found = listing.catalogue(shop, filter, page);
-        String base = baseUrl();
+        ProductListing.Page found = listing.catalogue(parameters.shop(), parameters.filter(), parameters.page());
+        String base = baseUrl(request);
         return PageResponse.of(
                 found.results().stream()
                         .map(listed -> ProductListItem.of(listed, base))
                         .toList(),
                 found.count(),
-                page);
+                parameters.page());
     }
 
     @GetMapping("/api/products/{id}")
@@ -293,5 +268,10 @@ class ProductController {
 
     static String baseUrl() {
         return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+    }
+
+    /** The absolute base of links (scheme, host, port and context path), as the request reached Atrium. */
+    static String baseUrl(HttpServletRequest request) {
+        return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
     }
 }

@@ -1,6 +1,5 @@
 package dev.atrium.catalog.web;
 
-import dev.atrium.catalog.internal.ProductFilter;
 import dev.atrium.catalog.internal.ProductListing;
 import dev.atrium.catalog.internal.Shop;
 import dev.atrium.catalog.internal.ShopRepository;
@@ -15,12 +14,11 @@ import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -104,36 +102,18 @@ class ShopController {
             responseCode = "404",
             description = "No such shop, or a page past the end",
             content = @Content(mediaType = PROBLEM))
-    PageResponse<ProductListItem> assortment(
-            @PathVariable long id,
-            @Valid @ParameterObject PageQuery page,
-            @Parameter(description = "Text to find, in any case, in the name, description or author")
-                    @RequestParam(required = false)
-                    @Nullable String q,
-            @Parameter(description = "Lowest price in the shop, inclusive")
-                    @RequestParam(name = "min_price", required = false)
-                    @Nullable BigDecimal minPrice,
-            @Parameter(description = "Highest price in the shop, inclusive")
-                    @RequestParam(name = "max_price", required = false)
-                    @Nullable BigDecimal maxPrice,
-            @Parameter(description = "true: only products the shop has; false: only those it has run out of")
-                    @RequestParam(name = "in_stock", required = false)
-                    @Nullable Boolean inStock,
-            @Parameter(
-                            description = "Sort order",
-                            schema = @Schema(allowableValues = {"id", "-id", "price", "-price", "name", "-name"}))
-                    @RequestParam(required = false)
-                    @Nullable String ordering) {
-        ProductFilter filter = ProductFilter.of(q, minPrice, maxPrice, inStock, ordering);
+    @ListingParametersDoc
+    PageResponse<ProductListItem> assortment(@PathVariable long id, HttpServletRequest request) {
+        ListingParameters parameters = ListingParameters.read(request);
         shops.get(id);
-        ProductListing.Page found = listing.assortment(id, filter, page);
-        String base = ProductController.baseUrl();
+        ProductListing.Page found = listing.assortment(id, parameters.filter(), parameters.page());
+        String base = ProductController.baseUrl(request);
         return PageResponse.of(
                 found.results().stream()
                         .map(listed -> ProductListItem.of(listed, base))
                         .toList(),
                 found.count(),
-                page);
+                parameters.page());
     }
 
     @PostMapping("/api/shops")

@@ -38,11 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CartController {
 
     private final CartService carts;
-    private final OrderController orders;
+    private final OrderAnswers answers;
 
-    CartController(CartService carts, OrderController orders) {
+    CartController(CartService carts, OrderAnswers answers) {
         this.carts = carts;
-        this.orders = orders;
+        this.answers = answers;
     }
 
     record Item(
@@ -154,6 +154,6 @@ class CartController {
             @Parameter(description = "Any unique string (a UUID) naming this checkout, to send it again safely")
                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                     @Nullable String idempotencyKey) {
-        return orders.created(carts.checkout(user.id(), idempotencyKey));
+        return answers.created(carts.checkout(user.id(), idempotencyKey));
     }
 }

@@ -18,11 +18,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @SecurityRequirement(name = "bearer")
@@ -42,16 +38,15 @@ class OrderController {
 
     static final String PROBLEM = "application/problem+json";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String REPLAYED = "Idempotent-Replayed";
 
     private final OrderPlacement placement;
     private final OrderService orders;
-    private final JsonMapper json;
+    private final OrderAnswers answers;
 
-    OrderController(OrderPlacement placement, OrderService orders, JsonMapper json) {
+    OrderController(OrderPlacement placement, OrderService orders, OrderAnswers answers) {
         this.placement = placement;
         this.orders = orders;
-        this.json = json;
+        this.answers = answers;
     }
 
     record StatusChange(
@@ -87,7 +82,7 @@ class OrderController {
             @Parameter(description = "Any unique string (a UUID) naming this request, to send it again safely")
                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                     @Nullable String idempotencyKey) {
-        return created(placement.place(user.id(), request.shop(), request.requestedParts(), idempotencyKey));
+        return answers.created(placement.place(user.id(), request.shop(), request.requestedParts(), idempotencyKey));
     }
 
     @PostMapping("/api/order/quote")
@@ -183,21 +178,5 @@ class OrderController {
     OrderView changeStatus(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody StatusChange change) {
         return orders.changeStatus(user, id, OrderStatus.parse(change.status(), "status"));
-    }
-
-    /** 201 with the order placed now, or with the first answer of its Idempotency-Key. */
-    ResponseEntity<?> created(OrderPlacement.Answer answer) {
-        if (answer.order() != null) {
-            return ResponseEntity.created(
-                            URI.create("/api/orders/" + answer.order().id()))
-                    .body(answer.order());
-        }
-        String stored = answer.replayed();
-        long id = json.readTree(stored).get("id").asLong();
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .location(URI.create("/api/orders/" + id))
-                .header(REPLAYED, "true")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(stored);
     }
 }
