@@ -87,15 +87,22 @@ class OrderBatchWriter {
     /** Places or refuses every order of the batch and completes each one; never throws. */
     void write(List<PendingOrder> batch) {
         Decision[] decisions;
+        boolean[] decided = {false};
         try {
-            decisions = transactions.execute(status -> decide(batch));
+            decisions = transactions.execute(status -> {
+                Decision[] made = decide(batch);
+                decided[0] = true;
+                return made;
+            });
         } catch (RuntimeException ex) {
-            if (batch.size() > 1) {
-                // One bad order must not sink the others: each is tried again on its own.
+            if (batch.size() > 1 && !decided[0]) {
+                // Nothing was written: one bad order must not sink the others, so each is tried again on its own.
                 log.warn("A batch of " + batch.size() + " orders failed (" + ex + "); placing them one by one");
                 batch.forEach(order -> write(List.of(order)));
             } else {
-                batch.getFirst().complete(new PendingOrder.Outcome.Failed(ex));
+                // A commit that failed may still have committed: trying again could place the orders twice, so the
+                // callers learn that the outcome is unknown (an Idempotency-Key makes their retry safe).
+                batch.forEach(order -> order.complete(new PendingOrder.Outcome.Failed(ex)));
             }
             return;
         }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class OrderDesk {
+
+    private static final Log log = LogFactory.getLog(OrderDesk.class);
 
     private final OrderBatchWriter writer;
     private final int maxBatch;
@@ -77,7 +81,18 @@ class OrderDesk {
                     }
                     continue;
                 }
-                writer.write(batch);
+                try {
+                    writer.write(batch);
+                } catch (Throwable unexpected) {
+                    // Whatever went wrong, no caller may be left waiting for an answer that will never come.
+                    RuntimeException failure = unexpected instanceof RuntimeException runtime
+                            ? runtime
+                            : new IllegalStateException("Writing a batch of orders failed", unexpected);
+                    log.error("Writing a batch of " + batch.size() + " orders failed", unexpected);
+                    batch.stream()
+                            .filter(order -> !order.done())
+                            .forEach(order -> order.complete(new PendingOrder.Outcome.Failed(failure)));
+                }
             }
         }
     }
