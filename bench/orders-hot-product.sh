@@ -41,9 +41,9 @@ restock() { psql -qc "INSERT INTO stock (shop_id, product_id, quantity) VALUES (
 sold() { psql -Atqc "SELECT $STOCK - quantity FROM stock WHERE shop_id = $shop AND product_id = $product"; }
 lines() { psql -Atqc "SELECT count(*) FROM order_lines WHERE product_id = $product"; }
 
-echo "== warm-up (10 s, not counted)"
+echo "== warm-up (20 s, not counted)"
 restock
-wrk -t2 -c64 -d10s -s bench/orders-hot-product.lua "http://127.0.0.1:$BENCH_PORT" -- "$work/tokens" "$product" >/dev/null
+wrk -t2 -c64 -d20s -s bench/orders-hot-product.lua "http://127.0.0.1:$BENCH_PORT" -- "$work/tokens" "$product" >/dev/null
 for clients in "${counts[@]}"; do
   restock
   before=$(lines)
