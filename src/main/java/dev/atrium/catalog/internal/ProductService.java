@@ -1,0 +1,116 @@
+package dev.atrium.catalog.internal;
+
+import dev.atrium.catalog.ProductDeleted;
+import dev.atrium.catalog.ProductNotFound;
+import dev.atrium.shared.blob.Blob;
+import dev.atrium.shared.blob.BlobStore;
+import dev.atrium.shared.problem.ProblemException;
+import dev.atrium.shared.security.CurrentUser;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating, changing and deleting products, for the API and the admin panel alike: administrators only. */
+@Service
+public class ProductService {
+
+    private final ProductRepository products;
+    private final BlobStore blobs;
+    private final ProductPhotos photos;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ProductService(
+            ProductRepository products,
+            BlobStore blobs,
+            ProductPhotos photos,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.products = products;
+        this.blobs = blobs;
+        this.photos = photos;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Product get(long id) {
+        return products.findById(id).orElseThrow(() -> ProductNotFound.byId(id));
+    }
+
+    @Transactional
+    public Product create(CurrentUser actor, ProductDraft draft) {
+        Admins.require(actor);
+        ProductFields fields = ProductRules.check(draft, clock);
+        refuseDuplicates(fields, 0);
+        return products.insert(fields);
+    }
+
+    /** Changes a product: the change is computed from the product as it is now, with the row locked. */
+    @Transactional
+    public Product update(CurrentUser actor, long id, Function<Product, ProductDraft> change) {
+        Admins.require(actor);
+        Product current = products.lock(id).orElseThrow(() -> ProductNotFound.byId(id));
+        ProductFields fields = ProductRules.check(change.apply(current), clock);
+        refuseDuplicates(fields, id);
+        return products.update(id, fields);
+    }
+
+    /** Deletes a product with its stock in every shop and its photo. Past orders keep its name and price. */
+    @Transactional
+    public void delete(CurrentUser actor, long id) {
+        Admins.require(actor);
+        Product product = products.lock(id).orElseThrow(() -> ProductNotFound.byId(id));
+        events.publishEvent(new ProductDeleted(id));
+        products.delete(id);
+        if (product.photoKey() != null) {
+            blobs.delete(product.photoKey());
+        }
+    }
+
+    /** Replaces the product's photo with the image given, checked and scaled down to fit 800x800 pixels. */
+    @Transactional
+    public Product setPhoto(CurrentUser actor, long id, byte[] image) {
+        Admins.require(actor);
+        Product product = products.lock(id).orElseThrow(() -> ProductNotFound.byId(id));
+        byte[] jpeg = photos.normalize(image);
+        String key = ProductPhotos.newKey();
+        blobs.put(key, "image/jpeg", jpeg);
+        products.setPhoto(id, key);
+        if (product.photoKey() != null) {
+            blobs.delete(product.photoKey());
+        }
+        return get(id);
+    }
+
+    @Transactional
+    public Product removePhoto(CurrentUser actor, long id) {
+        Admins.require(actor);
+        Product product = products.lock(id).orElseThrow(() -> ProductNotFound.byId(id));
+        if (product.photoKey() != null) {
+            products.setPhoto(id, null);
+            blobs.delete(product.photoKey());
+        }
+        return get(id);
+    }
+
+    public Optional<Blob> photo(long id) {
+        Product product = get(id);
+        return product.photoKey() == null ? Optional.empty() : blobs.get(product.photoKey());
+    }
+
+    private void refuseDuplicates(ProductFields fields, long id) {
+        if (fields.sku() != null && products.skuTaken(fields.sku(), id)) {
+            throw ProblemException.conflict(
+                            "sku-taken", "SKU taken", "Another product already has the SKU " + fields.sku())
+                    .with("field", "sku");
+        }
+        if (fields.isbn() != null && products.isbnTaken(fields.isbn(), id)) {
+            throw ProblemException.conflict(
+                            "isbn-taken", "ISBN taken", "Another product already has the ISBN " + fields.isbn())
+                    .with("field", "isbn");
+        }
+    }
+}

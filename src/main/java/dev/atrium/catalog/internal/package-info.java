@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.catalog.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,112 @@
+package dev.atrium.catalog.web;
+
+import dev.atrium.catalog.internal.ProductFilter;
+import dev.atrium.shared.paging.PageQuery;
+import dev.atrium.shared.problem.FieldError;
+import dev.atrium.shared.problem.InvalidRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The query parameters of the product lists ({@code page, limit, q, min_price, max_price, in_stock, shop, ordering}),
+ * read in one pass.
+ *
+ * <p>The product list is the catalogue's hot path: Spring MVC's per-parameter resolution (placeholders, conversion,
+ * binding and validation of a {@link PageQuery}) cost about a sixth of each request. The rules and the 400 answers
+ * are the same: every bad parameter is named at once.
+ */
+record ListingParameters(
+        PageQuery page, ProductFilter filter, @Nullable Long shop) {
+
+    static ListingParameters read(HttpServletRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        Integer page = whole(request, "page", errors);
+        Integer limit = whole(request, "limit", errors);
+        BigDecimal minPrice = number(request, "min_price", errors);
+        BigDecimal maxPrice = number(request, "max_price", errors);
+        Boolean inStock = bool(request, "in_stock", errors);
+        Long shop = id(request, "shop", errors);
+        ProductFilter filter = null;
+        try {
+            filter = ProductFilter.of(
+                    request.getParameter("q"), minPrice, maxPrice, inStock, request.getParameter("ordering"));
+        } catch (InvalidRequest refused) {
+            if (refused.getBody().getProperties() != null
+                    && refused.getBody().getProperties().get("errors") instanceof List<?> list) {
+                list.forEach(error -> errors.add((FieldError) error));
+            }
+        }
+        if (!errors.isEmpty() || filter == null) {
+            throw InvalidRequest.of(errors);
+        }
+        return new ListingParameters(new PageQuery(page, limit), filter, shop);
+    }
+
+    private static @Nullable Integer whole(HttpServletRequest request, String name, List<FieldError> errors) {
+        String value = request.getParameter(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number < 1) {
+                errors.add(new FieldError(name, "must be greater than or equal to 1"));
+            }
+            return number;
+        } catch (NumberFormatException ex) {
+            errors.add(new FieldError(name, "must be a whole number"));
+            return null;
+        }
+    }
+
+    private static @Nullable Long id(HttpServletRequest request, String name, List<FieldError> errors) {
+        String value = request.getParameter(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException ex) {
+            errors.add(new FieldError(name, "must be a whole number"));
+            return null;
+        }
+    }
+
+    private static @Nullable BigDecimal number(HttpServletRequest request, String name, List<FieldError> errors) {
+        String value = request.getParameter(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            BigDecimal number = new BigDecimal(value.strip());
+            if (number.abs().compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
+                errors.add(new FieldError(name, "must be at most 1000000000"));
+                return null;
+            }
+            return number;
+        } catch (NumberFormatException ex) {
+            errors.add(new FieldError(name, "must be a number"));
+            return null;
+        }
+    }
+
+    /** true or false, and the other spellings Spring accepts for a boolean parameter (1/0, yes/no, on/off). */
+    private static @Nullable Boolean bool(HttpServletRequest request, String name, List<FieldError> errors) {
+        String value = request.getParameter(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> {
+                errors.add(new FieldError(name, "must be true or false"));
+                yield null;
+            }
+        };
+    }
+}

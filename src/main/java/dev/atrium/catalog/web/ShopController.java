@@ -1,0 +1,237 @@
+package dev.atrium.catalog.web;
+
+import dev.atrium.catalog.internal.ProductListing;
+import dev.atrium.catalog.internal.Shop;
+import dev.atrium.catalog.internal.ShopRepository;
+import dev.atrium.catalog.internal.ShopService;
+import dev.atrium.catalog.internal.StockRepository;
+import dev.atrium.catalog.internal.StockService;
+import dev.atrium.shared.paging.PageQuery;
+import dev.atrium.shared.paging.PageResponse;
+import dev.atrium.shared.problem.InvalidRequest;
+import dev.atrium.shared.problem.ProblemException;
+import dev.atrium.shared.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Shops", description = "Shops, their assortments and their stock")
+class ShopController {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    private final ShopService shops;
+    private final ShopRepository shopRows;
+    private final ProductListing listing;
+    private final StockService stockService;
+    private final StockRepository stock;
+
+    ShopController(
+            ShopService shops,
+            ShopRepository shopRows,
+            ProductListing listing,
+            StockService stockService,
+            StockRepository stock) {
+        this.shops = shops;
+        this.shopRows = shopRows;
+        this.listing = listing;
+        this.stockService = stockService;
+        this.stock = stock;
+    }
+
+    @GetMapping("/api/shops")
+    @Operation(summary = "List shops", description = "Public. `q` finds text in the name, address or description.")
+    @ApiResponse(responseCode = "200", description = "A page of shops")
+    @ApiResponse(
+            responseCode = "400",
+            description = "page or limit below 1, or not a number",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "A page past the end", content = @Content(mediaType = PROBLEM))
+    PageResponse<ShopView> list(
+            @Valid @ParameterObject PageQuery page,
+            @Parameter(description = "Text to find, in any case") @RequestParam(required = false) @Nullable String q) {
+        String text = q == null || q.isBlank() ? null : q.strip();
+        long defaultId = defaultShopId();
+        List<ShopView> results = shopRows.search(text, page).stream()
+                .map(shop -> ShopView.of(shop, defaultId))
+                .toList();
+        return PageResponse.of(results, shopRows.count(text), page);
+    }
+
+    @GetMapping("/api/shops/{id}")
+    @Operation(summary = "A shop", description = "Public.")
+    @ApiResponse(responseCode = "200", description = "The shop")
+    @ApiResponse(responseCode = "404", description = "No such shop", content = @Content(mediaType = PROBLEM))
+    ShopView get(@PathVariable long id) {
+        return ShopView.of(shops.get(id), defaultShopId());
+    }
+
+    @GetMapping("/api/shops/{id}/products")
+    @Operation(
+            summary = "A shop's assortment: its products, at its prices, with its quantities",
+            description = "Public. The products the shop sells (including those it has run out of), with the same "
+                    + "search, filters, ordering and pages as `GET /api/products`.")
+    @ApiResponse(responseCode = "200", description = "A page of the shop's products")
+    @ApiResponse(
+            responseCode = "400",
+            description = "page or limit below 1, a parameter that is not a number, min_price above max_price, or an "
+                    + "unknown ordering",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such shop, or a page past the end",
+            content = @Content(mediaType = PROBLEM))
+    @ListingParametersDoc
+    PageResponse<ProductListItem> assortment(@PathVariable long id, HttpServletRequest request) {
+        ListingParameters parameters = ListingParameters.read(request);
+        shops.get(id);
+        ProductListing.Page found = listing.assortment(id, parameters.filter(), parameters.page());
+        String base = ProductController.baseUrl(request);
+        return PageResponse.of(
+                found.results().stream()
+                        .map(listed -> ProductListItem.of(listed, base))
+                        .toList(),
+                found.count(),
+                parameters.page());
+    }
+
+    @PostMapping("/api/shops")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Create a shop", description = "Administrators only.")
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
+    @ApiResponse(responseCode = "400", description = "A field breaks a rule", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "409",
+            description = "Another shop has this name",
+            content = @Content(mediaType = PROBLEM))
+    ResponseEntity<ShopView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody ShopRequest request) {
+        Shop created = shops.create(user, request.draft());
+        return ResponseEntity.created(URI.create("/api/shops/" + created.id()))
+                .body(ShopView.of(created, defaultShopId()));
+    }
+
+    @PatchMapping("/api/shops/{id}")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "Change a shop",
+            description = "Administrators only. The fields sent are changed, the others kept.")
+    @ApiResponse(responseCode = "200", description = "The shop as changed")
+    @ApiResponse(responseCode = "400", description = "A field breaks a rule", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such shop", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "409",
+            description = "Another shop has this name",
+            content = @Content(mediaType = PROBLEM))
+    ShopView update(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody ShopRequest request) {
+        Shop changed = shops.update(user, id, current -> request.over(ShopService.ShopDraft.of(current)));
+        return ShopView.of(changed, defaultShopId());
+    }
+
+    @DeleteMapping("/api/shops/{id}")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "Delete a shop",
+            description = "Administrators only. Its stock goes with it; past orders keep the shop's id and name.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such shop", content = @Content(mediaType = PROBLEM))
+    ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        shops.delete(user, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/api/shops/{id}/stock/{product}")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "Set a shop's stock level (and own price) of a product",
+            description = "Administrators only. A product the shop did not sell joins its assortment. Every change "
+                    + "is recorded with who made it and the reason given.")
+    @ApiResponse(responseCode = "200", description = "The stock as set")
+    @ApiResponse(
+            responseCode = "400",
+            description = "No quantity, a negative one, or a bad price",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such shop or product", content = @Content(mediaType = PROBLEM))
+    StockView setStock(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long id,
+            @PathVariable long product,
+            @RequestBody StockRequest request) {
+        return StockView.of(stockService.set(user, id, product, request.quantity(), request.price(), request.reason()));
+    }
+
+    @DeleteMapping("/api/shops/{id}/stock/{product}")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "Take a product out of a shop's assortment",
+            description = "Administrators only. The shop no longer sells it.")
+    @ApiResponse(responseCode = "204", description = "Removed")
+    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such shop, or it does not sell the product",
+            content = @Content(mediaType = PROBLEM))
+    ResponseEntity<Void> removeStock(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long product) {
+        stockService.remove(user, id, product);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/shops/{id}/stock-adjustments")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "The latest stock changes made by hand in a shop, newest first",
+            description = "Administrators only: who changed which level, from what to what, and why.")
+    @ApiResponse(responseCode = "200", description = "Up to `limit` changes (default 50, at most 1000)")
+    @ApiResponse(responseCode = "400", description = "limit below 1", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such shop", content = @Content(mediaType = PROBLEM))
+    List<StockRepository.Adjustment> adjustments(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Integer limit) {
+        if (!user.isAdmin()) {
+            throw ProblemException.forbidden("Only administrators may see the stock changes");
+        }
+        if (limit != null && limit < 1) {
+            throw InvalidRequest.field("limit", "must be greater than or equal to 1");
+        }
+        shops.get(id);
+        return stock.adjustments(id, limit == null ? PageQuery.DEFAULT_LIMIT : Math.min(limit, PageQuery.MAX_LIMIT));
+    }
+
+    private long defaultShopId() {
+        return shops.defaultShop().map(Shop::id).orElse(0L);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.catalog.web;
+
+import org.jspecify.annotations.NullMarked;

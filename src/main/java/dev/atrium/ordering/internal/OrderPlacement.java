@@ -1,0 +1,265 @@
+package dev.atrium.ordering.internal;
+
+import dev.atrium.catalog.CatalogApi;
+import dev.atrium.catalog.NotEnoughStock;
+import dev.atrium.catalog.ProductInShop;
+import dev.atrium.catalog.ShopSummary;
+import dev.atrium.ordering.IdempotencyKeyReused;
+import dev.atrium.shared.problem.FieldError;
+import dev.atrium.shared.problem.InvalidRequest;
+import dev.atrium.shared.problem.ProblemException;
+import dev.atrium.shared.problem.ServiceUnavailable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Places orders ({@code POST /api/order} and cart checkouts) and prices them without placing them ({@code POST
+ * /api/order/quote}). Everything that can be checked without locks is checked here, so that a doomed order is refused
+ * at once; the rest is decided under the stock rows' locks by {@link OrderBatchWriter}.
+ */
+@Service
+public class OrderPlacement {
+
+    public static final int MAX_PARTS = 100;
+    public static final int MAX_QUANTITY = 1_000_000;
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final CatalogApi catalog;
+    private final OrderDesk desk;
+    private final OfferRepository offers;
+    private final IdempotencyKeys keys;
+    private final Clock clock;
+
+    OrderPlacement(CatalogApi catalog, OrderDesk desk, OfferRepository offers, IdempotencyKeys keys, Clock clock) {
+        this.catalog = catalog;
+        this.desk = desk;
+        this.offers = offers;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** A part of an order as the request gives it. */
+    public record RequestedPart(long product, int quantity) {}
+
+    /**
+     * What placing answered: a new order, or the first answer of an Idempotency-Key (the stored JSON).
+     *
+     * @param order the order placed now; null for a replay
+     * @param replayed the stored answer being replayed; null for a new order
+     */
+    public record Answer(
+            @Nullable OrderView order, @Nullable String replayed) {}
+
+    /**
+     * Places an order, all of it or nothing.
+     *
+     * @param shopId the shop named by the request; null for the default shop
+     * @param idempotencyKey the request's Idempotency-Key, if it sent one
+     */
+    public Answer place(
+            long userId, @Nullable Long shopId, List<RequestedPart> parts, @Nullable String idempotencyKey) {
+        String fingerprint = fingerprint("POST /api/order", shopId, parts);
+        return place(userId, shopId, parts, PendingOrder.Naming.ORDER, idempotencyKey, fingerprint, null);
+    }
+
+    Answer place(
+            long userId,
+            @Nullable Long shopId,
+            List<RequestedPart> parts,
+            PendingOrder.Naming naming,
+            @Nullable String idempotencyKey,
+            String fingerprint,
+            CartRepository.@Nullable Cart cart) {
+        Optional<Answer> answered = answered(userId, idempotencyKey, fingerprint);
+        if (answered.isPresent()) {
+            return answered.get();
+        }
+        IdempotencyKeys.Key key =
+                idempotencyKey == null ? null : new IdempotencyKeys.Key(userId, idempotencyKey, sha256(fingerprint));
+        ShopSummary shop = shop(shopId);
+        check(shop, parts, naming, true);
+        List<PendingOrder.Part> pending = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            pending.add(
+                    new PendingOrder.Part(parts.get(i).product(), parts.get(i).quantity(), i));
+        }
+        PendingOrder order = new PendingOrder(userId, shop.id(), shop.name(), pending, naming, key, cart);
+        return switch (desk.place(order)) {
+            case PendingOrder.Outcome.Placed placed -> new Answer(placed.order(), null);
+            case PendingOrder.Outcome.Replayed replayed -> new Answer(null, replayed.response());
+            case PendingOrder.Outcome.Refused refused -> throw refused.problem();
+            case PendingOrder.Outcome.Failed failed -> throw failed.error();
+        };
+    }
+
+    /**
+     * The first answer of an Idempotency-Key used in the last 24 hours for the same request, if there is one.
+     *
+     * @throws IdempotencyKeyReused when the key answered a different request
+     */
+    Optional<Answer> answered(long userId, @Nullable String idempotencyKey, String fingerprint) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        if (!KEY.matcher(idempotencyKey).matches()) {
+            throw InvalidRequest.field(
+                    "Idempotency-Key", "must be 1 to 255 visible ASCII characters (a UUID is a good choice)");
+        }
+        Optional<IdempotencyKeys.Stored> stored = keys.find(userId, idempotencyKey, clock.instant());
+        if (stored.isEmpty() || stored.get().response() == null) {
+            return Optional.empty();
+        }
+        if (!stored.get().requestHash().equals(sha256(fingerprint))) {
+            throw IdempotencyKeyReused.key(idempotencyKey);
+        }
+        return Optional.of(new Answer(null, stored.get().response()));
+    }
+
+    /** What the order would cost if it were placed now, by the same rules, changing nothing. */
+    public QuoteView quote(@Nullable Long shopId, List<RequestedPart> parts) {
+        return quote(shopId, parts, PendingOrder.Naming.ORDER, true);
+    }
+
+    QuoteView quote(@Nullable Long shopId, List<RequestedPart> parts, PendingOrder.Naming naming, boolean strict) {
+        ShopSummary shop = shop(shopId);
+        Map<Long, ProductInShop> found = check(shop, parts, naming, strict);
+        List<Pricing.LineInput> lines = new ArrayList<>();
+        for (RequestedPart part : parts) {
+            ProductInShop product = found.get(part.product());
+            if (product != null && product.sold() && product.price() != null) {
+                lines.add(new Pricing.LineInput(part.product(), product.name(), part.quantity(), product.price()));
+            }
+        }
+        var now = clock.instant();
+        List<Offer> inForce = offers.inForce(
+                now, lines.stream().map(Pricing.LineInput::productId).toList());
+        return QuoteView.of(shop.id(), shop.name(), Pricing.price(lines, inForce, now));
+    }
+
+    /** The shop the order is for: the one named (which must exist), or the default shop. */
+    ShopSummary shop(@Nullable Long shopId) {
+        if (shopId != null) {
+            return catalog.findShop(shopId)
+                    .orElseThrow(() -> InvalidRequest.field("shop", "no shop has the id " + shopId));
+        }
+        return catalog.defaultShop()
+                .orElseThrow(() -> InvalidRequest.field("shop", "there is no shop to order from yet"));
+    }
+
+    /**
+     * Checks the parts against the rules and the catalogue as it is now: every part names a product that exists and
+     * that the shop sells, no product twice, and (when strict) enough stock for each, as far as can be seen without a
+     * lock. Every broken rule is reported at once, each naming its part.
+     */
+    Map<Long, ProductInShop> check(
+            ShopSummary shop, List<RequestedPart> parts, PendingOrder.Naming naming, boolean strict) {
+        if (parts.isEmpty()) {
+            throw InvalidRequest.field(naming.list(), "must not be empty");
+        }
+        if (parts.size() > MAX_PARTS) {
+            throw InvalidRequest.field(naming.list(), "must have at most " + MAX_PARTS + " entries");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Map<Long, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < parts.size(); i++) {
+            RequestedPart part = parts.get(i);
+            Integer first = firstIndex.putIfAbsent(part.product(), i);
+            if (first != null) {
+                errors.add(new FieldError(
+                        naming.product(i),
+                        "product " + part.product() + " is already in " + naming.list() + "[" + first + "]; "
+                                + "order it once with the whole quantity"));
+            }
+            if (part.quantity() < 1 || part.quantity() > MAX_QUANTITY) {
+                errors.add(new FieldError(naming.quantity(i), "must be between 1 and " + MAX_QUANTITY));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidRequest.of(errors);
+        }
+        Map<Long, ProductInShop> found = catalog.inShop(shop.id(), firstIndex.keySet());
+        List<NotEnoughStock.Shortage> shortages = new ArrayList<>();
+        List<FieldError> shortFields = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            RequestedPart part = parts.get(i);
+            ProductInShop product = found.get(part.product());
+            if (product == null) {
+                errors.add(new FieldError(naming.product(i), "no product has the id " + part.product()));
+            } else if (!product.sold()) {
+                errors.add(new FieldError(
+                        naming.product(i), "product " + part.product() + " is not sold by " + shop.name()));
+            } else if (product.quantity() < part.quantity()) {
+                shortages.add(new NotEnoughStock.Shortage(
+                        shop.id(), part.product(), product.name(), part.quantity(), product.quantity()));
+                shortFields.add(shortageField(
+                        naming,
+                        new PendingOrder.Part(part.product(), part.quantity(), i),
+                        product.name(),
+                        product.quantity()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidRequest.of(errors);
+        }
+        if (strict && !shortages.isEmpty()) {
+            throw NotEnoughStock.of(shortages).with("errors", shortFields);
+        }
+        return found;
+    }
+
+    static FieldError shortageField(PendingOrder.Naming naming, PendingOrder.Part part, String name, int available) {
+        return new FieldError(
+                naming.quantity(part.index()),
+                part.quantity() + " of " + name + " (product " + part.productId() + ") asked, " + available
+                        + " available");
+    }
+
+    /** The stored first answer of the order's Idempotency-Key, which another transaction has just committed. */
+    static PendingOrder.Outcome replay(IdempotencyKeys keys, PendingOrder order, java.time.Instant now) {
+        IdempotencyKeys.Key key = order.key;
+        try {
+            Optional<IdempotencyKeys.Stored> stored = keys.find(key.userId(), key.key(), now);
+            if (stored.isEmpty() || stored.get().response() == null) {
+                return new PendingOrder.Outcome.Refused(ProblemException.conflict(
+                        "idempotency-key-busy",
+                        "Idempotency key busy",
+                        "Another request with this Idempotency-Key was being placed; send the request again"));
+            }
+            if (!stored.get().requestHash().equals(key.requestHash())) {
+                return new PendingOrder.Outcome.Refused(IdempotencyKeyReused.key(key.key()));
+            }
+            return new PendingOrder.Outcome.Replayed(stored.get().response());
+        } catch (DataAccessException ex) {
+            return new PendingOrder.Outcome.Refused(ServiceUnavailable.dataStore());
+        }
+    }
+
+    /** What identifies a request for its Idempotency-Key: the endpoint, the shop asked for and the parts in order. */
+    static String fingerprint(String endpoint, @Nullable Long shopId, List<RequestedPart> parts) {
+        StringBuilder text = new StringBuilder(endpoint).append("\nshop=").append(shopId);
+        parts.forEach(
+                part -> text.append('\n').append(part.product()).append('x').append(part.quantity()));
+        return text.toString();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("Every JDK has SHA-256", ex);
+        }
+    }
+}

@@ -1,0 +1,361 @@
+package dev.atrium.ordering.internal;
+
+import dev.atrium.shared.paging.PageQuery;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code orders} and {@code order_lines} tables. */
+@Repository
+public class OrderRepository {
+
+    private static final String COLUMNS = """
+            id, user_id, shop_id, shop_name, status, subtotal, discount, total, order_offer_id, order_offer_name,
+            order_discount, created_at, updated_at""";
+
+    /** Which orders an administrator's list shows. */
+    public record Filter(
+            @Nullable OrderStatus status,
+            @Nullable Long userId,
+            @Nullable Long orderId) {
+
+        public static final Filter ALL = new Filter(null, null, null);
+    }
+
+    private final JdbcClient jdbc;
+
+    OrderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Ids for orders about to be inserted, so that a batch knows its orders' ids before writing them. */
+    List<Long> allocateIds(int count) {
+        return jdbc.sql("SELECT nextval(pg_get_serial_sequence('orders', 'id')) FROM generate_series(1, :count)")
+                .param("count", count)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Inserts the orders and their lines: two statements, whatever the number of orders. */
+    void insert(List<OrderView> orders) {
+        int n = orders.size();
+        Long[] ids = new Long[n];
+        Long[] users = new Long[n];
+        Long[] shops = new Long[n];
+        String[] shopNames = new String[n];
+        String[] statuses = new String[n];
+        String[] subtotals = new String[n];
+        String[] discounts = new String[n];
+        String[] totals = new String[n];
+        Long[] offerIds = new Long[n];
+        String[] offerNames = new String[n];
+        String[] orderDiscounts = new String[n];
+        String[] created = new String[n];
+        List<OrderView.Part> lines = new ArrayList<>();
+        List<Long> lineOrders = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            OrderView order = orders.get(i);
+            ids[i] = order.id();
+            users[i] = order.user();
+            shops[i] = order.shop();
+            shopNames[i] = order.shopName();
+            statuses[i] = order.status();
+            subtotals[i] = order.subtotal().toPlainString();
+            discounts[i] = order.discount().toPlainString();
+            totals[i] = order.total().toPlainString();
+            offerIds[i] = order.orderOffer() == null ? null : order.orderOffer().id();
+            offerNames[i] =
+                    order.orderOffer() == null ? null : order.orderOffer().name();
+            orderDiscounts[i] = order.orderOffer() == null
+                    ? "0.00"
+                    : order.orderOffer().discount().toPlainString();
+            created[i] = order.created().toString();
+            for (int p = 0; p < order.parts().size(); p++) {
+                lines.add(order.parts().get(p));
+                lineOrders.add(order.id());
+                positions.add(p);
+            }
+        }
+        jdbc.sql("""
+                        INSERT INTO orders (id, user_id, shop_id, shop_name, status, subtotal, discount, total,
+                                            order_offer_id, order_offer_name, order_discount, created_at, updated_at)
+                        SELECT id, user_id, shop_id, shop_name, status, subtotal, discount, total, offer_id, offer_name,
+                               order_discount, created, created
+                        FROM unnest(:ids::bigint[], :users::bigint[], :shops::bigint[], :shopNames::text[],
+                                    :statuses::text[], :subtotals::numeric[], :discounts::numeric[], :totals::numeric[],
+                                    :offerIds::bigint[], :offerNames::text[], :orderDiscounts::numeric[],
+                                    :created::timestamptz[])
+                             AS v(id, user_id, shop_id, shop_name, status, subtotal, discount, total, offer_id,
+                                  offer_name, order_discount, created)""")
+                .param("ids", ids)
+                .param("users", users)
+                .param("shops", shops)
+                .param("shopNames", shopNames)
+                .param("statuses", statuses)
+                .param("subtotals", subtotals)
+                .param("discounts", discounts)
+                .param("totals", totals)
+                .param("offerIds", offerIds)
+                .param("offerNames", offerNames)
+                .param("orderDiscounts", orderDiscounts)
+                .param("created", created)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO order_lines (order_id, position, product_id, product_name, quantity, unit_price,
+                                                 discount, line_total, offer_id, offer_name)
+                        SELECT * FROM unnest(:orders::bigint[], :positions::smallint[], :products::bigint[],
+                                             :names::text[], :quantities::int[], :prices::numeric[],
+                                             :discounts::numeric[], :totals::numeric[], :offerIds::bigint[],
+                                             :offerNames::text[])""")
+                .param("orders", lineOrders.toArray(Long[]::new))
+                .param("positions", positions.toArray(Integer[]::new))
+                .param("products", lines.stream().map(OrderView.Part::product).toArray(Long[]::new))
+                .param("names", lines.stream().map(OrderView.Part::productName).toArray(String[]::new))
+                .param(
+                        "quantities",
+                        lines.stream().map(OrderView.Part::quantityInOrder).toArray(Integer[]::new))
+                .param(
+                        "prices",
+                        lines.stream().map(l -> l.unitPrice().toPlainString()).toArray(String[]::new))
+                .param(
+                        "discounts",
+                        lines.stream().map(l -> l.discount().toPlainString()).toArray(String[]::new))
+                .param(
+                        "totals",
+                        lines.stream().map(l -> l.lineTotal().toPlainString()).toArray(String[]::new))
+                .param(
+                        "offerIds",
+                        lines.stream()
+                                .map(l -> l.offer() == null ? null : l.offer().id())
+                                .toArray(Long[]::new))
+                .param(
+                        "offerNames",
+                        lines.stream()
+                                .map(l -> l.offer() == null ? null : l.offer().name())
+                                .toArray(String[]::new))
+                .update();
+    }
+
+    public Optional<OrderView> find(long id) {
+        return withLines(jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = :id")
+                        .param("id", id)
+                        .query(OrderRepository::row)
+                        .list())
+                .stream()
+                .findFirst();
+    }
+
+    /** The order with its row locked until the transaction ends. */
+    Optional<OrderView> lock(long id) {
+        return withLines(jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = :id FOR UPDATE")
+                        .param("id", id)
+                        .query(OrderRepository::row)
+                        .list())
+                .stream()
+                .findFirst();
+    }
+
+    /** A user's orders, newest first. */
+    public List<OrderView> byUser(long userId, int limit, long offset) {
+        return withLines(jdbc.sql(
+                        "SELECT " + COLUMNS
+                                + " FROM orders WHERE user_id = :user ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("user", userId)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(OrderRepository::row)
+                .list());
+    }
+
+    public long countByUser(long userId) {
+        return jdbc.sql("SELECT count(*) FROM orders WHERE user_id = :user")
+                .param("user", userId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Every order the filter keeps, newest first. */
+    public List<OrderView> list(Filter filter, PageQuery page) {
+        return withLines(jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE " + where(filter)
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .params(params(filter))
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(OrderRepository::row)
+                .list());
+    }
+
+    public long count(Filter filter) {
+        return jdbc.sql("SELECT count(*) FROM orders WHERE " + where(filter))
+                .params(params(filter))
+                .query(Long.class)
+                .single();
+    }
+
+    public long countSince(Instant since) {
+        return jdbc.sql("SELECT count(*) FROM orders WHERE created_at >= :since")
+                .param("since", Timestamp.from(since))
+                .query(Long.class)
+                .single();
+    }
+
+    void setStatus(long id, OrderStatus from, OrderStatus to, @Nullable Long by, Instant at) {
+        jdbc.sql("UPDATE orders SET status = :to, updated_at = :at WHERE id = :id")
+                .param("to", to.value())
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO order_status_changes (order_id, from_status, to_status, changed_by, changed_at)
+                        VALUES (:id, :from, :to, :by, :at)""")
+                .param("id", id)
+                .param("from", from.value())
+                .param("to", to.value())
+                .param("by", by)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** An order's changes of status, oldest first. */
+    public List<StatusChange> history(long id) {
+        return jdbc.sql("""
+                        SELECT from_status, to_status, changed_by, changed_at FROM order_status_changes
+                        WHERE order_id = :id ORDER BY changed_at, id""")
+                .param("id", id)
+                .query((rs, row) -> new StatusChange(
+                        rs.getString("from_status"),
+                        rs.getString("to_status"),
+                        rs.getObject("changed_by", Long.class),
+                        rs.getTimestamp("changed_at").toInstant()))
+                .list();
+    }
+
+    public record StatusChange(
+            String from, String to, @Nullable Long changedBy, Instant changedAt) {}
+
+    private static String where(Filter filter) {
+        StringBuilder where = new StringBuilder("true");
+        if (filter.status() != null) {
+            where.append(" AND status = :status");
+        }
+        if (filter.userId() != null) {
+            where.append(" AND user_id = :user");
+        }
+        if (filter.orderId() != null) {
+            where.append(" AND id = :id");
+        }
+        return where.toString();
+    }
+
+    private static Map<String, Object> params(Filter filter) {
+        Map<String, Object> params = new HashMap<>();
+        if (filter.status() != null) {
+            params.put("status", filter.status().value());
+        }
+        if (filter.userId() != null) {
+            params.put("user", filter.userId());
+        }
+        if (filter.orderId() != null) {
+            params.put("id", filter.orderId());
+        }
+        return params;
+    }
+
+    /** An order row, its lines still to be read. */
+    private record Row(
+            long id,
+            long userId,
+            long shopId,
+            String shopName,
+            String status,
+            BigDecimal subtotal,
+            BigDecimal discount,
+            BigDecimal total,
+            @Nullable Long offerId,
+            @Nullable String offerName,
+            BigDecimal orderDiscount,
+            Instant created,
+            Instant updated) {}
+
+    private static Row row(ResultSet rs, int row) throws SQLException {
+        return new Row(
+                rs.getLong("id"),
+                rs.getLong("user_id"),
+                rs.getLong("shop_id"),
+                rs.getString("shop_name"),
+                rs.getString("status"),
+                rs.getBigDecimal("subtotal"),
+                rs.getBigDecimal("discount"),
+                rs.getBigDecimal("total"),
+                rs.getObject("order_offer_id", Long.class),
+                rs.getString("order_offer_name"),
+                rs.getBigDecimal("order_discount"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private List<OrderView> withLines(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<OrderView.Part>> parts = new LinkedHashMap<>();
+        rows.forEach(row -> parts.put(row.id(), new ArrayList<>()));
+        jdbc.sql("""
+                        SELECT order_id, product_id, product_name, quantity, unit_price, discount, line_total, offer_id,
+                               offer_name
+                        FROM order_lines WHERE order_id = ANY (:ids) ORDER BY order_id, position""")
+                .param("ids", parts.keySet().toArray(Long[]::new))
+                .query((rs, row) -> {
+                    Long offer = rs.getObject("offer_id", Long.class);
+                    parts.get(rs.getLong("order_id"))
+                            .add(new OrderView.Part(
+                                    rs.getLong("product_id"),
+                                    rs.getString("product_name"),
+                                    rs.getInt("quantity"),
+                                    rs.getBigDecimal("unit_price"),
+                                    rs.getBigDecimal("discount"),
+                                    rs.getBigDecimal("line_total"),
+                                    offer == null
+                                            ? null
+                                            : new Pricing.AppliedOffer(offer, rs.getString("offer_name"))));
+                    return row;
+                })
+                .list();
+        List<OrderView> orders = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            orders.add(new OrderView(
+                    row.id(),
+                    List.copyOf(parts.get(row.id())),
+                    row.created(),
+                    row.userId(),
+                    row.shopId(),
+                    row.shopName(),
+                    row.status(),
+                    row.subtotal(),
+                    row.discount(),
+                    row.total(),
+                    row.offerId() == null
+                            ? null
+                            : new OrderView.OrderOffer(row.offerId(), row.offerName(), row.orderDiscount()),
+                    row.updated()));
+        }
+        return orders;
+    }
+
+    static List<Long> ids(Collection<OrderView> orders) {
+        return orders.stream().map(OrderView::id).toList();
+    }
+}

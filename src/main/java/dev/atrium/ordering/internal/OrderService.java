@@ -1,0 +1,90 @@
+package dev.atrium.ordering.internal;
+
+import dev.atrium.catalog.CatalogApi;
+import dev.atrium.catalog.StockLine;
+import dev.atrium.ordering.OrderNotFound;
+import dev.atrium.ordering.OrderStatusConflict;
+import dev.atrium.shared.paging.PageQuery;
+import dev.atrium.shared.problem.ProblemException;
+import dev.atrium.shared.security.CurrentUser;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading orders (one's own; administrators any) and moving them along: created → paid → shipped, or cancelled. */
+@Service
+public class OrderService {
+
+    private final OrderRepository orders;
+    private final CatalogApi catalog;
+    private final Clock clock;
+
+    OrderService(OrderRepository orders, CatalogApi catalog, Clock clock) {
+        this.orders = orders;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** An order its owner or an administrator may see; for anyone else it does not exist. */
+    public OrderView get(CurrentUser user, long id) {
+        return orders.find(id).filter(order -> user.mayManage(order.user())).orElseThrow(() -> OrderNotFound.byId(id));
+    }
+
+    /** One's own orders, newest first. */
+    public List<OrderView> mine(CurrentUser user, int limit, long offset) {
+        return orders.byUser(user.id(), limit, offset);
+    }
+
+    public long countMine(CurrentUser user) {
+        return orders.countByUser(user.id());
+    }
+
+    /** Every order (administrators only), newest first. */
+    public List<OrderView> list(CurrentUser admin, OrderRepository.Filter filter, PageQuery page) {
+        requireAdmin(admin);
+        return orders.list(filter, page);
+    }
+
+    public long count(CurrentUser admin, OrderRepository.Filter filter) {
+        requireAdmin(admin);
+        return orders.count(filter);
+    }
+
+    public List<OrderRepository.StatusChange> history(CurrentUser admin, long id) {
+        requireAdmin(admin);
+        return orders.history(id);
+    }
+
+    /**
+     * Moves an order to a new status (administrators only). Cancelling puts the order's quantities back into the
+     * shop's stock, in the same transaction. Asking for the status the order already has changes nothing.
+     *
+     * @throws OrderStatusConflict for a move the order's status does not allow (a shipped order cannot be cancelled)
+     */
+    @Transactional
+    public OrderView changeStatus(CurrentUser admin, long id, OrderStatus to) {
+        requireAdmin(admin);
+        OrderView order = orders.lock(id).orElseThrow(() -> OrderNotFound.byId(id));
+        OrderStatus from = OrderStatus.of(order.status());
+        if (from == to) {
+            return order;
+        }
+        if (!from.mayBecome(to)) {
+            throw OrderStatusConflict.of(id, from.value(), to.value());
+        }
+        if (to == OrderStatus.CANCELLED) {
+            catalog.returnStock(order.parts().stream()
+                    .map(part -> new StockLine(order.shop(), part.product(), part.quantityInOrder()))
+                    .toList());
+        }
+        orders.setStatus(id, from, to, admin.id(), clock.instant());
+        return orders.find(id).orElseThrow();
+    }
+
+    private static void requireAdmin(CurrentUser user) {
+        if (!user.isAdmin()) {
+            throw ProblemException.forbidden("Only administrators may see every order or change an order's status");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.atrium.ordering.internal;
+
+import dev.atrium.shared.problem.ProblemException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/** An order checked as far as it can be without locks, waiting for the batch that will place or refuse it. */
+final class PendingOrder {
+
+    /** One product and quantity, with its position in the request (for naming it in a refusal). */
+    record Part(long productId, int quantity, int index) {}
+
+    /** How the request names its parts: {@code parts[i].quantity_in_order} for an order, {@code items[i].quantity} for a cart. */
+    record Naming(String list, String product, String quantity) {
+
+        static final Naming ORDER = new Naming("parts", "product", "quantity_in_order");
+        static final Naming CART = new Naming("items", "product", "quantity");
+        /** One item on its own, as {@code POST /api/cart/items} takes it. */
+        static final Naming SINGLE = new Naming("", "product", "quantity");
+
+        String product(int index) {
+            return list.isEmpty() ? product : list + "[" + index + "]." + product;
+        }
+
+        String quantity(int index) {
+            return list.isEmpty() ? quantity : list + "[" + index + "]." + quantity;
+        }
+    }
+
+    /** What became of the order. */
+    sealed interface Outcome {
+
+        /** Placed and committed. */
+        record Placed(OrderView order) implements Outcome {}
+
+        /** Its Idempotency-Key had answered before: the first answer, as stored. */
+        record Replayed(String response) implements Outcome {}
+
+        /** Refused, changing nothing. */
+        record Refused(ProblemException problem) implements Outcome {}
+
+        /** Its batch failed on something other than the order itself (the database went away, say). */
+        record Failed(RuntimeException error) implements Outcome {}
+    }
+
+    final long userId;
+    final long shopId;
+    final String shopName;
+    final List<Part> parts;
+    final Naming naming;
+    final IdempotencyKeys.@Nullable Key key;
+    final CartRepository.@Nullable Cart cart;
+    private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+
+    PendingOrder(
+            long userId,
+            long shopId,
+            String shopName,
+            List<Part> parts,
+            Naming naming,
+            IdempotencyKeys.@Nullable Key key,
+            CartRepository.@Nullable Cart cart) {
+        this.userId = userId;
+        this.shopId = shopId;
+        this.shopName = shopName;
+        this.parts = List.copyOf(parts);
+        this.naming = naming;
+        this.key = key;
+        this.cart = cart;
+    }
+
+    /** The product that decides which lane the order queues in: its lowest product id. */
+    long firstProductId() {
+        return parts.stream().mapToLong(Part::productId).min().orElse(0);
+    }
+
+    void complete(Outcome result) {
+        outcome.complete(result);
+    }
+
+    /** Waits for the batch; never gives up, since an order handed to a batch may commit at any moment. */
+    Outcome await() {
+        return outcome.join();
+    }
+
+    boolean done() {
+        return outcome.isDone();
+    }
+}

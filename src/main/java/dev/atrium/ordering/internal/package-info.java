@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.ordering.internal;
+
+import org.jspecify.annotations.NullMarked;

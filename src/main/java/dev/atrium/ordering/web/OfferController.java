@@ -1,0 +1,211 @@
+package dev.atrium.ordering.web;
+
+import static dev.atrium.ordering.web.OrderController.PROBLEM;
+
+import dev.atrium.ordering.internal.Offer;
+import dev.atrium.ordering.internal.OfferRepository;
+import dev.atrium.ordering.internal.OfferService;
+import dev.atrium.ordering.internal.OfferService.OfferDraft;
+import dev.atrium.shared.paging.PageQuery;
+import dev.atrium.shared.paging.PageResponse;
+import dev.atrium.shared.problem.ProblemException;
+import dev.atrium.shared.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Offers", description = "Special offers, applied to orders by themselves")
+class OfferController {
+
+    private final OfferService offers;
+    private final OfferRepository rows;
+    private final Clock clock;
+
+    OfferController(OfferService offers, OfferRepository rows, Clock clock) {
+        this.offers = offers;
+        this.rows = rows;
+        this.clock = clock;
+    }
+
+    record OfferView(
+            long id,
+            @Schema(example = "Buy 2, get 1 free") String name,
+
+            @Schema(allowableValues = {"buy_x_get_y_free", "percent_off_product", "percent_off_order"})
+            String kind,
+
+            @Schema(description = "The product it is for; null for an order-wide offer") @Nullable Long product,
+
+            @Schema(description = "buy_x_get_y_free: of every buy + free units, the free ones cost nothing") @Nullable Integer buyQuantity,
+
+            @Nullable Integer freeQuantity,
+
+            @Schema(description = "The percentage off, for percentage offers", example = "15.00") @Nullable BigDecimal percent,
+
+            @Schema(description = "From when it applies; null: always has") @Nullable Instant validFrom,
+
+            @Schema(description = "Until when (excluded); null: no end") @Nullable Instant validTo,
+
+            boolean active,
+
+            @Schema(description = "Whether it applies to an order placed now")
+            boolean inForce,
+
+            Instant createdAt,
+            Instant updatedAt) {
+
+        static OfferView of(Offer offer, Instant now) {
+            return new OfferView(
+                    offer.id(),
+                    offer.name(),
+                    offer.kind().value(),
+                    offer.productId(),
+                    offer.buyQuantity(),
+                    offer.freeQuantity(),
+                    offer.percent(),
+                    offer.validFrom(),
+                    offer.validTo(),
+                    offer.active(),
+                    offer.inForce(now),
+                    offer.createdAt(),
+                    offer.updatedAt());
+        }
+    }
+
+    record OfferRequest(
+            @Schema(description = "1 to 200 characters", example = "Buy 2, get 1 free") @Nullable String name,
+
+            @Schema(allowableValues = {"buy_x_get_y_free", "percent_off_product", "percent_off_order"}) @Nullable String kind,
+
+            @Schema(description = "Required for the product kinds; none for percent_off_order", example = "42")
+            @Nullable Long product,
+
+            @Schema(description = "buy_x_get_y_free only: 1 to 1000", example = "2") @Nullable Integer buyQuantity,
+
+            @Schema(description = "buy_x_get_y_free only: 1 to 1000", example = "1") @Nullable Integer freeQuantity,
+
+            @Schema(description = "Percentage offers only: above 0, at most 100", example = "15") @Nullable BigDecimal percent,
+
+            @Nullable Instant validFrom,
+            @Nullable Instant validTo,
+            @Schema(description = "Default true") @Nullable Boolean active) {
+
+        OfferDraft draft() {
+            return new OfferDraft(name, kind, product, buyQuantity, freeQuantity, percent, validFrom, validTo, active);
+        }
+
+        /** The fields sent (non-null) over the offer's current ones. */
+        OfferDraft over(Offer offer) {
+            OfferDraft current = OfferDraft.of(offer);
+            boolean kindChanges = kind != null && !kind.equals(current.kind());
+            return new OfferDraft(
+                    name != null ? name : current.name(),
+                    kind != null ? kind : current.kind(),
+                    product != null || kindChanges ? product : current.product(),
+                    buyQuantity != null || kindChanges ? buyQuantity : current.buyQuantity(),
+                    freeQuantity != null || kindChanges ? freeQuantity : current.freeQuantity(),
+                    percent != null || kindChanges ? percent : current.percent(),
+                    validFrom != null ? validFrom : current.validFrom(),
+                    validTo != null ? validTo : current.validTo(),
+                    active != null ? active : current.active());
+        }
+    }
+
+    @GetMapping("/api/offers")
+    @Operation(
+            summary = "The special offers in force",
+            description = "Public. Administrators may ask for every offer, in force or not, with `all=true`.")
+    @ApiResponse(responseCode = "200", description = "A page of offers, newest first")
+    @ApiResponse(responseCode = "400", description = "page or limit below 1", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(
+            responseCode = "403",
+            description = "all=true from someone who is not an administrator",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "A page past the end", content = @Content(mediaType = PROBLEM))
+    PageResponse<OfferView> list(
+            @AuthenticationPrincipal @Nullable CurrentUser user,
+            @Valid @ParameterObject PageQuery page,
+            @Parameter(description = "Every offer, not only those in force (administrators)")
+                    @RequestParam(defaultValue = "false")
+                    boolean all) {
+        if (all && (user == null || !user.isAdmin())) {
+            throw ProblemException.forbidden("Only administrators may see the offers not in force");
+        }
+        Instant now = clock.instant();
+        Instant inForceAt = all ? null : now;
+        return PageResponse.of(
+                rows.list(inForceAt, null, page).stream()
+                        .map(offer -> OfferView.of(offer, now))
+                        .toList(),
+                rows.count(inForceAt, null),
+                page);
+    }
+
+    @GetMapping("/api/offers/{id}")
+    @Operation(
+            summary = "A special offer",
+            description = "Public while the offer is in force; administrators see any offer.")
+    @ApiResponse(responseCode = "200", description = "The offer")
+    @ApiResponse(responseCode = "404", description = "No such offer in force", content = @Content(mediaType = PROBLEM))
+    OfferView get(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable long id) {
+        Instant now = clock.instant();
+        Offer offer = offers.get(id);
+        if (!offer.inForce(now) && (user == null || !user.isAdmin())) {
+            throw ProblemException.notFound("Offer " + id);
+        }
+        return OfferView.of(offer, now);
+    }
+
+    @PostMapping("/api/offers")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Create a special offer", description = "Administrators only.")
+    @ApiResponse(responseCode = "201", description = "Created; Location names it")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A field breaks a rule of its kind (each is named in errors)",
+            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
+    ResponseEntity<OfferView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody OfferRequest request) {
+        Offer created = offers.create(user, request.draft());
+        return ResponseEntity.created(URI.create("/api/offers/" + created.id()))
+                .body(OfferView.of(created, clock.instant()));
+    }
+
+    @PatchMapping("/api/offers/{id}")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "Change a special offer, or switch it off",
+            description = "Administrators only. The fields sent are changed, the others kept; `{\"active\": false}` "
+                    + "switches it off. Orders placed before keep their discounts.")
+    @ApiResponse(responseCode = "200", description = "The offer as changed")
+    @ApiResponse(responseCode = "400", description = "A field breaks a rule", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such offer", content = @Content(mediaType = PROBLEM))
+    OfferView update(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody OfferRequest request) {
+        return OfferView.of(offers.update(user, id, request::over), clock.instant());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.atrium.ordering.web;
+
+import dev.atrium.admin.AdminSection;
+import dev.atrium.admin.DashboardCount;
+import dev.atrium.ordering.internal.OfferRepository;
+import dev.atrium.ordering.internal.OrderRepository;
+import dev.atrium.ordering.internal.OrderStatus;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.function.LongSupplier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Ordering's entries in the admin panel's navigation and its numbers on the dashboard. */
+@Configuration(proxyBeanMethods = false)
+class OrderingAdminNavigation {
+
+    @Bean
+    AdminSection offersSection() {
+        return new AdminSection("Offers", "/admin/offers", 40);
+    }
+
+    @Bean
+    AdminSection ordersSection() {
+        return new AdminSection("Orders", "/admin/orders", 41);
+    }
+
+    @Bean
+    DashboardCount ordersToday(OrderRepository orders, Clock clock) {
+        return count(
+                "Orders today (UTC)",
+                "/admin/orders",
+                40,
+                () -> orders.countSince(LocalDate.now(clock).atStartOfDay().toInstant(ZoneOffset.UTC)));
+    }
+
+    @Bean
+    DashboardCount ordersToShip(OrderRepository orders) {
+        return count(
+                "Paid orders to ship",
+                "/admin/orders?status=paid",
+                41,
+                () -> orders.count(new OrderRepository.Filter(OrderStatus.PAID, null, null)));
+    }
+
+    @Bean
+    DashboardCount offersInForce(OfferRepository offers, Clock clock) {
+        return count("Offers in force", "/admin/offers", 42, () -> offers.count(clock.instant(), null));
+    }
+
+    private static DashboardCount count(String label, String path, int order, LongSupplier counter) {
+        return new DashboardCount() {
+            @Override
+            public String label() {
+                return label;
+            }
+
+            @Override
+            public String path() {
+                return path;
+            }
+
+            @Override
+            public long count() {
+                return counter.getAsLong();
+            }
+
+            @Override
+            public int order() {
+                return order;
+            }
+        };
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.atrium.ordering.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,337 @@
+package dev.atrium.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atrium.AtriumTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code GET /api/products}: seed 001's listing contract, and the search, filters and ordering on top of it. */
+@AtriumTest
+class ProductListingTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final JsonMapper json = JsonMapper.builder().build();
+    CatalogFixtures catalog;
+
+    @BeforeEach
+    void fixtures() {
+        catalog = new CatalogFixtures(jdbc);
+    }
+
+    @Test
+    void lists_products_as_count_next_previous_results_without_signing_in() {
+        String token = CatalogFixtures.token();
+        long shop = catalog.defaultShop();
+        long id = catalog.product("Lantern " + token, "12.50");
+        catalog.stock(shop, id, 7);
+
+        JsonNode page = ok("/api/products?q=" + token);
+
+        assertThat(fieldNames(page)).containsExactly("count", "next", "previous", "results");
+        assertThat(page.get("count").asLong()).isEqualTo(1);
+        assertThat(page.get("next").isNull()).isTrue();
+        assertThat(page.get("previous").isNull()).isTrue();
+        JsonNode product = page.get("results").get(0);
+        assertThat(product.get("id").asLong()).isEqualTo(id);
+        assertThat(product.get("name").asString()).isEqualTo("Lantern " + token);
+        assertThat(product.get("price").decimalValue()).isEqualByComparingTo("12.50");
+        assertThat(product.get("quantity").asInt()).isEqualTo(7);
+        assertThat(product.get("shop").asLong()).isEqualTo(shop);
+    }
+
+    @Test
+    void the_whole_catalogue_is_counted_and_paged_by_fifty_by_default() {
+        catalog.products("Filler " + CatalogFixtures.token(), 60, "1.00");
+        long total = jdbc.sql("SELECT count(*) FROM products").query(Long.class).single();
+
+        JsonNode page = ok("/api/products");
+
+        assertThat(page.get("count").asLong()).isEqualTo(total);
+        assertThat(page.get("results").size()).isEqualTo(50);
+        assertThat(page.get("next").asString()).isEqualTo("http://localhost/api/products?page=2");
+        assertThat(page.get("previous").isNull()).isTrue();
+    }
+
+    @Test
+    void next_and_previous_are_absolute_links_that_keep_the_other_parameters() {
+        String token = CatalogFixtures.token();
+        catalog.products("Pebble " + token, 5, "3.00");
+
+        JsonNode first = ok("/api/products?q=" + token + "&limit=2&ordering=name");
+        assertThat(first.get("count").asLong()).isEqualTo(5);
+        assertThat(first.get("next").asString())
+                .isEqualTo("http://localhost/api/products?q=" + token + "&limit=2&ordering=name&page=2");
+        assertThat(first.get("previous").isNull()).isTrue();
+
+        JsonNode second = ok("/api/products?q=" + token + "&limit=2&ordering=name&page=2");
+        assertThat(second.get("next").asString())
+                .isEqualTo("http://localhost/api/products?q=" + token + "&limit=2&ordering=name&page=3");
+        assertThat(second.get("previous").asString())
+                .isEqualTo("http://localhost/api/products?q=" + token + "&limit=2&ordering=name&page=1");
+
+        JsonNode last = ok("/api/products?q=" + token + "&limit=2&ordering=name&page=3");
+        assertThat(last.get("results").size()).isEqualTo(1);
+        assertThat(last.get("next").isNull()).isTrue();
+        assertThat(names(first)).containsExactly("Pebble " + token + " 1", "Pebble " + token + " 2");
+        assertThat(names(last)).containsExactly("Pebble " + token + " 5");
+    }
+
+    @Test
+    void a_page_past_the_end_is_a_404_problem() {
+        String token = CatalogFixtures.token();
+        catalog.products("Acorn " + token, 3, "1.00");
+
+        MvcTestResult result =
+                mvc.get().uri("/api/products?q=" + token + "&limit=2&page=3").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
+        assertThat(body(result).get("count").asLong()).isEqualTo(3);
+        assertThat(body(result).get("last_page").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void a_search_that_finds_nothing_is_an_empty_first_page() {
+        JsonNode page = ok("/api/products?q=" + CatalogFixtures.token());
+
+        assertThat(page.get("count").asLong()).isZero();
+        assertThat(page.get("results").size()).isZero();
+        assertThat(mvc.get().uri("/api/products?q=" + CatalogFixtures.token() + "&page=2"))
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "page=0",
+                "page=-1",
+                "limit=0",
+                "page=abc",
+                "limit=ten",
+                "page=1.5",
+                "min_price=cheap",
+                "max_price=1e",
+                "in_stock=maybe",
+                "shop=first",
+                "min_price=10&max_price=5",
+                "min_price=-1",
+                "ordering=popularity"
+            })
+    void bad_parameters_are_400_problems_naming_the_parameter(String query) {
+        MvcTestResult result = mvc.get().uri("/api/products?" + query).exchange();
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(result.getResponse().getContentType()).isEqualTo("application/problem+json");
+        String parameter = query.substring(0, query.indexOf('='));
+        assertThat(body(result).get("errors").get(0).get("field").asString()).isEqualTo(parameter);
+    }
+
+    @Test
+    void a_shop_that_does_not_exist_is_a_400_problem() {
+        MvcTestResult result = mvc.get().uri("/api/products?shop=999999999").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(body(result).get("errors").get(0).get("field").asString()).isEqualTo("shop");
+    }
+
+    @Test
+    void limits_above_1000_are_served_as_1000() {
+        String token = CatalogFixtures.token();
+        catalog.products("Grain " + token, 1005, "0.10");
+
+        JsonNode page = ok("/api/products?q=" + token + "&limit=5000");
+
+        assertThat(page.get("count").asLong()).isEqualTo(1005);
+        assertThat(page.get("results").size()).isEqualTo(1000);
+        assertThat(page.get("next").asString()).contains("limit=5000", "page=2");
+        assertThat(ok("/api/products?q=" + token + "&limit=5000&page=2")
+                        .get("results")
+                        .size())
+                .isEqualTo(5);
+    }
+
+    @Test
+    void the_search_finds_the_text_in_any_case_in_name_description_or_author() {
+        String token = CatalogFixtures.token();
+        String upper = token.toUpperCase();
+        long byName = catalog.product("Atlas " + upper, "5.00");
+        long byDescription = catalog.product("Map", "5.00", "An old map, " + token + " edition", null);
+        long byAuthor = catalog.product("Diary", "5.00", "", "Ann " + upper);
+        catalog.product("Unrelated " + CatalogFixtures.token(), "5.00");
+
+        JsonNode page = ok("/api/products?q=" + token.substring(2, 10));
+
+        assertThat(ids(page)).containsExactly(byName, byDescription, byAuthor);
+        assertThat(ok("/api/products?q=" + token + "zz").get("count").asLong()).isZero();
+    }
+
+    @Test
+    void the_search_takes_wildcards_literally() {
+        String token = CatalogFixtures.token();
+        long literal = catalog.product("Discount 100% " + token, "5.00");
+        catalog.product("Discount 1000 " + token, "5.00");
+
+        MvcTestResult percent =
+                mvc.get().uri("/api/products").param("q", "100% " + token).exchange();
+        assertThat(ids(body(percent))).containsExactly(literal);
+        assertThat(ok("/api/products?q=" + token + "_").get("count").asLong()).isZero();
+    }
+
+    @Test
+    void the_search_is_served_by_a_trigram_index() {
+        List<String> plan = jdbc.sql("""
+                        EXPLAIN SELECT id FROM products p
+                        WHERE p.name ILIKE '%harbour%' OR p.description ILIKE '%harbour%' OR p.author ILIKE '%harbour%'""").query(String.class).list();
+        List<String> forced = new ArrayList<>();
+        jdbc.sql("SET enable_seqscan = off").update();
+        try {
+            forced.addAll(jdbc.sql("EXPLAIN SELECT id FROM products p WHERE p.name ILIKE '%harbour%'")
+                    .query(String.class)
+                    .list());
+        } finally {
+            jdbc.sql("RESET enable_seqscan").update();
+        }
+        assertThat(plan).isNotEmpty();
+        assertThat(String.join("\n", forced)).contains("products_name_trgm_idx");
+    }
+
+    @Test
+    void prices_and_quantities_are_those_of_the_shop_asked_about() {
+        String token = CatalogFixtures.token();
+        long shop = catalog.shop("Corner");
+        long sold = catalog.product("Kettle " + token, "20.00");
+        long notSold = catalog.product("Teapot " + token, "30.00");
+        catalog.stock(shop, sold, 4, "18.50");
+
+        JsonNode page = ok("/api/products?q=" + token + "&shop=" + shop);
+
+        JsonNode kettle = page.get("results").get(0);
+        assertThat(kettle.get("price").decimalValue()).isEqualByComparingTo("18.50");
+        assertThat(kettle.get("list_price").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(kettle.get("quantity").asInt()).isEqualTo(4);
+        assertThat(kettle.get("in_assortment").asBoolean()).isTrue();
+        JsonNode teapot = page.get("results").get(1);
+        assertThat(teapot.get("id").asLong()).isEqualTo(notSold);
+        assertThat(teapot.get("price").decimalValue()).isEqualByComparingTo("30.00");
+        assertThat(teapot.get("quantity").asInt()).isZero();
+        assertThat(teapot.get("in_assortment").asBoolean()).isFalse();
+    }
+
+    @Test
+    void min_and_max_price_are_inclusive_and_use_the_shops_price() {
+        String token = CatalogFixtures.token();
+        long shop = catalog.shop("Prices");
+        long five = catalog.product("Five " + token, "5.00");
+        long ten = catalog.product("Ten " + token, "10.00");
+        long fifteen = catalog.product("Fifteen " + token, "15.00");
+        long cheapHere = catalog.product("Cheap here " + token, "50.00");
+        catalog.stock(shop, cheapHere, 1, "10.00");
+
+        String base = "/api/products?q=" + token + "&shop=" + shop;
+        assertThat(ids(ok(base + "&min_price=10"))).containsExactly(ten, fifteen, cheapHere);
+        assertThat(ids(ok(base + "&max_price=10.00"))).containsExactly(five, ten, cheapHere);
+        assertThat(ids(ok(base + "&min_price=10&max_price=10"))).containsExactly(ten, cheapHere);
+        assertThat(ids(ok(base + "&min_price=5.01&max_price=9.99"))).isEmpty();
+    }
+
+    @Test
+    void in_stock_keeps_the_products_the_shop_has_or_has_none_of() {
+        String token = CatalogFixtures.token();
+        long shop = catalog.shop("Stock");
+        long plenty = catalog.product("Plenty " + token, "1.00");
+        long soldOut = catalog.product("Sold out " + token, "1.00");
+        long notSold = catalog.product("Not sold " + token, "1.00");
+        catalog.stock(shop, plenty, 3);
+        catalog.stock(shop, soldOut, 0);
+
+        String base = "/api/products?q=" + token + "&shop=" + shop;
+        assertThat(ids(ok(base + "&in_stock=true"))).containsExactly(plenty);
+        assertThat(ids(ok(base + "&in_stock=false"))).containsExactly(soldOut, notSold);
+        assertThat(ids(ok(base))).containsExactly(plenty, soldOut, notSold);
+    }
+
+    @Test
+    void ordering_sorts_by_price_name_or_id_either_way() {
+        String token = CatalogFixtures.token();
+        long b = catalog.product("B " + token, "30.00");
+        long c = catalog.product("C " + token, "10.00");
+        long a = catalog.product("A " + token, "20.00");
+        String base = "/api/products?shop=" + catalog.shop("Order") + "&q=" + token;
+
+        assertThat(ids(ok(base))).containsExactly(b, c, a);
+        assertThat(ids(ok(base + "&ordering=id"))).containsExactly(b, c, a);
+        assertThat(ids(ok(base + "&ordering=-id"))).containsExactly(a, c, b);
+        assertThat(ids(ok(base + "&ordering=price"))).containsExactly(c, a, b);
+        assertThat(ids(ok(base + "&ordering=-price"))).containsExactly(b, a, c);
+        assertThat(ids(ok(base + "&ordering=name"))).containsExactly(a, b, c);
+        assertThat(ids(ok(base + "&ordering=-name"))).containsExactly(c, b, a);
+    }
+
+    @Test
+    void a_request_naming_no_shop_is_about_the_default_shop() {
+        String token = CatalogFixtures.token();
+        long defaultShop = catalog.defaultShop();
+        long other = catalog.shop("Other");
+        long product = catalog.product("Umbrella " + token, "9.00");
+        catalog.stock(defaultShop, product, 2);
+        catalog.stock(other, product, 40);
+
+        assertThat(ok("/api/products?q=" + token)
+                        .get("results")
+                        .get(0)
+                        .get("quantity")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(ok("/api/products?q=" + token + "&shop=" + other)
+                        .get("results")
+                        .get(0)
+                        .get("quantity")
+                        .asInt())
+                .isEqualTo(40);
+    }
+
+    private JsonNode ok(String uri) {
+        MvcTestResult result = mvc.get().uri(uri).exchange();
+        assertThat(result).hasStatusOk();
+        return body(result);
+    }
+
+    private JsonNode body(MvcTestResult result) {
+        return json.readTree(result.getResponse().getContentAsByteArray());
+    }
+
+    static List<Long> ids(JsonNode page) {
+        List<Long> ids = new ArrayList<>();
+        page.get("results").forEach(product -> ids.add(product.get("id").asLong()));
+        return ids;
+    }
+
+    static List<String> names(JsonNode page) {
+        List<String> names = new ArrayList<>();
+        page.get("results").forEach(product -> names.add(product.get("name").asString()));
+        return names;
+    }
+
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.propertyNames().forEach(names::add);
+        return names;
+    }
+}
