@@ -79,7 +79,8 @@ class WebSecurity {
                     rules.requestMatchers(
                                     "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
                             .permitAll();
-                    rules.requestMatchers("/api/schema", "/api/schema/**", "/api/docs", "/api/docs/**")
+                    rules.requestMatchers(
+                                    "/api/schema", "/api/schema.yaml", "/api/schema/**", "/api/docs", "/api/docs/**")
                             .permitAll();
                     moduleRules.forEach(module -> module.configure(rules));
                     rules.anyRequest().access(mappedEndpoints);
