@@ -6,6 +6,7 @@ import dev.atrium.Browser;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
 import dev.atrium.TestAccounts.TestUser;
+import dev.atrium.catalog.CatalogFixtures;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,6 +20,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +41,9 @@ class AdminPanelBrowserTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -67,6 +72,45 @@ class AdminPanelBrowserTests {
             wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), wanted.email()));
             browser.screenshot("admin-user");
         }
+    }
+
+    @Test
+    void an_administrator_changes_a_stock_level_with_a_reason() {
+        CatalogFixtures catalog = new CatalogFixtures(jdbc);
+        long shop = catalog.shop("Browser stock");
+        long product = catalog.product("Lantern " + CatalogFixtures.token(), "24.50");
+        catalog.stock(shop, product, 7);
+
+        try (Browser browser = Browser.open(false)) {
+            WebDriver page = browser.driver();
+            signIn(page, accounts.admin());
+            page.get(url("/admin/shops/" + shop));
+            assertThat(page.findElement(By.id("quantity-now-" + product)).getText())
+                    .isEqualTo("7");
+            page.findElement(By.id("quantity-" + product)).clear();
+            page.findElement(By.id("quantity-" + product)).sendKeys("42");
+            page.findElement(By.id("reason-" + product)).sendKeys("Delivery from the warehouse");
+            browser.screenshot("admin-shop-stock");
+            page.findElement(By.cssSelector("#stock-" + product + " button[type=submit]"))
+                    .click();
+            wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.ok"), "42"));
+            assertThat(page.findElement(By.id("quantity-now-" + product)).getText())
+                    .isEqualTo("42");
+            browser.screenshot("admin-shop-stock-saved");
+        }
+        assertThat(catalog.quantity(shop, product)).isEqualTo(42);
+        assertThat(jdbc.sql("""
+                        SELECT quantity_before || ' -> ' || quantity_after || ': ' || reason FROM stock_adjustments
+                        WHERE shop_id = :shop AND product_id = :product""")
+                        .param("shop", shop)
+                        .param("product", product)
+                        .query(String.class)
+                        .list())
+                .containsExactly("7 -> 42: Delivery from the warehouse");
+        assertThat(mvc.get().uri("/api/shops/" + shop + "/products").exchange())
+                .bodyJson()
+                .extractingPath("$.results[0].quantity")
+                .isEqualTo(42);
     }
 
     @Test
