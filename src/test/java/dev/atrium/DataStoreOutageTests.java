@@ -51,12 +51,14 @@ class DataStoreOutageTests {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws InterruptedException {
         app.close();
-        servers.stop();
         if (restartedRedis != null) {
-            restartedRedis.destroy();
+            // Killed, not asked to stop: a Redis asked to stop first saves a snapshot, and refuses to exit when it
+            // cannot, which outlived the test run once its data directory had gone.
+            restartedRedis.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+        servers.stop();
     }
 
     @Test
