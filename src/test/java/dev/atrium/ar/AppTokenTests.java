@@ -117,6 +117,40 @@ class AppTokenTests {
     }
 
     @Test
+    void the_ttl_may_be_sent_as_ttl_as_seed_003_names_it() {
+        SignedInUser alice = accounts.signedInUser();
+        long project = ar.project(alice.bearer());
+        MvcTestResult created = ar.send(
+                mvc.post().uri("/api/project/{id}/jwt", project),
+                alice.bearer(),
+                ar.object().put("ttl", 3600));
+        assertThat(created).hasStatus(HttpStatus.CREATED);
+        JsonNode token = ar.body(created);
+        assertThat(Duration.between(
+                        Instant.parse(token.get("created_at").asString()),
+                        Instant.parse(token.get("expires_at").asString())))
+                .isEqualTo(Duration.ofHours(1));
+
+        MvcTestResult patched = ar.send(
+                mvc.patch()
+                        .uri(
+                                "/api/project/{p}/jwt/{t}",
+                                project,
+                                token.get("id").asString()),
+                alice.bearer(),
+                ar.object().put("ttl", 86_400));
+        assertThat(patched).hasStatusOk();
+        assertThat(Instant.parse(ar.body(patched).get("expires_at").asString()))
+                .isCloseTo(Instant.now().plus(Duration.ofDays(1)), within(1, ChronoUnit.MINUTES));
+
+        assertThat(ar.send(
+                        mvc.post().uri("/api/project/{id}/jwt", project),
+                        alice.bearer(),
+                        ar.object().put("ttl", 59)))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void the_live_tokens_of_a_project_are_listed_with_their_jwts() {
         SignedInUser alice = accounts.signedInUser();
         long project = ar.project(alice.bearer());

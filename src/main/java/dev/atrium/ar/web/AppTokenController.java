@@ -1,5 +1,6 @@
 package dev.atrium.ar.web;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.atrium.ar.internal.AppToken;
 import dev.atrium.ar.internal.AppTokens;
 import dev.atrium.ar.internal.Slice;
@@ -69,17 +70,23 @@ class AppTokenController {
         }
     }
 
+    // Seed 003 calls the lifetime "ttl": that name is taken as well as ttl_seconds, which says its unit.
     @Schema(name = "AppTokenRequest")
     record TokenRequest(
             @Schema(
                     description = "Lifetime in seconds, from 60 (a minute) to 31536000 (a year); two weeks "
-                            + "(1209600) when left out",
+                            + "(1209600) when left out. Also accepted as ttl.",
                     example = "1209600")
+            @JsonAlias("ttl")
             @Min(MIN_TTL) @Max(MAX_TTL) @Nullable Long ttlSeconds) {}
 
     @Schema(name = "AppTokenTtl")
     record TtlRequest(
-            @Schema(description = "New lifetime in seconds counted from now, from 60 to 31536000", example = "86400")
+            @Schema(
+                    description =
+                            "New lifetime in seconds counted from now, from 60 to 31536000. Also accepted as " + "ttl.",
+                    example = "86400")
+            @JsonAlias("ttl")
             @NotNull @Min(MIN_TTL) @Max(MAX_TTL) Long ttlSeconds) {}
 
     @PostMapping("/api/project/{projectId}/jwt")
