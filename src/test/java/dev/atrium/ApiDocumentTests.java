@@ -55,6 +55,37 @@ class ApiDocumentTests {
     }
 
     @Test
+    void error_answers_are_documented_as_problem_details() throws Exception {
+        JsonNode document = document();
+        List<String> otherwise = new ArrayList<>();
+        for (String operation : operations(document)) {
+            String[] parts = operation.split(" ", 2);
+            JsonNode responses = document.get("paths")
+                    .get(parts[1])
+                    .get(parts[0].toLowerCase())
+                    .path("responses");
+            for (String code : responses.propertyNames()) {
+                JsonNode schema = responses
+                        .get(code)
+                        .path("content")
+                        .path("application/problem+json")
+                        .path("schema");
+                boolean problem = schema.path("$ref").asString("").equals("#/components/schemas/Problem");
+                // Seed 000's sign-in answers its failures in its own JSON shape.
+                if (code.matches("[45]..") && !problem && !operation.equals("POST /api")) {
+                    otherwise.add(operation + " " + code);
+                }
+            }
+        }
+        assertThat(otherwise).isEmpty();
+        assertThat(document.at("/components/schemas/Problem/properties").propertyNames())
+                .contains("type", "title", "status", "detail", "errors");
+        assertThat(document.at("/paths/~1api/post/responses/401/content/application~1json/schema/$ref")
+                        .asString())
+                .isEqualTo("#/components/schemas/Failure");
+    }
+
+    @Test
     void every_operation_is_in_the_postman_collection() throws Exception {
         Set<String> inCollection = new TreeSet<>();
         collect(json.readTree(Files.readString(Path.of("postman/atrium.postman_collection.json"))), inCollection);

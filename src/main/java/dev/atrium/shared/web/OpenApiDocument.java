@@ -5,9 +5,22 @@ import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,6 +29,8 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiDocument {
 
     static final String BEARER = "bearer";
+    static final String PROBLEM_JSON = "application/problem+json";
+    static final String PROBLEM_SCHEMA = "Problem";
 
     /**
      * Schemas name their properties as the API writes them: snake_case, like {@code spring.jackson}'s naming strategy.
@@ -51,5 +66,87 @@ class OpenApiDocument {
                                         .bearerFormat("JWT")
                                         .description(
                                                 "An access token from POST /api/auth, or an app token of a project")));
+    }
+
+    /**
+     * Error answers are problem details, whatever an operation's success answers are. springdoc gives an error
+     * response declared without content the operation's own return type (tokens, a user, image bytes), which is not
+     * what a client receives; such responses, and those declared as problems without a schema, get the problem schema.
+     * Responses that declare a body of their own (seed 000's {@code POST /api} failures) keep it.
+     */
+    @Bean
+    OpenApiCustomizer problemAnswers() {
+        return document -> {
+            document.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
+            if (document.getPaths() == null) {
+                return;
+            }
+            document.getPaths().values().forEach(path -> path.readOperations().forEach(OpenApiDocument::useProblems));
+        };
+    }
+
+    private static void useProblems(Operation operation) {
+        if (operation.getResponses() == null) {
+            return;
+        }
+        @Nullable Content success = operation.getResponses().entrySet().stream()
+                .filter(response -> response.getKey().startsWith("2"))
+                .map(response -> response.getValue().getContent())
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+        for (Map.Entry<String, ApiResponse> entry : operation.getResponses().entrySet()) {
+            String status = entry.getKey();
+            ApiResponse response = entry.getValue();
+            if (!status.startsWith("4") && !status.startsWith("5")) {
+                continue;
+            }
+            @Nullable Content content = response.getContent();
+            boolean declaredAsProblem = content != null && content.containsKey(PROBLEM_JSON);
+            boolean inherited = content == null || content.isEmpty() || content.equals(success) || onlyBytes(content);
+            if (declaredAsProblem || inherited) {
+                response.setContent(new Content()
+                        .addMediaType(
+                                PROBLEM_JSON,
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
+            }
+        }
+    }
+
+    /** A binary body on an error answer can only have come from the operation's return type. */
+    private static boolean onlyBytes(Content content) {
+        return content.values().stream().allMatch(media -> {
+            Schema<?> schema = media.getSchema();
+            return schema != null
+                    && ("string".equals(schema.getType())
+                            || (schema.getTypes() != null && schema.getTypes().contains("string")))
+                    && ("byte".equals(schema.getFormat()) || "binary".equals(schema.getFormat()));
+        });
+    }
+
+    private static Schema<?> problemSchema() {
+        return new ObjectSchema()
+                .description("An RFC 9457 problem detail, as every error answer of the API")
+                .addProperty(
+                        "type", new StringSchema().format("uri").example("https://atrium.dev/problems/invalid-request"))
+                .addProperty("title", new StringSchema().example("Invalid request"))
+                .addProperty("status", new IntegerSchema().example(400))
+                .addProperty("detail", new StringSchema().example("page: must be greater than or equal to 1"))
+                .addProperty("instance", new StringSchema().example("/api/products"))
+                .addProperty(
+                        "errors",
+                        new ArraySchema()
+                                .description("For invalid requests: what is wrong, field by field")
+                                .items(new ObjectSchema()
+                                        .addProperty("field", new StringSchema().example("page"))
+                                        .addProperty(
+                                                "message",
+                                                new StringSchema().example("must be greater than or equal to 1"))))
+                .addProperty(
+                        "request_id",
+                        new StringSchema().description("The X-Request-Id of the request, to find it in the logs"))
+                .addRequiredItem("type")
+                .addRequiredItem("title")
+                .addRequiredItem("status");
     }
 }
