@@ -165,6 +165,9 @@ class OrderTests {
                     .as(c.body())
                     .isEqualTo(c.field());
         }
+        // A missing list is named once, as missing, not also as empty.
+        assertThat(body(order(buyer, "{}")).get("errors").size()).isEqualTo(1);
+        assertThat(body(order(buyer, "{}")).at("/errors/0/message").asString()).isEqualTo("is required");
         assertThat(catalog.quantity(shop, pen)).isEqualTo(5);
         assertThat(ordersOf(buyer)).isZero();
     }

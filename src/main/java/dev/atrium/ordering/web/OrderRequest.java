@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -14,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 /** Seed 001's order: the parts, and optionally the shop (default: the default shop). */
 record OrderRequest(
         @Schema(description = "1 to 100 parts, each product at most once", requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotNull(message = "is required") @NotEmpty(message = "must not be empty") @Size(max = OrderPlacement.MAX_PARTS, message = "must have at most 100 parts") List<@NotNull(message = "must be a part: {\"product\": id, \"quantity_in_order\": n}") @Valid Part> parts,
+        @NotNull(message = "is required") @Size(min = 1, message = "must not be empty") @Size(max = OrderPlacement.MAX_PARTS, message = "must have at most 100 parts") List<@NotNull(message = "must be a part: {\"product\": id, \"quantity_in_order\": n}") @Valid Part> parts,
 
         @Schema(description = "The shop to order from; default: the default shop", example = "1") @Nullable Long shop) {
 
