@@ -90,13 +90,18 @@ class SeedSignInController {
 
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<FieldError> errors) {}
 
+    // The form and the JSON handler are one operation in the API document: springdoc merges them, and the last
+    // @Operation it reads wins, so both carry the same text.
+    static final String SUMMARY = "Sign in from seed 000's page and import the goods";
+    static final String DESCRIPTION = """
+            Takes the page's form fields `login` (the email) and `password`, form-urlencoded as the page posts them; \
+            the same fields as JSON are accepted too (a post without a body is a 400). A valid pair opens a session \
+            and, in one transaction with its `user_sessions` row, appends every record of `data/goods.json` to \
+            `goods` (again on every sign-in). An unknown user or a wrong password writes nothing. Failed sign-ins \
+            are throttled like POST /api/auth.""";
+
     @PostMapping(path = "/api", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    @Operation(summary = "Sign in from seed 000's page and import the goods", description = """
-                    Takes the page's form fields `login` (the email) and `password`, form-urlencoded as the page \
-                    posts them; the same fields as JSON are accepted too. A valid pair opens a session and, in one \
-                    transaction with its `user_sessions` row, appends every record of `data/goods.json` to `goods` \
-                    (again on every sign-in). An unknown user or a wrong password writes nothing. Failed sign-ins \
-                    are throttled like POST /api/auth.""")
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
     @ApiResponse(
             responseCode = "200",
             description = "Signed in; the goods were imported",
@@ -128,9 +133,11 @@ class SeedSignInController {
     }
 
     @PostMapping(path = "/api", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(
-            summary = "Sign in from seed 000's page, with the same fields as JSON",
-            description = "As the form. A post without a body (and without a Content-Type) lands here too: 400.")
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @ApiResponse(
+            responseCode = "200",
+            description = "Signed in; the goods were imported",
+            content = @Content(schema = @Schema(implementation = Success.class)))
     ResponseEntity<?> signInWithJson(
             @RequestBody(required = false) @Nullable Credentials credentials, HttpServletRequest request) {
         return signIn(credentials == null ? new Credentials(null, null, null, null) : credentials, request);
