@@ -23,40 +23,16 @@ class AccountAdminPages {
 
     @Bean
     DashboardCount usersCount(UserAccounts accounts) {
-        return count("Users", "/admin/users", 10, accounts::countActive);
+        return new DashboardCount("Users", "/admin/users", 10, accounts::countActive);
     }
 
     @Bean
     DashboardCount signInsTodayCount(SignInHistory history) {
-        return count("Sign-ins today", "/admin/sessions", 80, history::today);
+        return new DashboardCount("Sign-ins today", "/admin/sessions", 80, history::today);
     }
 
     @Bean
     DashboardCount openSessionsCount(SignInHistory history) {
-        return count("Open sessions", "/admin/sessions", 81, history::open);
-    }
-
-    private static DashboardCount count(String label, String path, int order, java.util.function.LongSupplier count) {
-        return new DashboardCount() {
-            @Override
-            public String label() {
-                return label;
-            }
-
-            @Override
-            public String path() {
-                return path;
-            }
-
-            @Override
-            public long count() {
-                return count.getAsLong();
-            }
-
-            @Override
-            public int order() {
-                return order;
-            }
-        };
+        return new DashboardCount("Open sessions", "/admin/sessions", 81, history::open);
     }
 }

@@ -5,7 +5,6 @@ import dev.atrium.admin.DashboardCount;
 import dev.atrium.ar.internal.AppTokens;
 import dev.atrium.ar.internal.ImageTargets;
 import dev.atrium.ar.internal.Projects;
-import java.util.function.LongSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,24 +24,16 @@ class ArAdminPanel {
 
     @Bean
     DashboardCount projectCount(Projects projects) {
-        return new Count("AR projects", ProjectAdminController.PATH, 80, projects::countLive);
+        return new DashboardCount("AR projects", ProjectAdminController.PATH, 80, projects::countLive);
     }
 
     @Bean
     DashboardCount imageTargetCount(ImageTargets targets) {
-        return new Count("Image targets", ProjectAdminController.PATH, 81, targets::countLive);
+        return new DashboardCount("Image targets", ProjectAdminController.PATH, 81, targets::countLive);
     }
 
     @Bean
     DashboardCount appTokenCount(AppTokens tokens) {
-        return new Count("Live app tokens", AppTokenAdminController.PATH, 82, tokens::countLive);
-    }
-
-    private record Count(String label, String path, int order, LongSupplier counter) implements DashboardCount {
-
-        @Override
-        public long count() {
-            return counter.getAsLong();
-        }
+        return new DashboardCount("Live app tokens", AppTokenAdminController.PATH, 82, tokens::countLive);
     }
 }

@@ -23,35 +23,11 @@ class CatalogAdminNavigation {
 
     @Bean
     DashboardCount productCount(ProductRepository products) {
-        return count("Products", "/admin/products", 30, products::count);
+        return new DashboardCount("Products", "/admin/products", 30, products::count);
     }
 
     @Bean
     DashboardCount shopCount(ShopRepository shops) {
-        return count("Shops", "/admin/shops", 31, () -> shops.count(null));
-    }
-
-    static DashboardCount count(String label, String path, int order, java.util.function.LongSupplier counter) {
-        return new DashboardCount() {
-            @Override
-            public String label() {
-                return label;
-            }
-
-            @Override
-            public String path() {
-                return path;
-            }
-
-            @Override
-            public long count() {
-                return counter.getAsLong();
-            }
-
-            @Override
-            public int order() {
-                return order;
-            }
-        };
+        return new DashboardCount("Shops", "/admin/shops", 31, () -> shops.count(null));
     }
 }

@@ -17,26 +17,6 @@ class GoodsAdminPages {
 
     @Bean
     DashboardCount goodsCount(GoodsTable goods) {
-        return new DashboardCount() {
-            @Override
-            public String label() {
-                return "Goods rows";
-            }
-
-            @Override
-            public String path() {
-                return "/admin/goods";
-            }
-
-            @Override
-            public long count() {
-                return goods.count();
-            }
-
-            @Override
-            public int order() {
-                return 95;
-            }
-        };
+        return new DashboardCount("Goods rows", "/admin/goods", 95, goods::count);
     }
 }

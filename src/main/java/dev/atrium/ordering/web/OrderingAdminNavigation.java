@@ -8,7 +8,6 @@ import dev.atrium.ordering.internal.OrderStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.function.LongSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,7 +27,7 @@ class OrderingAdminNavigation {
 
     @Bean
     DashboardCount ordersToday(OrderRepository orders, Clock clock) {
-        return count(
+        return new DashboardCount(
                 "Orders today (UTC)",
                 "/admin/orders",
                 40,
@@ -37,7 +36,7 @@ class OrderingAdminNavigation {
 
     @Bean
     DashboardCount ordersToShip(OrderRepository orders) {
-        return count(
+        return new DashboardCount(
                 "Paid orders to ship",
                 "/admin/orders?status=paid",
                 41,
@@ -46,30 +45,6 @@ class OrderingAdminNavigation {
 
     @Bean
     DashboardCount offersInForce(OfferRepository offers, Clock clock) {
-        return count("Offers in force", "/admin/offers", 42, () -> offers.count(clock.instant(), null));
-    }
-
-    private static DashboardCount count(String label, String path, int order, LongSupplier counter) {
-        return new DashboardCount() {
-            @Override
-            public String label() {
-                return label;
-            }
-
-            @Override
-            public String path() {
-                return path;
-            }
-
-            @Override
-            public long count() {
-                return counter.getAsLong();
-            }
-
-            @Override
-            public int order() {
-                return order;
-            }
-        };
+        return new DashboardCount("Offers in force", "/admin/offers", 42, () -> offers.count(clock.instant(), null));
     }
 }

@@ -17,26 +17,6 @@ class OrganizationAdminPages {
 
     @Bean
     DashboardCount organizationsCount(Organizations organizations) {
-        return new DashboardCount() {
-            @Override
-            public String label() {
-                return "Organizations";
-            }
-
-            @Override
-            public String path() {
-                return "/admin/organizations";
-            }
-
-            @Override
-            public long count() {
-                return organizations.count();
-            }
-
-            @Override
-            public int order() {
-                return 20;
-            }
-        };
+        return new DashboardCount("Organizations", "/admin/organizations", 20, organizations::count);
     }
 }
