@@ -1,6 +1,8 @@
 package dev.atrium.catalog.web;
 
+import dev.atrium.admin.AdminList;
 import dev.atrium.admin.AdminPages;
+import dev.atrium.admin.AdminProblems;
 import dev.atrium.catalog.internal.Product;
 import dev.atrium.catalog.internal.ProductFilter;
 import dev.atrium.catalog.internal.ProductListing;

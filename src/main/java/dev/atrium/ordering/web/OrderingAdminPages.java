@@ -2,7 +2,9 @@ package dev.atrium.ordering.web;
 
 import dev.atrium.account.AccountApi;
 import dev.atrium.account.UserSummary;
+import dev.atrium.admin.AdminList;
 import dev.atrium.admin.AdminPages;
+import dev.atrium.admin.AdminProblems;
 import dev.atrium.ordering.internal.Offer;
 import dev.atrium.ordering.internal.OfferRepository;
 import dev.atrium.ordering.internal.OfferService;

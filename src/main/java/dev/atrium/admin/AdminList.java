@@ -1,4 +1,4 @@
-package dev.atrium.catalog.web;
+package dev.atrium.admin;
 
 import dev.atrium.shared.paging.PageQuery;
 import java.util.List;
@@ -9,7 +9,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * One page of an admin list: its rows, the total, and links to the pages around it that keep the search. A page past
  * the end shows the last page rather than an error, since a search typed in the box narrows the list under the pager.
  */
-record AdminList<T>(
+public record AdminList<T>(
         List<T> rows,
         long count,
         int page,
@@ -17,12 +17,12 @@ record AdminList<T>(
         @Nullable String previous,
         @Nullable String next) {
 
-    static int pageWithin(@Nullable Integer page, long count, int size) {
+    public static int pageWithin(@Nullable Integer page, long count, int size) {
         int pages = (int) Math.max(1, (count + size - 1) / size);
         return Math.min(Math.max(1, page == null ? 1 : page), pages);
     }
 
-    static <T> AdminList<T> of(List<T> rows, long count, PageQuery query) {
+    public static <T> AdminList<T> of(List<T> rows, long count, PageQuery query) {
         int pages = (int) Math.max(1, (count + query.size() - 1) / query.size());
         int page = query.pageNumber();
         return new AdminList<>(

@@ -1,4 +1,4 @@
-package dev.atrium.catalog.web;
+package dev.atrium.admin;
 
 import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.ProblemException;
@@ -6,17 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A refusal from the catalogue's services, as the admin pages show it: a flash message and messages by field. */
-final class AdminProblems {
+/** A refusal from a module's services, as the admin pages show it: a flash message and messages by field. */
+public final class AdminProblems {
 
     private AdminProblems() {}
 
-    static String message(ProblemException problem) {
+    public static String message(ProblemException problem) {
         String detail = problem.getBody().getDetail();
         return detail == null ? "That did not work" : detail;
     }
 
-    static Map<String, String> byField(ProblemException problem) {
+    public static Map<String, String> byField(ProblemException problem) {
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, Object> properties = problem.getBody().getProperties();
         if (properties != null && properties.get("errors") instanceof List<?> list) {
