@@ -68,19 +68,27 @@ public class SignedTokens {
             Clock clock) {
         this.issuer = settings.issuerOrDefault();
         this.clock = clock;
-        // The one-shot commands (migrate, seed) never issue or check a token, so they need no key of their own.
-        boolean keyRequired = !"embedded".equals(mode) && "serve".equals(command);
-        String secret = signingSecret(settings, keyRequired);
+        // The one-shot commands (migrate, seed) never issue or check a token, so they use no key of their own: they
+        // may run where the key file is not mounted.
+        boolean serving = "serve".equals(command);
+        boolean keyRequired = serving && !"embedded".equals(mode);
+        String secret = serving ? signingSecret(settings, keyRequired) : JwtSettings.DEVELOPMENT_SECRET;
         OctetSequenceKey signingKey = key(secret);
         this.signingKeyId = signingKey.getKeyID();
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(signingKey)));
         List<JWK> verificationKeys = new ArrayList<>();
         verificationKeys.add(signingKey);
-        if (settings.previousSecrets() != null) {
-            settings.previousSecrets().stream()
-                    .filter(StringUtils::hasText)
-                    .map(SignedTokens::key)
-                    .forEach(verificationKeys::add);
+        if (serving && settings.previousSecrets() != null) {
+            for (String previous : settings.previousSecrets()) {
+                if (!StringUtils.hasText(previous)) {
+                    continue;
+                }
+                if (keyRequired && previous.strip().equals(JwtSettings.DEVELOPMENT_SECRET)) {
+                    throw new IllegalStateException(
+                            "ATRIUM_JWT_PREVIOUS_SECRETS holds the development key, which is public: remove it");
+                }
+                verificationKeys.add(key(previous));
+            }
         }
         this.processor = new DefaultJWTProcessor<>();
         // Only HS256 with one of our keys verifies; a token signed any other way, or not at all, is refused here.

@@ -40,6 +40,25 @@ class SignedTokensTests {
     }
 
     @Test
+    void the_one_shot_commands_do_not_read_a_key_file_that_is_not_there() {
+        SignedTokens seed = new SignedTokens(
+                new JwtSettings(null, "/nonexistent/jwt.key", null, null, null), "external", "seed", Clock.systemUTC());
+        assertThat(seed).isNotNull();
+        assertThatThrownBy(() -> new SignedTokens(
+                        new JwtSettings(null, "/nonexistent/jwt.key", null, null, null),
+                        "external",
+                        "serve",
+                        Clock.systemUTC()))
+                .hasMessageContaining("ATRIUM_JWT_SECRET_FILE");
+    }
+
+    @Test
+    void outside_embedded_mode_the_development_key_is_refused_as_a_previous_key_too() {
+        assertThatThrownBy(() -> tokens(KEY, List.of(JwtSettings.DEVELOPMENT_SECRET), "external"))
+                .hasMessageContaining("development key");
+    }
+
+    @Test
     void a_short_key_stops_the_start() {
         assertThatThrownBy(() -> tokens("too-short", null, "embedded")).hasMessageContaining("at least 32 bytes");
     }
