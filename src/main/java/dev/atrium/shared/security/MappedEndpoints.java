@@ -12,8 +12,6 @@ import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.stereotype.Component;
-import org.springframework.web.HttpMediaTypeException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -39,18 +37,18 @@ class MappedEndpoints implements AuthorizationManager<RequestAuthorizationContex
     @Override
     public AuthorizationResult authorize(
             Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
-        if (!served(context.getRequest())) {
+        AuthorizationResult signedIn = signedInUser.authorize(authentication, context);
+        // Only a refusal needs the lookup of a controller (which the dispatcher does again for a served request).
+        if (signedIn != null && !signedIn.isGranted() && !served(context.getRequest())) {
             return new AuthorizationDecision(true);
         }
-        return signedInUser.authorize(authentication, context);
+        return signedIn;
     }
 
+    /** Whether a controller serves the path; a path served, just not with this method or media type, counts. */
     private boolean served(HttpServletRequest request) {
         try {
             return controllers.getHandler(request) != null;
-        } catch (HttpRequestMethodNotSupportedException | HttpMediaTypeException ex) {
-            // The path is served, just not this way: the caller still has to be signed in to learn more.
-            return true;
         } catch (Exception ex) {
             return true;
         }
