@@ -16,10 +16,6 @@ public record PageQuery(
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 1000;
 
-    public static PageQuery first(int limit) {
-        return new PageQuery(1, limit);
-    }
-
     public int pageNumber() {
         return page == null ? 1 : page;
     }

@@ -17,7 +17,6 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.NonTransientDataAccessResourceException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,7 +24,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindingResult;
@@ -137,10 +135,8 @@ public class ProblemTranslation extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({
-        CannotGetJdbcConnectionException.class,
         TransientDataAccessException.class,
-        TransientDataAccessResourceException.class,
-        NonTransientDataAccessResourceException.class,
+        NonTransientDataAccessResourceException.class, // a connection that cannot be had, among others
         org.springframework.data.redis.RedisConnectionFailureException.class,
         org.springframework.data.redis.RedisSystemException.class
     })
