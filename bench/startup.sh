@@ -5,7 +5,7 @@
 #
 # Usage: bench/startup.sh [jar|aot] [warm runs]
 #   jar  java -jar target/atrium.jar                                  (build first: ./mvnw -q package -DskipTests)
-#   aot  the jar extracted, with a JDK 25 AOT cache made by one training run: how the container image starts
+#   aot  the jar extracted, with a JDK 25 AOT cache made by one training run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-jar}
