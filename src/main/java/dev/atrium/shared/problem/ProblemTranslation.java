@@ -2,9 +2,11 @@ package dev.atrium.shared.problem;
 
 import dev.atrium.shared.web.RequestId;
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -33,6 +36,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -52,6 +56,31 @@ import tools.jackson.databind.exc.MismatchedInputException;
 public class ProblemTranslation extends ResponseEntityExceptionHandler {
 
     private static final Log log = LogFactory.getLog(ProblemTranslation.class);
+
+    private final ExceptionHandlerMethodResolver handlers =
+            new ExceptionHandlerMethodResolver(ProblemTranslation.class);
+
+    /**
+     * The problem an exception stands for, chosen by the same handlers as for the API, for pages that show failures
+     * in their own way (the admin panel). Every handler here takes the exception and the request.
+     */
+    public ProblemDetail problemFor(Exception ex, WebRequest request) {
+        Method handler = handlers.resolveMethod(ex);
+        ResponseEntity<?> answer;
+        try {
+            if (handler == null) {
+                throw ex;
+            }
+            ReflectionUtils.makeAccessible(handler);
+            answer = (ResponseEntity<?>) handler.invoke(this, ex, request);
+        } catch (Exception unknown) {
+            // No handler of ours, or Spring MVC's own handler did not know it either.
+            answer = handleUnexpected(ex, request);
+        }
+        return answer != null && answer.getBody() instanceof ProblemDetail problem
+                ? problem
+                : ProblemDetail.forStatus(answer == null ? HttpStatus.INTERNAL_SERVER_ERROR : answer.getStatusCode());
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -147,6 +176,17 @@ public class ProblemTranslation extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> handleIntegrityViolation(DataIntegrityViolationException ex, WebRequest request) {
+        if (ex.getMostSpecificCause() instanceof SQLException sql
+                && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22")) {
+            // Data exceptions: a value PostgreSQL cannot store at all, such as a NUL character in a string.
+            return handleProblem(
+                    ProblemException.badRequest(
+                            "unstorable-value",
+                            "Invalid request",
+                            "The request holds a value that cannot be stored, such as a NUL character"),
+                    request);
+        }
         // Modules check their rules before writing; this is the database refusing a race that slipped past them.
         log.info(
                 "Refused by a database constraint: " + ex.getMostSpecificCause().getMessage());

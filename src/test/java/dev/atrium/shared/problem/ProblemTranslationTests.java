@@ -97,6 +97,14 @@ class ProblemTranslationTests {
     }
 
     @Test
+    void a_nul_character_the_database_cannot_store_is_a_400_problem() throws Exception {
+        MvcTestResult result =
+                mvc.get().uri("/api/products").param("q", "a\u0000b").exchange();
+        assertProblem(result, HttpStatus.BAD_REQUEST);
+        assertThat(result.getResponse().getContentAsString()).contains("NUL");
+    }
+
+    @Test
     void a_wrong_method_is_a_405_problem() throws Exception {
 
         MvcTestResult result = mvc.delete().uri("/api/probe/orders").exchange();
