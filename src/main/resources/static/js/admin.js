@@ -6,3 +6,12 @@ document.addEventListener("htmx:configRequest", (event) => {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// A form that destroys something says so in data-confirm and asks first (the content security policy bars inline
+// handlers such as onsubmit).
+document.addEventListener("submit", (event) => {
+  const message = event.target.dataset ? event.target.dataset.confirm : undefined;
+  if (message && !window.confirm(message)) {
+    event.preventDefault();
+  }
+});

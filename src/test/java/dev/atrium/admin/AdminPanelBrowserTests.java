@@ -9,6 +9,7 @@ import dev.atrium.TestAccounts.TestUser;
 import dev.atrium.catalog.CatalogFixtures;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -111,6 +112,28 @@ class AdminPanelBrowserTests {
                 .bodyJson()
                 .extractingPath("$.results[0].quantity")
                 .isEqualTo(42);
+    }
+
+    @Test
+    void deleting_a_product_asks_first_and_nothing_is_deleted_when_the_administrator_declines() {
+        CatalogFixtures catalog = new CatalogFixtures(jdbc);
+        long product = catalog.product("Kept " + CatalogFixtures.token(), "3.00");
+        try (Browser browser = Browser.open(false)) {
+            WebDriver page = browser.driver();
+            signIn(page, accounts.admin());
+            page.get(url("/admin/products/" + product));
+            page.findElement(By.cssSelector("form[data-confirm] button[type=submit]"))
+                    .click();
+            Alert question = wait(page).until(ExpectedConditions.alertIsPresent());
+            assertThat(question.getText()).contains("Delete this product");
+            question.dismiss();
+            assertThat(page.getCurrentUrl()).endsWith("/admin/products/" + product);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM products WHERE id = :id")
+                        .param("id", product)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
