@@ -242,6 +242,25 @@ class ImageTargetTests {
     }
 
     @Test
+    void a_jpeg_with_a_damaged_header_is_refused_and_nothing_is_stored() throws Exception {
+        SignedInUser alice = accounts.signedInUser();
+        long project = ar.project(alice.bearer());
+        for (String name : new String[] {"damaged-scan-header.jpg", "damaged-huffman-table.jpg"}) {
+            byte[] bytes;
+            try (var in = getClass().getResourceAsStream("/images/" + name)) {
+                bytes = in.readAllBytes();
+            }
+            MvcTestResult refused = ar.createTarget(alice.bearer(), project, TestImages.base64(bytes), name);
+            assertThat(refused).as(name).hasStatus4xxClientError();
+            assertThat(refused).as(name).hasContentType("application/problem+json");
+        }
+        assertThat(ar.body(ar.get(alice.bearer(), "/api/project/{p}/imagetarget", project))
+                        .get("count")
+                        .asLong())
+                .isZero();
+    }
+
+    @Test
     void a_body_over_its_limit_is_refused_before_it_is_read() {
         SignedInUser alice = accounts.signedInUser();
         long project = ar.project(alice.bearer());

@@ -14,7 +14,6 @@ import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import net.coobird.thumbnailator.Thumbnails;
@@ -79,12 +78,13 @@ class JpegCheck {
             reader.setInput(in, true, false);
             int width;
             int height;
-            IIOMetadata metadata;
+            Node header;
             try {
                 width = reader.getWidth(0);
                 height = reader.getHeight(0);
-                metadata = reader.getImageMetadata(0);
-            } catch (IIOException | IllegalStateException | IndexOutOfBoundsException ex) {
+                header = reader.getImageMetadata(0).getAsTree(NATIVE_FORMAT);
+            } catch (IIOException | RuntimeException ex) {
+                // Damaged headers make ImageIO's reader throw all kinds of runtime exceptions, not only IIOException.
                 throw InvalidImage.notJpeg("a file whose JPEG header cannot be read (" + reason(ex) + ")");
             }
             if (width > MAX_EDGE || height > MAX_EDGE) {
@@ -93,7 +93,7 @@ class JpegCheck {
             if (width < 1 || height < 1) {
                 throw InvalidImage.damaged("the header gives no size in pixels");
             }
-            checkFrame(metadata);
+            checkFrame(header);
             BufferedImage decoded;
             try {
                 ImageReadParam param = reader.getDefaultReadParam();
@@ -123,8 +123,8 @@ class JpegCheck {
      * three (colour) components: what every camera and browser writes, and what AR image recognition reads. Lossless,
      * arithmetic-coded and 12-bit JPEGs are refused by ImageIO's header reader already; CMYK ones are refused here.
      */
-    private static void checkFrame(IIOMetadata metadata) {
-        @Nullable Node sof = find(metadata.getAsTree(NATIVE_FORMAT), "sof");
+    private static void checkFrame(Node header) {
+        @Nullable Node sof = find(header, "sof");
         if (sof == null) {
             throw InvalidImage.notJpeg("a JPEG without a frame header");
         }
