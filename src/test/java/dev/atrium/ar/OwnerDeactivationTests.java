@@ -66,6 +66,15 @@ class OwnerDeactivationTests {
                         .header("Authorization", "Bearer " + token)
                         .exchange())
                 .hasStatus(HttpStatus.UNAUTHORIZED);
+
+        // Nor can an administrator give the deactivated owner's project a new one.
+        assertThat(mvc.post()
+                        .uri("/api/project/" + projectId + "/jwt")
+                        .header("Authorization", admin.bearer())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}")
+                        .exchange())
+                .hasStatus(HttpStatus.CONFLICT);
     }
 
     private JsonNode body(String content) {

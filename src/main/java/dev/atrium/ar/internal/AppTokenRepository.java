@@ -125,6 +125,12 @@ class AppTokenRepository {
     }
 
     int deleteAllOfOwner(long ownerId) {
+        // Locked first, in a statement of its own: a token being issued holds its project's share lock, so the delete
+        // below, whose snapshot is taken after the wait, sees that token once it is committed.
+        jdbc.sql("SELECT id FROM projects WHERE owner_id = :owner ORDER BY id FOR UPDATE")
+                .param("owner", ownerId)
+                .query(Long.class)
+                .list();
         return jdbc.sql("""
                         DELETE FROM app_tokens t USING projects p
                         WHERE t.project_id = p.id AND p.owner_id = :owner""").param("owner", ownerId).update();

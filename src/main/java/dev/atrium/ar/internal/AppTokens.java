@@ -1,9 +1,11 @@
 package dev.atrium.ar.internal;
 
+import dev.atrium.account.AccountApi;
 import dev.atrium.ar.AppTokenNotFound;
 import dev.atrium.ar.ProjectAccessDenied;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.InvalidRequest;
+import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import dev.atrium.shared.security.SignedTokens;
 import java.time.Clock;
@@ -35,27 +37,40 @@ public class AppTokens {
     public static final String TYPE = "app";
 
     public static final Duration DEFAULT_TTL = Duration.ofDays(14);
-    public static final Duration MIN_TTL = Duration.ofMinutes(1);
-    public static final Duration MAX_TTL = Duration.ofDays(365);
+    /** The shortest lifetime a token may be given, in seconds: a minute. */
+    public static final long MIN_TTL_SECONDS = 60;
+    /** The longest lifetime a token may be given, in seconds: a year. */
+    public static final long MAX_TTL_SECONDS = 31_536_000;
 
     private static final int PURGE_BATCH = 1000;
 
     private final AppTokenRepository tokens;
     private final Projects projects;
+    private final AccountApi accounts;
     private final SignedTokens signer;
     private final Clock clock;
 
-    AppTokens(AppTokenRepository tokens, Projects projects, SignedTokens signer, Clock clock) {
+    AppTokens(AppTokenRepository tokens, Projects projects, AccountApi accounts, SignedTokens signer, Clock clock) {
         this.tokens = tokens;
         this.projects = projects;
+        this.accounts = accounts;
         this.signer = signer;
         this.clock = clock;
     }
 
-    /** Makes a token for the project, living {@code ttlSeconds} (two weeks when null). */
+    /**
+     * Makes a token for the project, living {@code ttlSeconds} (two weeks when null). Not for a deactivated owner's
+     * project: the project's lock orders this against the deactivation, which revokes the owner's tokens.
+     */
     @Transactional
     public AppToken issue(CurrentUser user, long projectId, @Nullable Long ttlSeconds) {
-        projects.lockManageable(user, projectId);
+        Project project = projects.lockManageable(user, projectId);
+        if (accounts.findActiveUsers(List.of(project.ownerId())).isEmpty()) {
+            throw ProblemException.conflict(
+                    "owner-deactivated",
+                    "Owner deactivated",
+                    "The project's owner is deactivated: their projects get no app tokens until they are reactivated");
+        }
         Duration ttl = ttlSeconds == null ? DEFAULT_TTL : checkedTtl(ttlSeconds);
         Instant now = now();
         return signed(tokens.insert(UUID.randomUUID(), projectId, now, now.plus(ttl)));
@@ -168,10 +183,10 @@ public class AppTokens {
     }
 
     static Duration checkedTtl(long seconds) {
-        if (seconds < MIN_TTL.toSeconds() || seconds > MAX_TTL.toSeconds()) {
+        if (seconds < MIN_TTL_SECONDS || seconds > MAX_TTL_SECONDS) {
             throw InvalidRequest.field(
                     "ttl_seconds",
-                    "must be between " + MIN_TTL.toSeconds() + " (a minute) and " + MAX_TTL.toSeconds() + " (a year)");
+                    "must be between " + MIN_TTL_SECONDS + " (a minute) and " + MAX_TTL_SECONDS + " (a year)");
         }
         return Duration.ofSeconds(seconds);
     }

@@ -43,9 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
                 + "token. Expired tokens are deleted by a scheduled job.")
 class AppTokenController {
 
-    static final long MIN_TTL = 60;
-    static final long MAX_TTL = 31_536_000;
-
     private final AppTokens tokens;
 
     AppTokenController(AppTokens tokens) {
@@ -78,7 +75,7 @@ class AppTokenController {
                             + "(1209600) when left out. Also accepted as ttl.",
                     example = "1209600")
             @JsonAlias("ttl")
-            @Min(MIN_TTL) @Max(MAX_TTL) @Nullable Long ttlSeconds) {}
+            @Min(AppTokens.MIN_TTL_SECONDS) @Max(AppTokens.MAX_TTL_SECONDS) @Nullable Long ttlSeconds) {}
 
     @Schema(name = "AppTokenTtl")
     record TtlRequest(
@@ -87,7 +84,7 @@ class AppTokenController {
                             "New lifetime in seconds counted from now, from 60 to 31536000. Also accepted as " + "ttl.",
                     example = "86400")
             @JsonAlias("ttl")
-            @NotNull @Min(MIN_TTL) @Max(MAX_TTL) Long ttlSeconds) {}
+            @NotNull @Min(AppTokens.MIN_TTL_SECONDS) @Max(AppTokens.MAX_TTL_SECONDS) Long ttlSeconds) {}
 
     @PostMapping("/api/project/{projectId}/jwt")
     @Operation(
@@ -99,6 +96,7 @@ class AppTokenController {
     @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "403", description = "An app token was sent: tokens are managed by users")
     @ApiResponse(responseCode = "404", description = "No such project, deleted, or someone else's")
+    @ApiResponse(responseCode = "409", description = "The project's owner is deactivated")
     ResponseEntity<AppTokenView> create(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long projectId,
