@@ -3,6 +3,7 @@ package dev.atrium.ar.web;
 import dev.atrium.account.AccountApi;
 import dev.atrium.account.UserSummary;
 import dev.atrium.admin.AdminPages;
+import dev.atrium.admin.AdminProblems;
 import dev.atrium.ar.internal.Caller;
 import dev.atrium.ar.internal.ImageTarget;
 import dev.atrium.ar.internal.ImageTargets;
@@ -183,8 +184,7 @@ class ProjectAdminController {
         try {
             flash.addFlashAttribute("success", action.get());
         } catch (ProblemException ex) {
-            String detail = ex.getBody().getDetail();
-            flash.addFlashAttribute("failure", detail == null ? "The action was refused." : detail);
+            flash.addFlashAttribute("failure", AdminProblems.message(ex));
         }
     }
 

@@ -360,10 +360,7 @@ class CatalogAdminPages {
 
     /** Shows the form again with what was typed, the reason in the flash area and each field's message by it. */
     private static String refused(ProblemException problem, Model model, HttpServletResponse response, String view) {
-        model.addAttribute("failure", AdminProblems.message(problem));
-        Map<String, String> errors = AdminProblems.byField(problem);
-        model.addAttribute("errors", errors);
-        response.setStatus(problem.getStatusCode().value());
+        AdminProblems.showOnForm(problem, model, response);
         return view;
     }
 

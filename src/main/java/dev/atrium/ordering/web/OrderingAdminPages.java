@@ -241,9 +241,7 @@ class OrderingAdminPages {
     }
 
     private static String refused(ProblemException problem, Model model, HttpServletResponse response) {
-        model.addAttribute("failure", AdminProblems.message(problem));
-        model.addAttribute("errors", AdminProblems.byField(problem));
-        response.setStatus(problem.getStatusCode().value());
+        AdminProblems.showOnForm(problem, model, response);
         return "admin/ordering/offer";
     }
 
