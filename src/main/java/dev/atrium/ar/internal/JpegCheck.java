@@ -56,9 +56,6 @@ class JpegCheck {
             throw InvalidImage.tooManyBytes(decodedLength, MAX_BYTES);
         }
         byte[] bytes = decodeBase64(compact);
-        if (bytes.length > MAX_BYTES) {
-            throw InvalidImage.tooManyBytes(bytes.length, MAX_BYTES);
-        }
         if (bytes.length < 4 || (bytes[0] & 0xFF) != 0xFF || (bytes[1] & 0xFF) != 0xD8 || (bytes[2] & 0xFF) != 0xFF) {
             throw InvalidImage.notJpeg(describe(bytes));
         }

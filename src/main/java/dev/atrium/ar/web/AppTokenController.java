@@ -112,6 +112,7 @@ class AppTokenController {
             description = "Every token that has not expired or been deleted, oldest first, each with its JWT. The "
                     + "project's owner or an administrator.")
     @ApiResponse(responseCode = "200", description = "A page of tokens")
+    @ApiResponse(responseCode = "400", description = "Bad page or limit")
     @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "403", description = "An app token was sent")
     @ApiResponse(

@@ -144,6 +144,7 @@ class ImageTargetController {
     @GetMapping("/api/project/{projectId}/imagetarget")
     @Operation(summary = "List a project's image targets", description = "Oldest first, without the images.")
     @ApiResponse(responseCode = "200", description = "A page of image targets")
+    @ApiResponse(responseCode = "400", description = "Bad page or limit")
     @ApiResponse(responseCode = "401", description = "No token, or one that is expired or revoked")
     @ApiResponse(responseCode = "403", description = "An app token of another project")
     @ApiResponse(

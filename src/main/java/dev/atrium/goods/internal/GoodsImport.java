@@ -36,7 +36,6 @@ public class GoodsImport {
 
     private final DataSource dataSource;
     private final byte[] rows;
-    private final int count;
     private final Timer timer;
 
     GoodsImport(DataSource dataSource, MeterRegistry meters, @Value("${atrium.goods.file:data/goods.json}") Path file) {
@@ -47,13 +46,7 @@ public class GoodsImport {
                 .register(meters);
         List<Good> goods = GoodsFile.read(file);
         this.rows = copyText(goods);
-        this.count = goods.size();
-        log.info("Read " + count + " goods from " + file);
-    }
-
-    /** How many records each sign-in appends. */
-    public int count() {
-        return count;
+        log.info("Read " + goods.size() + " goods from " + file);
     }
 
     /** Appends every record, in the caller's transaction; returns how many rows were written. */
