@@ -165,6 +165,31 @@ class OrderingAdminPagesTests {
     }
 
     @Test
+    void a_quantity_beyond_the_range_of_numbers_is_refused_not_wrapped_round() throws Exception {
+        long item = product(10);
+        String name = "Wrapped offer " + CatalogFixtures.token();
+        MvcTestResult refused = mvc.post()
+                .uri("/admin/offers")
+                .cookie(admin)
+                .with(csrf())
+                .param("name", name)
+                .param("kind", "buy_x_get_y_free")
+                .param("product", Long.toString(item))
+                // -2^32 + 2, which a cast to int would make 2.
+                .param("buyQuantity", "-4294967294")
+                .param("freeQuantity", "1")
+                .exchange();
+
+        assertThat(refused).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getResponse().getContentAsString()).contains("must be between 1 and 1000");
+        assertThat(jdbc.sql("SELECT count(*) FROM offers WHERE name = ?")
+                        .param(name)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void the_dashboard_counts_orders_and_offers() throws Exception {
         MvcTestResult dashboard = mvc.get().uri("/admin").cookie(admin).exchange();
         assertThat(dashboard.getResponse().getContentAsString())
