@@ -120,6 +120,40 @@ class OfferTests {
     }
 
     @Test
+    void deleting_a_product_switches_its_offers_off_and_leaves_them_editable() {
+        long book = product("Withdrawn", "10.00", 5);
+        long offer = create("""
+                {"name": "Ten off", "kind": "percent_off_product", "product": %d, "percent": 10}""".formatted(book));
+
+        assertThat(mvc.delete().uri("/api/products/" + book).header("Authorization", admin.bearer()))
+                .hasStatus(HttpStatus.NO_CONTENT);
+
+        assertThat(asAdmin(offer).get("in_force").asBoolean()).isFalse();
+        assertThat(ids(body(mvc.get().uri("/api/offers?limit=1000").exchange())))
+                .doesNotContain(offer);
+        assertThat(send("PATCH", "/api/offers/" + offer, "{\"name\": \"Ten off, withdrawn\", \"active\": false}"))
+                .hasStatusOk();
+        MvcTestResult switchedOn = send("PATCH", "/api/offers/" + offer, "{\"active\": true}");
+        assertThat(switchedOn).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(fields(body(switchedOn))).containsExactly("product");
+        assertThat(asAdmin(offer).get("in_force").asBoolean()).isFalse();
+    }
+
+    @Test
+    void an_offer_still_on_for_a_product_deleted_earlier_can_be_switched_off() {
+        long book = product("Gone before", "10.00", 5);
+        long offer = create("""
+                {"name": "Left on", "kind": "percent_off_product", "product": %d, "percent": 10}""".formatted(book));
+        // As a product deleted before its deletion switched offers off left them.
+        jdbc.sql("DELETE FROM products WHERE id = ?").param(book).update();
+        assertThat(asAdmin(offer).get("in_force").asBoolean()).isTrue();
+
+        assertThat(send("PATCH", "/api/offers/" + offer, "{\"active\": false}")).hasStatusOk();
+
+        assertThat(asAdmin(offer).get("in_force").asBoolean()).isFalse();
+    }
+
+    @Test
     void an_offer_breaking_the_rules_of_its_kind_is_refused_with_every_rule_named() {
         MvcTestResult bad = send("POST", "/api/offers", """
                 {"kind": "buy_x_get_y_free", "product": 987654321, "buy_quantity": 0, "percent": 5,
@@ -168,6 +202,13 @@ class OfferTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body)
                 .exchange();
+    }
+
+    private JsonNode asAdmin(long offer) {
+        return body(mvc.get()
+                .uri("/api/offers/" + offer)
+                .header("Authorization", admin.bearer())
+                .exchange());
     }
 
     private JsonNode body(MvcTestResult result) {

@@ -1,6 +1,7 @@
 package dev.atrium.catalog.internal;
 
 import dev.atrium.shared.problem.InvalidRequest;
+import dev.atrium.shared.problem.ServiceUnavailable;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -9,6 +10,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Iterator;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -18,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Product photos: any image ImageIO reads (JPEG, PNG, GIF, BMP), refused before decoding when it claims more pixels than
- * a photo needs (a decompression bomb), stored as a JPEG that fits 800x800 pixels under a random name.
+ * a photo needs (a decompression bomb), stored as a JPEG that fits 800x800 pixels under a random name. Decoding is
+ * CPU-bound, so only as many run at once as there are cores.
  */
 @Component
 class ProductPhotos {
@@ -38,7 +42,31 @@ class ProductPhotos {
         return name.append(".jpg").toString();
     }
 
+    private final Semaphore decoders = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+
     byte[] normalize(byte[] content) {
+        acquireDecoder();
+        try {
+            return convert(content);
+        } finally {
+            decoders.release();
+        }
+    }
+
+    private void acquireDecoder() {
+        boolean acquired;
+        try {
+            acquired = decoders.tryAcquire(10, TimeUnit.SECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw ServiceUnavailable.busy("Interrupted while waiting to process an image");
+        }
+        if (!acquired) {
+            throw ServiceUnavailable.busy("Too many images are being processed; try again in a few seconds");
+        }
+    }
+
+    private static byte[] convert(byte[] content) {
         BufferedImage image = read(content);
         BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D canvas = rgb.createGraphics();

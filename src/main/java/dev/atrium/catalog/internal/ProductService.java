@@ -7,11 +7,14 @@ import dev.atrium.shared.blob.BlobStore;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Creating, changing and deleting products, for the API and the admin panel alike: administrators only. */
 @Service
@@ -22,18 +25,21 @@ public class ProductService {
     private final ProductPhotos photos;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     ProductService(
             ProductRepository products,
             BlobStore blobs,
             ProductPhotos photos,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.products = products;
         this.blobs = blobs;
         this.photos = photos;
         this.events = events;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     public Product get(long id) {
@@ -70,19 +76,26 @@ public class ProductService {
         }
     }
 
-    /** Replaces the product's photo with the image given, checked and scaled down to fit 800x800 pixels. */
-    @Transactional
+    /**
+     * Replaces the product's photo with the image given, checked and scaled down to fit 800x800 pixels. The image is
+     * converted before the transaction begins: decoding takes a while, and a pooled connection should not wait on it.
+     */
     public Product setPhoto(CurrentUser actor, long id, byte[] image) {
         Admins.require(actor);
-        Product product = products.lock(id).orElseThrow(() -> ProductNotFound.byId(id));
+        // A product that does not exist is answered at once, without decoding anything.
+        get(id);
         byte[] jpeg = photos.normalize(image);
-        String key = ProductPhotos.newKey();
-        blobs.put(key, "image/jpeg", jpeg);
-        products.setPhoto(id, key);
-        if (product.photoKey() != null) {
-            blobs.delete(product.photoKey());
-        }
-        return get(id);
+        Product stored = transactions.execute(status -> {
+            Product product = products.lock(id).orElseThrow(() -> ProductNotFound.byId(id));
+            String key = ProductPhotos.newKey();
+            blobs.put(key, "image/jpeg", jpeg);
+            products.setPhoto(id, key);
+            if (product.photoKey() != null) {
+                blobs.delete(product.photoKey());
+            }
+            return get(id);
+        });
+        return Objects.requireNonNull(stored);
     }
 
     @Transactional

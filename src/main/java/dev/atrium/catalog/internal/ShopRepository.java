@@ -67,12 +67,6 @@ public class ShopRepository {
                 .single();
     }
 
-    public List<Shop> all() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM shops ORDER BY id")
-                .query(MAPPER)
-                .list();
-    }
-
     boolean nameTaken(String name, long exceptId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM shops WHERE lower(name) = lower(:name) AND id <> :id)")
                 .param("name", name)

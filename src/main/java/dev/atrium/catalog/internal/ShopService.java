@@ -48,14 +48,6 @@ public class ShopService {
         return shops.defaultShop(defaultShopName);
     }
 
-    /** The shop a request is about: the one it names (which must exist), or else the default shop. */
-    public Shop resolve(@Nullable Long id) {
-        if (id != null) {
-            return get(id);
-        }
-        return defaultShop().orElseThrow(ShopNotFound::noDefault);
-    }
-
     @Transactional
     public Shop create(CurrentUser actor, ShopDraft draft) {
         Admins.require(actor);

@@ -5,12 +5,13 @@ import dev.atrium.catalog.StockKey;
 import dev.atrium.catalog.StockLevel;
 import dev.atrium.catalog.StockLine;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -55,19 +56,13 @@ public class StockRepository {
         this.jdbc = jdbc;
     }
 
-    public Optional<Entry> find(long shopId, long productId) {
-        return jdbc.sql("""
-                        SELECT shop_id, product_id, quantity, price, updated_at FROM stock
-                        WHERE shop_id = :shop AND product_id = :product""")
-                .param("shop", shopId)
-                .param("product", productId)
-                .query((rs, row) -> new Entry(
-                        rs.getLong("shop_id"),
-                        rs.getLong("product_id"),
-                        rs.getInt("quantity"),
-                        rs.getBigDecimal("price"),
-                        rs.getTimestamp("updated_at").toInstant()))
-                .optional();
+    private static Entry entry(ResultSet rs, int row) throws SQLException {
+        return new Entry(
+                rs.getLong("shop_id"),
+                rs.getLong("product_id"),
+                rs.getInt("quantity"),
+                rs.getBigDecimal("price"),
+                rs.getTimestamp("updated_at").toInstant());
     }
 
     /** How every shop stands with the product, by shop id; empty when the product does not exist. */
@@ -185,8 +180,8 @@ public class StockRepository {
                 .update();
     }
 
-    /** Sets a stock level and price by hand and records why; returns the level before (null when new). */
-    @Nullable Integer set(
+    /** Sets a stock level and price by hand and records why; returns the row as set. */
+    Entry set(
             long shopId,
             long productId,
             int quantity,
@@ -201,15 +196,17 @@ public class StockRepository {
                 .query(Integer.class)
                 .optional()
                 .orElse(null);
-        jdbc.sql("""
+        Entry entry = jdbc.sql("""
                         INSERT INTO stock (shop_id, product_id, quantity, price) VALUES (:shop, :product, :quantity, :price)
                         ON CONFLICT (shop_id, product_id)
-                        DO UPDATE SET quantity = EXCLUDED.quantity, price = EXCLUDED.price, updated_at = now()""")
+                        DO UPDATE SET quantity = EXCLUDED.quantity, price = EXCLUDED.price, updated_at = now()
+                        RETURNING shop_id, product_id, quantity, price, updated_at""")
                 .param("shop", shopId)
                 .param("product", productId)
                 .param("quantity", quantity)
                 .param("price", price)
-                .update();
+                .query(StockRepository::entry)
+                .single();
         jdbc.sql("""
                         INSERT INTO stock_adjustments
                             (shop_id, product_id, quantity_before, quantity_after, price_after, reason, adjusted_by,
@@ -224,7 +221,7 @@ public class StockRepository {
                 .param("by", byUserId)
                 .param("email", byEmail)
                 .update();
-        return before;
+        return entry;
     }
 
     boolean remove(long shopId, long productId) {

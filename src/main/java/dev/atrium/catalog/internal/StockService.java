@@ -66,8 +66,7 @@ public class StockService {
         if (products.findById(productId).isEmpty()) {
             throw ProductNotFound.byId(productId);
         }
-        stock.set(shopId, productId, quantity, shopPrice, why, actor.id(), actor.email());
-        return stock.find(shopId, productId).orElseThrow();
+        return stock.set(shopId, productId, quantity, shopPrice, why, actor.id(), actor.email());
     }
 
     /** Takes a product out of a shop's assortment; the shop no longer sells it. */

@@ -29,10 +29,6 @@ class IdempotencyKeys {
             int byUser = Long.compare(userId, other.userId);
             return byUser != 0 ? byUser : key.compareTo(other.key);
         }
-
-        boolean sameKey(Key other) {
-            return userId == other.userId && key.equals(other.key);
-        }
     }
 
     /** A key's first answer, as stored. */

@@ -108,6 +108,13 @@ public class OfferRepository {
                 .optional();
     }
 
+    /** Switches off every active offer for the product. */
+    void switchOffForProduct(long productId) {
+        jdbc.sql("UPDATE offers SET active = false, updated_at = now() WHERE product_id = :product AND active")
+                .param("product", productId)
+                .update();
+    }
+
     private static String where(@Nullable Instant inForceAt, @Nullable String q) {
         String where = "true";
         if (inForceAt != null) {

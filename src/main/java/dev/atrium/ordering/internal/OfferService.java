@@ -1,6 +1,7 @@
 package dev.atrium.ordering.internal;
 
 import dev.atrium.catalog.CatalogApi;
+import dev.atrium.catalog.ProductDeleted;
 import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.problem.ProblemException;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,14 +63,14 @@ public class OfferService {
     @Transactional
     public Offer create(CurrentUser actor, OfferDraft draft) {
         requireAdmin(actor);
-        return offers.insert(check(draft));
+        return offers.insert(check(draft, null));
     }
 
     @Transactional
     public Offer update(CurrentUser actor, long id, Function<Offer, OfferDraft> change) {
         requireAdmin(actor);
         Offer current = get(id);
-        return offers.update(id, check(change.apply(current)))
+        return offers.update(id, check(change.apply(current), current.productId()))
                 .orElseThrow(() -> ProblemException.notFound("Offer " + id));
     }
 
@@ -90,7 +92,20 @@ public class OfferService {
         });
     }
 
-    private OfferRepository.Fields check(OfferDraft draft) {
+    /**
+     * A deleted product's offers can never apply again (product ids are not reused), so they are switched off in the
+     * deleting transaction rather than left showing as in force.
+     */
+    @EventListener
+    void productDeleted(ProductDeleted event) {
+        offers.switchOffForProduct(event.productId());
+    }
+
+    /**
+     * @param currentProduct the product the offer is for now (null for a new offer): an offer kept for a product
+     *     deleted since may still be changed and switched off, but not switched on again
+     */
+    private OfferRepository.Fields check(OfferDraft draft, @Nullable Long currentProduct) {
         List<FieldError> errors = new ArrayList<>();
         String name = draft.name() == null ? "" : draft.name().strip();
         if (name.isEmpty()) {
@@ -139,9 +154,11 @@ public class OfferService {
                 errors.add(new FieldError("product", "an order-wide offer is for no product in particular"));
             }
         } else if (kind != null) {
+            boolean active = draft.active() == null || draft.active();
             if (draft.product() == null) {
                 errors.add(new FieldError("product", "is required"));
-            } else if (catalog.productNames(List.of(draft.product())).isEmpty()) {
+            } else if ((active || !draft.product().equals(currentProduct))
+                    && catalog.productNames(List.of(draft.product())).isEmpty()) {
                 errors.add(new FieldError("product", "no product has the id " + draft.product()));
             }
         }

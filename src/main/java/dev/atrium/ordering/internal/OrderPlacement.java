@@ -71,9 +71,17 @@ public class OrderPlacement {
     public Answer place(
             long userId, @Nullable Long shopId, List<RequestedPart> parts, @Nullable String idempotencyKey) {
         String fingerprint = fingerprint("POST /api/order", shopId, parts);
+        Optional<Answer> answered = answered(userId, idempotencyKey, fingerprint);
+        if (answered.isPresent()) {
+            return answered.get();
+        }
         return place(userId, shopId, parts, PendingOrder.Naming.ORDER, idempotencyKey, fingerprint, null);
     }
 
+    /**
+     * Places an order whose Idempotency-Key, if any, the caller has just found {@link #answered unanswered}: a key
+     * answered since is still replayed, under the key's lock, by {@link OrderBatchWriter}.
+     */
     Answer place(
             long userId,
             @Nullable Long shopId,
@@ -82,10 +90,6 @@ public class OrderPlacement {
             @Nullable String idempotencyKey,
             String fingerprint,
             CartRepository.@Nullable Cart cart) {
-        Optional<Answer> answered = answered(userId, idempotencyKey, fingerprint);
-        if (answered.isPresent()) {
-            return answered.get();
-        }
         IdempotencyKeys.Key key =
                 idempotencyKey == null ? null : new IdempotencyKeys.Key(userId, idempotencyKey, sha256(fingerprint));
         ShopSummary shop = shop(shopId);

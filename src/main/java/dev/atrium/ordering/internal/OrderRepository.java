@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +28,7 @@ public class OrderRepository {
     public record Filter(
             @Nullable OrderStatus status,
             @Nullable Long userId,
-            @Nullable Long orderId) {
-
-        public static final Filter ALL = new Filter(null, null, null);
-    }
+            @Nullable Long orderId) {}
 
     private final JdbcClient jdbc;
 
@@ -353,9 +349,5 @@ public class OrderRepository {
                     row.updated()));
         }
         return orders;
-    }
-
-    static List<Long> ids(Collection<OrderView> orders) {
-        return orders.stream().map(OrderView::id).toList();
     }
 }

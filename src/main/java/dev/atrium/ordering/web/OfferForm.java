@@ -59,16 +59,7 @@ class OfferForm {
         if (!errors.isEmpty()) {
             throw InvalidRequest.of(errors);
         }
-        return new OfferDraft(
-                name,
-                kind,
-                productId,
-                buy == null ? null : (int) Math.min(buy, Integer.MAX_VALUE),
-                free == null ? null : (int) Math.min(free, Integer.MAX_VALUE),
-                pct,
-                from,
-                to,
-                active);
+        return new OfferDraft(name, kind, productId, quantity(buy), quantity(free), pct, from, to, active);
     }
 
     private static @Nullable Long whole(String value, String field, List<FieldError> errors) {
@@ -81,6 +72,11 @@ class OfferForm {
             errors.add(new FieldError(field, "must be a whole number"));
             return null;
         }
+    }
+
+    /** Clamped, not cast: a cast would wrap -4294967294 round to a valid 2; clamped, it is refused as out of range. */
+    private static @Nullable Integer quantity(@Nullable Long value) {
+        return value == null ? null : Math.clamp(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     private static @Nullable Instant instant(String value, String field, List<FieldError> errors) {

@@ -3,9 +3,9 @@ package dev.atrium.catalog.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import dev.atrium.AdminBrowser;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
-import dev.atrium.TestAccounts.TestUser;
 import dev.atrium.catalog.CatalogFixtures;
 import jakarta.servlet.http.Cookie;
 import java.awt.image.BufferedImage;
@@ -39,7 +39,7 @@ class CatalogAdminPagesTests {
     @BeforeEach
     void signIn() {
         catalog = new CatalogFixtures(jdbc);
-        admin = browser(accounts.admin());
+        admin = AdminBrowser.signIn(mvc, accounts.admin());
     }
 
     @Test
@@ -287,7 +287,7 @@ class CatalogAdminPagesTests {
 
     @Test
     void the_pages_are_for_administrators_only() throws Exception {
-        Cookie user = browser(accounts.user());
+        Cookie user = AdminBrowser.signIn(mvc, accounts.user());
         for (String uri : new String[] {"/admin/products", "/admin/products/new", "/admin/shops", "/admin/shops/new"}) {
             MvcTestResult result = mvc.get().uri(uri).cookie(user).exchange();
             assertThat(result).as(uri).hasStatus(HttpStatus.FORBIDDEN);
@@ -331,18 +331,5 @@ class CatalogAdminPagesTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-    }
-
-    private Cookie browser(TestUser user) {
-        MvcTestResult result = mvc.post()
-                .uri("/admin/login")
-                .with(csrf())
-                .with(TestAccounts.freshAddress())
-                .param("username", user.email())
-                .param("password", TestAccounts.PASSWORD)
-                .exchange();
-        Cookie session = result.getResponse().getCookie("SESSION");
-        assertThat(session).isNotNull();
-        return session;
     }
 }

@@ -3,10 +3,10 @@ package dev.atrium.ordering.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import dev.atrium.AdminBrowser;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
-import dev.atrium.TestAccounts.TestUser;
 import dev.atrium.catalog.CatalogFixtures;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +40,7 @@ class OrderingAdminPagesTests {
     @BeforeEach
     void signIn() {
         catalog = new CatalogFixtures(jdbc);
-        admin = browser(accounts.admin());
+        admin = AdminBrowser.signIn(mvc, accounts.admin());
         shop = catalog.defaultShop();
     }
 
@@ -165,6 +165,31 @@ class OrderingAdminPagesTests {
     }
 
     @Test
+    void a_quantity_beyond_the_range_of_numbers_is_refused_not_wrapped_round() throws Exception {
+        long item = product(10);
+        String name = "Wrapped offer " + CatalogFixtures.token();
+        MvcTestResult refused = mvc.post()
+                .uri("/admin/offers")
+                .cookie(admin)
+                .with(csrf())
+                .param("name", name)
+                .param("kind", "buy_x_get_y_free")
+                .param("product", Long.toString(item))
+                // -2^32 + 2, which a cast to int would make 2.
+                .param("buyQuantity", "-4294967294")
+                .param("freeQuantity", "1")
+                .exchange();
+
+        assertThat(refused).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getResponse().getContentAsString()).contains("must be between 1 and 1000");
+        assertThat(jdbc.sql("SELECT count(*) FROM offers WHERE name = ?")
+                        .param(name)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void the_dashboard_counts_orders_and_offers() throws Exception {
         MvcTestResult dashboard = mvc.get().uri("/admin").cookie(admin).exchange();
         assertThat(dashboard.getResponse().getContentAsString())
@@ -175,7 +200,7 @@ class OrderingAdminPagesTests {
     void the_pages_are_for_administrators_only() {
         SignedInUser buyer = accounts.signedInUser();
         long order = place(buyer, product(5), 1);
-        Cookie user = browser(accounts.user());
+        Cookie user = AdminBrowser.signIn(mvc, accounts.user());
         for (String uri :
                 new String[] {"/admin/orders", "/admin/orders/" + order, "/admin/offers", "/admin/offers/new"}) {
             assertThat(mvc.get().uri(uri).cookie(user).exchange()).as(uri).hasStatus(HttpStatus.FORBIDDEN);
@@ -246,18 +271,5 @@ class OrderingAdminPagesTests {
                 .with(csrf())
                 .param("status", status)
                 .exchange();
-    }
-
-    private Cookie browser(TestUser user) {
-        MvcTestResult result = mvc.post()
-                .uri("/admin/login")
-                .with(csrf())
-                .with(TestAccounts.freshAddress())
-                .param("username", user.email())
-                .param("password", TestAccounts.PASSWORD)
-                .exchange();
-        Cookie session = result.getResponse().getCookie("SESSION");
-        assertThat(session).isNotNull();
-        return session;
     }
 }
