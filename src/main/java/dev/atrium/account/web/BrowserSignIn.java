@@ -5,9 +5,12 @@ import dev.atrium.account.TooManySignInAttempts;
 import dev.atrium.account.internal.ClientInfo;
 import dev.atrium.account.internal.Session;
 import dev.atrium.account.internal.SignIn;
+import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -51,6 +54,10 @@ class BrowserSignIn implements AuthenticationProvider {
             throw new BadCredentialsException("Wrong email or password");
         } catch (TooManySignInAttempts ex) {
             throw new LockedException(ex.getMessage());
+        } catch (ProblemException | DataAccessException ex) {
+            // Too many sign-ins at once, or a data store away: the form's failure handler shows the sign-in page
+            // again, where an exception escaping the filter would show the server's error page.
+            throw new AuthenticationServiceException(ex.getMessage(), ex);
         }
     }
 
