@@ -47,18 +47,6 @@ public class AccountApi {
     }
 
     /**
-     * Signs a user in with email and password, exactly as {@code POST /api/auth} does: throttled, audited in
-     * {@code user_sessions}, and opening a session. Called inside a transaction, the audit row commits or rolls back
-     * with it.
-     *
-     * @throws BadCredentials for an unknown email, a wrong password or a deactivated account
-     * @throws TooManySignInAttempts when the account or the address has failed too often lately
-     */
-    public SignedIn signIn(String email, String password, @Nullable String clientAddress, @Nullable String userAgent) {
-        return signIn.signIn(email, password, ClientInfo.of(clientAddress, userAgent));
-    }
-
-    /**
      * The slow half of a sign-in: the throttle and the password check, done before the caller opens a transaction so
      * that no database connection waits on bcrypt. The result opens a session with {@link #openSession}.
      *

@@ -61,9 +61,6 @@ public class AvatarImages {
 
     private static final float JPEG_QUALITY = 0.85f;
 
-    /** What the avatar pipeline made of an upload. */
-    public record Avatar(byte[] jpeg, int width, int height) {}
-
     enum Format {
         JPEG("jpeg", "JPEG"),
         PNG("png", "PNG"),
@@ -81,9 +78,11 @@ public class AvatarImages {
     private final Semaphore decoders = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     /**
+     * The avatar's JPEG.
+     *
      * @throws AvatarRejected when the bytes are not a readable JPEG, PNG or WebP image within the limits
      */
-    public Avatar process(byte[] upload) {
+    public byte[] process(byte[] upload) {
         Format format = sniff(upload);
         if (format == null) {
             throw AvatarRejected.notAnImage();
@@ -221,7 +220,7 @@ public class AvatarImages {
     }
 
     /** A fresh JPEG: only what the pixels need, none of the upload's metadata. */
-    private static Avatar encode(BufferedImage image) {
+    private static byte[] encode(BufferedImage image) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
@@ -235,6 +234,6 @@ public class AvatarImages {
         } finally {
             writer.dispose();
         }
-        return new Avatar(bytes.toByteArray(), image.getWidth(), image.getHeight());
+        return bytes.toByteArray();
     }
 }

@@ -65,11 +65,11 @@ public class Avatars {
         if (upload.length > AvatarImages.MAX_BYTES) {
             throw RequestBodyTooLarge.over(DataSize.ofBytes(AvatarImages.MAX_BYTES));
         }
-        AvatarImages.Avatar avatar = images.process(upload);
+        byte[] jpeg = images.process(upload);
         User stored = transactions.execute(status -> {
             User user = users.lock(userId).orElseThrow(() -> UserNotFound.byId(userId));
             String key = KEY_PREFIX + newName() + EXTENSION;
-            blobs.put(key, "image/jpeg", avatar.jpeg());
+            blobs.put(key, "image/jpeg", jpeg);
             users.setAvatarKey(userId, key, clock.instant());
             if (user.avatarKey() != null) {
                 blobs.delete(user.avatarKey());

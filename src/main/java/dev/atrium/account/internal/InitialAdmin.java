@@ -1,5 +1,7 @@
 package dev.atrium.account.internal;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.commons.logging.Log;
@@ -9,7 +11,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -29,26 +30,33 @@ class InitialAdmin implements ApplicationRunner {
     private final UserRepository users;
     private final PasswordHashing passwords;
     private final PasswordPolicy policy;
-    private final JdbcClient jdbc;
+    private final SessionRegistry sessions;
+    private final Clock clock;
     private final String email;
     private final String password;
     private final boolean serving;
+    private final boolean hasSessions;
 
     InitialAdmin(
             UserRepository users,
             PasswordHashing passwords,
             PasswordPolicy policy,
-            JdbcClient jdbc,
+            SessionRegistry sessions,
+            Clock clock,
             @Value("${atrium.admin.email:}") String email,
             @Value("${atrium.admin.password:}") String password,
             @Value("${atrium.command:serve}") String command) {
         this.users = users;
         this.passwords = passwords;
         this.policy = policy;
-        this.jdbc = jdbc;
+        this.sessions = sessions;
+        this.clock = clock;
         this.email = email.trim();
         this.password = password;
         this.serving = !command.equals("migrate");
+        // Seed runs without Redis in embedded mode. Sessions it cannot update keep fewer rights than their user has,
+        // which is no risk: they gain the new role when the user signs in again.
+        this.hasSessions = command.equals("serve");
     }
 
     @Override
@@ -62,12 +70,29 @@ class InitialAdmin implements ApplicationRunner {
         });
         var existing = users.findByEmail(email);
         if (existing.isPresent()) {
-            Set<String> roles = new LinkedHashSet<>(existing.get().roles());
+            User user = users.lock(existing.get().id()).orElseThrow();
+            Set<String> roles = new LinkedHashSet<>(user.roles());
             roles.add("ADMIN");
-            jdbc.sql("UPDATE users SET roles = :roles, active = true, updated_at = now() WHERE id = :id")
-                    .param("roles", roles.toArray(String[]::new))
-                    .param("id", existing.get().id())
-                    .update();
+            Instant now = clock.instant();
+            users.update(
+                    new User(
+                            user.id(),
+                            user.email(),
+                            user.passwordHash(),
+                            user.firstName(),
+                            user.lastName(),
+                            user.phone(),
+                            user.avatarKey(),
+                            Set.copyOf(roles),
+                            true,
+                            user.createdAt(),
+                            now,
+                            user.lastLoginAt()),
+                    now);
+            if (hasSessions) {
+                // Like any change of roles: the user's open sessions are an administrator's from their next request.
+                sessions.updateRoles(user.id(), roles);
+            }
             log.info("Made " + email + " an administrator (ATRIUM_ADMIN_EMAIL)");
             return;
         }

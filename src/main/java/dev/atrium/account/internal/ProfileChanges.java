@@ -37,9 +37,4 @@ public record ProfileChanges(
         @Schema(description = "Administrators only: USER and/or ADMIN (USER is always kept)", example = "[\"USER\"]")
         @Size(min = 1, max = 2) @Nullable List<@NotNull @Pattern(regexp = "USER|ADMIN", message = "must be USER or ADMIN") String> roles,
 
-        @Schema(description = "Administrators only: false deactivates the account, true brings it back") @Nullable Boolean active) {
-
-    public static ProfileChanges names(@Nullable String firstName, @Nullable String lastName, @Nullable String phone) {
-        return new ProfileChanges(null, firstName, lastName, phone, null, null, null);
-    }
-}
+        @Schema(description = "Administrators only: false deactivates the account, true brings it back") @Nullable Boolean active) {}

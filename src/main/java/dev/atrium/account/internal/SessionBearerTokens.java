@@ -3,10 +3,8 @@ package dev.atrium.account.internal;
 import dev.atrium.shared.security.BearerAuthentication;
 import dev.atrium.shared.security.BearerTokenAuthenticator;
 import dev.atrium.shared.security.CurrentUser;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
@@ -36,13 +34,7 @@ class SessionBearerTokens implements BearerTokenAuthenticator {
                 .map(session -> new BearerAuthentication(
                         new CurrentUser(session.userId(), session.email(), session.roles(), session.id()),
                         token.getTokenValue(),
-                        authorities(session.roles())))
+                        session.authorities()))
                 .orElse(null);
-    }
-
-    static List<SimpleGrantedAuthority> authorities(java.util.Set<String> roles) {
-        return roles.stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
-                .toList();
     }
 }

@@ -39,7 +39,8 @@ public class SessionRegistry implements BrowserSessions {
 
     /**
      * Spends the current refresh token and names the next one, atomically, so that two requests presenting the same
-     * refresh token cannot both succeed: 1 rotated, 0 the token was already spent, -1 no such session.
+     * refresh token cannot both succeed: 1 rotated, 0 the token was already spent, -1 no such session. KEYS[2] is the
+     * user's list of sessions, renewed with the session.
      */
     private static final RedisScript<Long> ROTATE_REFRESH = RedisScript.of("""
             local current = redis.call('HGET', KEYS[1], 'refresh_id')
@@ -47,6 +48,7 @@ public class SessionRegistry implements BrowserSessions {
             if current ~= ARGV[1] then return 0 end
             redis.call('HSET', KEYS[1], 'refresh_id', ARGV[2], 'last_seen_at', ARGV[3])
             redis.call('EXPIRE', KEYS[1], ARGV[4])
+            redis.call('EXPIRE', KEYS[2], ARGV[4])
             return 1
             """, Long.class);
 
@@ -106,11 +108,9 @@ public class SessionRegistry implements BrowserSessions {
         fields.put("user_agent", client.userAgent());
         fields.put("refresh_id", refreshId);
         audit.opened(id, user.id(), now, client);
-        String key = SESSION + id;
-        redis.opsForHash().putAll(key, fields);
-        redis.expire(key, idleTimeout);
+        redis.opsForHash().putAll(SESSION + id, fields);
         redis.opsForSet().add(USER_SESSIONS + user.id(), id);
-        redis.expire(USER_SESSIONS + user.id(), idleTimeout);
+        renew(user.id(), id);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -136,20 +136,14 @@ public class SessionRegistry implements BrowserSessions {
         }
         Instant lastSeen = Instant.parse((String) values.get(3));
         Instant now = clock.instant();
+        long userId = Long.parseLong((String) values.get(0));
         if (Duration.between(lastSeen, now).compareTo(touchInterval) > 0) {
             redis.opsForHash().put(key, "last_seen_at", now.toString());
-            redis.expire(key, idleTimeout);
+            renew(userId, sessionId);
             lastSeen = now;
         }
         return Optional.of(new Session(
-                sessionId,
-                Long.parseLong((String) values.get(0)),
-                (String) values.get(1),
-                roles((String) values.get(2)),
-                lastSeen,
-                lastSeen,
-                "",
-                ""));
+                sessionId, userId, (String) values.get(1), roles((String) values.get(2)), lastSeen, lastSeen, "", ""));
     }
 
     @Override
@@ -202,10 +196,10 @@ public class SessionRegistry implements BrowserSessions {
         return open;
     }
 
-    public Rotation rotateRefresh(String sessionId, String presentedRefreshId, String nextRefreshId) {
+    public Rotation rotateRefresh(long userId, String sessionId, String presentedRefreshId, String nextRefreshId) {
         Long result = redis.execute(
                 ROTATE_REFRESH,
-                List.of(SESSION + sessionId),
+                List.of(SESSION + sessionId, USER_SESSIONS + userId),
                 presentedRefreshId,
                 nextRefreshId,
                 clock.instant().toString(),
@@ -269,6 +263,17 @@ public class SessionRegistry implements BrowserSessions {
             }
         } while (page.size() == 500);
         return closed;
+    }
+
+    /**
+     * Restarts a session's idle timer, and its user's list of sessions' with it. The list must live as long as the
+     * longest-lived of its sessions, or ending them all (a deactivation, a new password) and changing their roles would
+     * miss a session kept alive by use long after it was opened; the session renewed now is that one. The list still
+     * expires with its last session, rather than keep for ever the ids of sessions that idled out.
+     */
+    private void renew(long userId, String sessionId) {
+        redis.expire(SESSION + sessionId, idleTimeout);
+        redis.expire(USER_SESSIONS + userId, idleTimeout);
     }
 
     private void forget(long userId, Collection<String> sessionIds) {

@@ -5,8 +5,12 @@ import dev.atrium.account.SignedIn;
 import dev.atrium.account.Tokens;
 import dev.atrium.account.TooManySignInAttempts;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one way in, for every client: the API, seed 000's page and the admin panel. It checks the throttle, then the
@@ -20,6 +24,7 @@ public class SignIn {
     private final SignInThrottle throttle;
     private final SessionRegistry sessions;
     private final SessionTokens tokens;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     SignIn(
@@ -28,12 +33,14 @@ public class SignIn {
             SignInThrottle throttle,
             SessionRegistry sessions,
             SessionTokens tokens,
+            PlatformTransactionManager transactionManager,
             Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.throttle = throttle;
         this.sessions = sessions;
         this.tokens = tokens;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
@@ -48,23 +55,22 @@ public class SignIn {
     }
 
     /**
-     * Opens a session for a user whose password was just verified, and records it. Inside a transaction the audit row
-     * commits or rolls back with the caller's work, and a rollback closes the session again.
+     * Opens a session for a user whose password was just verified, and records it: all of it or nothing, in the
+     * caller's transaction when there is one (the audit row then commits or rolls back with the caller's work).
      */
     public SignedIn openSession(User user, ClientInfo client) {
         String refreshId = SessionTokens.newRefreshId();
-        Session session = sessions.open(user, client, refreshId);
-        users.recordLogin(user.id(), clock.instant());
-        Tokens pair = tokens.issue(user.id(), session.id(), refreshId);
-        return new SignedIn(user.id(), user.email(), session.id(), session.createdAt(), pair);
+        return inTransaction(() -> {
+            Session session = open(user, client, refreshId);
+            Tokens pair = tokens.issue(user.id(), session.id(), refreshId);
+            return new SignedIn(user.id(), user.email(), session.id(), session.createdAt(), pair);
+        });
     }
 
     /** Signs a browser in: the session is the same kind, but its cookie stands in for tokens. */
     public Session signInBrowser(String email, String password, ClientInfo client) {
         User user = verify(email, password, client);
-        Session session = sessions.open(user, client, SessionTokens.newRefreshId());
-        users.recordLogin(user.id(), clock.instant());
-        return session;
+        return inTransaction(() -> open(user, client, SessionTokens.newRefreshId()));
     }
 
     /**
@@ -91,5 +97,20 @@ public class SignIn {
         }
         throttle.recordSuccess(email);
         return found.get();
+    }
+
+    /** Called inside {@link #inTransaction}, whose rollback closes the session again. */
+    private Session open(User user, ClientInfo client, String refreshId) {
+        Session session = sessions.open(user, client, refreshId);
+        users.recordLogin(user.id(), clock.instant());
+        return session;
+    }
+
+    /**
+     * The session, its audit row and the login time are written together, in the caller's transaction if there is
+     * one: a failure in any of them must not leave an open session behind a sign-in that answered with an error.
+     */
+    private <T> T inTransaction(Supplier<T> work) {
+        return Objects.requireNonNull(transactions.execute(status -> work.get()));
     }
 }

@@ -37,7 +37,7 @@ public class TokenRefresh {
         }
         long userId = Long.parseLong(jwt.getSubject());
         String next = SessionTokens.newRefreshId();
-        return switch (sessions.rotateRefresh(sessionId, jwt.getId(), next)) {
+        return switch (sessions.rotateRefresh(userId, sessionId, jwt.getId(), next)) {
             case ROTATED -> tokens.issue(userId, sessionId, next);
             case ALREADY_SPENT -> {
                 sessions.end(userId, sessionId);

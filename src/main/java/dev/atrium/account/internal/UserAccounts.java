@@ -350,10 +350,10 @@ public class UserAccounts {
     }
 
     /**
-     * Ends every session of the user inside the transaction (a failure to reach Redis rolls the change back) and once
-     * more after it commits, for a sign-in that slipped in while the change was being made.
+     * Ends every session of a user who was just deactivated, and tells the other modules. The sessions end inside the
+     * transaction (a failure to reach Redis rolls the change back) and once more after it commits, for a sign-in that
+     * slipped in while the change was being made.
      */
-    /** Ends every session of a user who was just deactivated, and tells the other modules. */
     private void endSessions(long userId) {
         sessions.endAll(userId, null);
         afterCommit(() -> sessions.endAll(userId, null));

@@ -2,17 +2,18 @@ package dev.atrium.account.web;
 
 import dev.atrium.account.BadCredentials;
 import dev.atrium.account.TooManySignInAttempts;
-import dev.atrium.account.internal.ClientInfo;
 import dev.atrium.account.internal.Session;
 import dev.atrium.account.internal.SignIn;
+import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -38,19 +39,17 @@ class BrowserSignIn implements AuthenticationProvider {
         HttpServletRequest request =
                 ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
         try {
-            Session session = signIn.signInBrowser(
-                    email, password, ClientInfo.of(request.getRemoteAddr(), request.getHeader("User-Agent")));
+            Session session = signIn.signInBrowser(email, password, AuthController.client(request));
             CurrentUser user = new CurrentUser(session.userId(), session.email(), session.roles(), session.id());
-            return UsernamePasswordAuthenticationToken.authenticated(
-                    user,
-                    null,
-                    session.roles().stream()
-                            .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
-                            .toList());
+            return UsernamePasswordAuthenticationToken.authenticated(user, null, session.authorities());
         } catch (BadCredentials ex) {
             throw new BadCredentialsException("Wrong email or password");
         } catch (TooManySignInAttempts ex) {
             throw new LockedException(ex.getMessage());
+        } catch (ProblemException | DataAccessException ex) {
+            // Too many sign-ins at once, or a data store away: the form's failure handler shows the sign-in page
+            // again, where an exception escaping the filter would show the server's error page.
+            throw new AuthenticationServiceException(ex.getMessage(), ex);
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.atrium.account.web;
 
 import dev.atrium.account.internal.Session;
-import dev.atrium.account.internal.SessionRegistry;
+import dev.atrium.account.internal.UserAccounts;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
-import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -26,10 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Sessions", description = "One's own open sessions: where one is signed in")
 class SessionController {
 
-    private final SessionRegistry sessions;
+    private final UserAccounts accounts;
 
-    SessionController(SessionRegistry sessions) {
-        this.sessions = sessions;
+    SessionController(UserAccounts accounts) {
+        this.accounts = accounts;
     }
 
     record SessionView(
@@ -45,7 +44,7 @@ class SessionController {
     @ApiResponse(responseCode = "200", description = "A page of sessions")
     @ApiResponse(responseCode = "401", description = "Not signed in")
     PageResponse<SessionView> list(@AuthenticationPrincipal CurrentUser user, @Valid @ParameterObject PageQuery page) {
-        List<Session> open = sessions.openSessionsOf(user.id());
+        List<Session> open = accounts.openSessions(user, user.id());
         List<SessionView> views = open.stream()
                 .skip(page.offset())
                 .limit(page.size())
@@ -65,12 +64,7 @@ class SessionController {
     @ApiResponse(responseCode = "204", description = "Ended")
     @ApiResponse(responseCode = "404", description = "No such open session of one's own")
     ResponseEntity<Void> end(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-        boolean own =
-                sessions.find(id).map(session -> session.userId() == user.id()).orElse(false);
-        if (!own) {
-            throw ProblemException.notFound("Session " + id);
-        }
-        sessions.end(user.id(), id);
+        accounts.endSession(user, user.id(), id);
         return ResponseEntity.noContent().build();
     }
 }

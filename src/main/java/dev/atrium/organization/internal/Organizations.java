@@ -175,7 +175,7 @@ public class Organizations {
 
     private static void requireManager(CurrentUser actor, Organization organization) {
         Long creator = organization.creatorId();
-        boolean allowed = actor.isAdmin() || (creator != null && creator == actor.id());
+        boolean allowed = creator == null ? actor.isAdmin() : actor.mayManage(creator);
         if (!allowed) {
             throw ProblemException.forbidden("Only the organization's creator or an administrator may do this");
         }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atrium.AtriumTest;
+import dev.atrium.TestAccounts;
+import dev.atrium.TestAccounts.SignedInUser;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -11,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @AtriumTest
 class InitialAdminTests {
@@ -26,7 +31,19 @@ class InitialAdminTests {
     PasswordPolicy policy;
 
     @Autowired
+    SessionRegistry sessions;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    MockMvcTester mvc;
 
     List<Long> setAside = List.of();
 
@@ -76,8 +93,31 @@ class InitialAdminTests {
         assertThat(users.findByEmail(second)).isEmpty();
     }
 
+    @Test
+    void an_existing_user_made_administrator_has_the_rights_at_once_where_already_signed_in() {
+        SignedInUser user = accounts.signedInUser();
+        long deactivated = accounts.user().id();
+        jdbc.sql("UPDATE users SET active = false WHERE id = ?")
+                .param(deactivated)
+                .update();
+        // Only administrators see deactivated users.
+        assertThat(mvc.get()
+                        .uri("/api/users/" + deactivated)
+                        .header("Authorization", user.bearer())
+                        .exchange())
+                .hasStatus(HttpStatus.NOT_FOUND);
+
+        run(user.email(), "a long and unusual password");
+
+        assertThat(mvc.get()
+                        .uri("/api/users/" + deactivated)
+                        .header("Authorization", user.bearer())
+                        .exchange())
+                .hasStatusOk();
+    }
+
     private void run(String email, String password) {
-        new InitialAdmin(users, passwords, policy, jdbc, email, password, "serve")
+        new InitialAdmin(users, passwords, policy, sessions, clock, email, password, "serve")
                 .run(new DefaultApplicationArguments());
     }
 }

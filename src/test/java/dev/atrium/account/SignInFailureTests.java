@@ -1,0 +1,105 @@
+package dev.atrium.account;
+
+import static dev.atrium.TestAccounts.freshAddress;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import dev.atrium.AtriumTest;
+import dev.atrium.TestAccounts;
+import dev.atrium.TestAccounts.TestUser;
+import dev.atrium.account.internal.PasswordHashing;
+import dev.atrium.account.internal.SessionRegistry;
+import dev.atrium.account.internal.UserRepository;
+import dev.atrium.shared.problem.ServiceUnavailable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * A sign-in that fails half way leaves nothing behind: no open session, no session row. The admin panel's form shows
+ * the sign-in page again rather than the server's error page.
+ */
+@AtriumTest
+class SignInFailureTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SessionRegistry sessions;
+
+    @MockitoSpyBean
+    UserRepository users;
+
+    @MockitoSpyBean
+    PasswordHashing passwords;
+
+    @Test
+    void when_the_login_time_cannot_be_recorded_no_session_stays_open() {
+        TestUser user = accounts.user();
+        doThrow(new DataAccessResourceFailureException("The disk is full"))
+                .when(users)
+                .recordLogin(eq(user.id()), any());
+
+        MvcTestResult result = mvc.post()
+                .uri("/api/auth")
+                .with(freshAddress())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\":\"" + user.email() + "\",\"password\":\"" + TestAccounts.PASSWORD + "\"}")
+                .exchange();
+
+        assertThat(result).hasStatus5xxServerError();
+        assertThat(sessions.openSessionsOf(user.id())).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM user_sessions WHERE user_id = ?")
+                        .param(user.id())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void the_panels_form_answers_a_busy_password_check_with_the_sign_in_page() {
+        TestUser admin = accounts.admin();
+        doThrow(ServiceUnavailable.busy("Too many sign-ins at once; try again in a few seconds"))
+                .when(passwords)
+                .matches(any(), any());
+
+        assertThat(panelSignIn(admin)).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/admin/login?error");
+    }
+
+    @Test
+    void the_panels_form_answers_a_failed_write_with_the_sign_in_page_and_leaves_no_session() {
+        TestUser admin = accounts.admin();
+        doThrow(new DataAccessResourceFailureException("The disk is full"))
+                .when(users)
+                .recordLogin(eq(admin.id()), any());
+
+        assertThat(panelSignIn(admin)).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/admin/login?error");
+        assertThat(sessions.openSessionsOf(admin.id())).isEmpty();
+    }
+
+    private MvcTestResult panelSignIn(TestUser user) {
+        return mvc.post()
+                .uri("/admin/login")
+                .with(csrf())
+                .with(freshAddress())
+                .param("username", user.email())
+                .param("password", TestAccounts.PASSWORD)
+                .exchange();
+    }
+}
