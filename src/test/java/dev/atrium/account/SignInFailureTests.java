@@ -14,6 +14,7 @@ import dev.atrium.account.internal.PasswordHashing;
 import dev.atrium.account.internal.SessionRegistry;
 import dev.atrium.account.internal.UserRepository;
 import dev.atrium.shared.problem.ServiceUnavailable;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -79,7 +80,15 @@ class SignInFailureTests {
                 .when(passwords)
                 .matches(any(), any());
 
-        assertThat(panelSignIn(admin)).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/admin/login?error");
+        MvcTestResult refused = panelSignIn(admin);
+        assertThat(refused).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/admin/login?error");
+        // The page says why, rather than blaming the password.
+        Cookie session = refused.getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+        assertThat(mvc.get().uri("/admin/login?error").cookie(session).exchange())
+                .bodyText()
+                .contains("Too many sign-ins at once")
+                .doesNotContain("Wrong email or password");
     }
 
     @Test

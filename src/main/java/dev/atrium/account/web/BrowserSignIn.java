@@ -46,10 +46,12 @@ class BrowserSignIn implements AuthenticationProvider {
             throw new BadCredentialsException("Wrong email or password");
         } catch (TooManySignInAttempts ex) {
             throw new LockedException(ex.getMessage());
-        } catch (ProblemException | DataAccessException ex) {
+        } catch (ProblemException ex) {
             // Too many sign-ins at once, or a data store away: the form's failure handler shows the sign-in page
-            // again, where an exception escaping the filter would show the server's error page.
-            throw new AuthenticationServiceException(ex.getMessage(), ex);
+            // again, with the problem's words, where an exception escaping the filter would show the error page.
+            throw new AuthenticationServiceException(ex.getBody().getDetail(), ex);
+        } catch (DataAccessException ex) {
+            throw new AuthenticationServiceException("Signing in is not possible right now; try again shortly", ex);
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
@@ -31,8 +32,9 @@ class AdminShellController {
     @GetMapping("/admin/login")
     String login(@Nullable HttpSession session, Model model) {
         Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        if (failure instanceof LockedException locked) {
-            model.addAttribute("failure", locked.getMessage());
+        if (failure instanceof LockedException || failure instanceof AuthenticationServiceException) {
+            // Throttled, or not checkable right now: saying "wrong password" would send the user the wrong way.
+            model.addAttribute("failure", ((Exception) failure).getMessage());
         } else if (failure != null) {
             model.addAttribute("failure", "Wrong email or password");
         }
