@@ -1,6 +1,7 @@
 package dev.atrium.account.internal;
 
 import dev.atrium.account.UserSummary;
+import dev.atrium.shared.paging.LikePattern;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -137,9 +138,7 @@ public class UserRepository {
         if (search == null || search.isBlank()) {
             return null;
         }
-        String escaped =
-                search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
+        return LikePattern.containing(search.strip());
     }
 
     /** Reads the user and locks the row until the transaction ends, so that concurrent changes to it take turns. */

@@ -1,5 +1,6 @@
 package dev.atrium.ar.internal;
 
+import dev.atrium.shared.paging.LikePattern;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -162,9 +163,7 @@ class ProjectRepository {
 
     /** A LIKE pattern matching names that contain the text, with LIKE's own characters taken literally. */
     static String likePattern(String text) {
-        String escaped =
-                text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
+        return LikePattern.containing(text.toLowerCase());
     }
 
     static Project map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.atrium.catalog.internal;
 
+import dev.atrium.shared.paging.LikePattern;
 import dev.atrium.shared.paging.PageQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -109,8 +110,7 @@ public class ShopRepository {
         if (q == null) {
             return null;
         }
-        String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
+        return LikePattern.containing(q);
     }
 
     private static Shop map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.atrium.goods.internal;
 
+import dev.atrium.shared.paging.LikePattern;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +43,7 @@ public class GoodsTable {
     /** Newest rows first, matching {@code q} in name, code or supplier. */
     public Page<Row> page(@Nullable String q, int page, int size) {
         String query = q == null ? "" : q.strip();
-        String pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = LikePattern.containing(query);
         long total = jdbc.sql("SELECT count(*) FROM goods" + MATCHES)
                 .param("q", query)
                 .param("pattern", pattern)

@@ -1,5 +1,6 @@
 package dev.atrium.ordering.internal;
 
+import dev.atrium.shared.paging.LikePattern;
 import dev.atrium.shared.paging.PageQuery;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -133,8 +134,7 @@ public class OfferRepository {
             params.put("at", Timestamp.from(inForceAt));
         }
         if (q != null) {
-            params.put(
-                    "pattern", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("pattern", LikePattern.containing(q));
         }
         return params;
     }

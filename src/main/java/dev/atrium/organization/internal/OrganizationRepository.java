@@ -1,6 +1,7 @@
 package dev.atrium.organization.internal;
 
 import dev.atrium.account.UserOrganizations.OrganizationRef;
+import dev.atrium.shared.paging.LikePattern;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -213,9 +214,7 @@ public class OrganizationRepository {
         if (search == null || search.isBlank()) {
             return null;
         }
-        String escaped =
-                search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
+        return LikePattern.containing(search.strip());
     }
 
     private static Organization map(ResultSet rs, int row) throws SQLException {
