@@ -1,7 +1,7 @@
 package dev.atrium.account.internal;
 
 import dev.atrium.account.AvatarRejected;
-import dev.atrium.shared.problem.ServiceUnavailable;
+import dev.atrium.shared.image.ImageDecoding;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -13,8 +13,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -75,7 +73,11 @@ public class AvatarImages {
         }
     }
 
-    private final Semaphore decoders = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    private final ImageDecoding decoding;
+
+    AvatarImages(ImageDecoding decoding) {
+        this.decoding = decoding;
+    }
 
     /**
      * The avatar's JPEG.
@@ -88,12 +90,9 @@ public class AvatarImages {
             throw AvatarRejected.notAnImage();
         }
         ImageReader reader = readerFor(format);
-        acquireDecoder();
         try {
-            BufferedImage image = decode(reader, format, upload);
-            return encode(resize(flatten(image)));
+            return decoding.bounded(() -> encode(resize(flatten(decode(reader, format, upload)))));
         } finally {
-            decoders.release();
             reader.dispose();
         }
     }
@@ -133,19 +132,6 @@ public class AvatarImages {
             throw AvatarRejected.unreadable(format.displayName);
         }
         return readers.next();
-    }
-
-    private void acquireDecoder() {
-        boolean acquired;
-        try {
-            acquired = decoders.tryAcquire(10, TimeUnit.SECONDS);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw ServiceUnavailable.busy("Interrupted while waiting to process an image");
-        }
-        if (!acquired) {
-            throw ServiceUnavailable.busy("Too many images are being processed; try again in a few seconds");
-        }
     }
 
     private static BufferedImage decode(ImageReader reader, Format format, byte[] upload) {

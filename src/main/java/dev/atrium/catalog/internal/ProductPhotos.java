@@ -1,7 +1,7 @@
 package dev.atrium.catalog.internal;
 
+import dev.atrium.shared.image.ImageDecoding;
 import dev.atrium.shared.problem.InvalidRequest;
-import dev.atrium.shared.problem.ServiceUnavailable;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -10,8 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Iterator;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -42,28 +40,14 @@ class ProductPhotos {
         return name.append(".jpg").toString();
     }
 
-    private final Semaphore decoders = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    private final ImageDecoding decoding;
 
-    byte[] normalize(byte[] content) {
-        acquireDecoder();
-        try {
-            return convert(content);
-        } finally {
-            decoders.release();
-        }
+    ProductPhotos(ImageDecoding decoding) {
+        this.decoding = decoding;
     }
 
-    private void acquireDecoder() {
-        boolean acquired;
-        try {
-            acquired = decoders.tryAcquire(10, TimeUnit.SECONDS);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw ServiceUnavailable.busy("Interrupted while waiting to process an image");
-        }
-        if (!acquired) {
-            throw ServiceUnavailable.busy("Too many images are being processed; try again in a few seconds");
-        }
+    byte[] normalize(byte[] content) {
+        return decoding.bounded(() -> convert(content));
     }
 
     private static byte[] convert(byte[] content) {
