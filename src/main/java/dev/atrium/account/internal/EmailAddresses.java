@@ -33,7 +33,9 @@ final class EmailAddresses {
     /**
      * Highly restrictive (UTS #39 5.2): one script, or Latin with Han and Japanese kana, Han with Bopomofo or Han with
      * Hangul. An address wholly in Cyrillic or Greek is someone's real address and passes; Latin mixed with Cyrillic or
-     * Greek does not. Mixed digit systems ({@code 1} and {@code ١}) are refused too. Built once: a built checker is
+     * Greek does not. The whole address is judged at once, not its parts: a Cyrillic local part at a Latin domain
+     * ({@code асе@atrium.dev}, which reads as {@code ace}) is refused too, at the price of the rare genuine address
+     * written so. Mixed digit systems ({@code 1} and {@code ١}) are refused as well. Built once: a built checker is
      * immutable and safe to share between threads.
      */
     private static final SpoofChecker LOOK_ALIKES = new SpoofChecker.Builder()

@@ -71,6 +71,7 @@ class EmailAddressesTests {
                 "\u0391lice@atrium.dev", // Greek capital alpha, lower-cased to α
                 "user1\u0661@atrium.dev", // Arabic-Indic digit among ASCII digits
                 "\u13A0lice@atrium.dev", // Cherokee A
+                "\u0430\u0441\u0435@atrium.dev", // a Cyrillic local part reading "ace" at a Latin domain
             })
     void an_email_mixing_look_alike_scripts_is_refused(String sent) {
         assertThat(EmailAddresses.refusal(sent)).contains(EmailAddresses.LOOK_ALIKE);
