@@ -58,7 +58,9 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        // How long a look-up waits for an element to appear; it returns as soon as it does, so a generous wait costs
+        // nothing on a quiet machine and spares a busy one a spurious failure.
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(15));
         if (phone) {
             driver.manage().window().setSize(new Dimension(390, 844));
         }

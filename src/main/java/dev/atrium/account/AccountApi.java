@@ -27,7 +27,7 @@ public class AccountApi {
         return users.findById(id).map(AccountApi::summary);
     }
 
-    /** The user with this email (compared without regard to case), if there is one. */
+    /** The user with this email (in its normal form: case, width and composition do not matter), if there is one. */
     public Optional<UserSummary> findUserByEmail(String email) {
         return users.findByEmail(email.strip()).map(AccountApi::summary);
     }

@@ -1,10 +1,13 @@
 package dev.atrium.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -19,11 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
  * sessions must still find them, however long ago they were opened.
  */
 @AtriumTest
-@TestPropertySource(properties = {"atrium.session.idle-timeout=3s", "atrium.session.touch-interval=0s"})
+@TestPropertySource(properties = {"atrium.session.idle-timeout=4s", "atrium.session.touch-interval=0s"})
 class SessionLifetimeTests {
 
-    /** Well within the idle timeout, so that use keeps a session open; twice of it is well past it. */
-    static final long PAUSE_MILLIS = 2000;
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(4);
+    /**
+     * How often the session is used while the test waits for it to outlive the idle timeout: a small fraction of the
+     * timeout, so that even a request slowed down by a busy machine keeps it open. A failed use fails at once.
+     */
+    static final Duration USE_EVERY = Duration.ofMillis(200);
 
     @Autowired
     MockMvcTester mvc;
@@ -34,30 +41,43 @@ class SessionLifetimeTests {
     final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void a_session_used_past_the_idle_timeout_ends_when_its_user_is_deactivated() throws InterruptedException {
+    void a_session_used_past_the_idle_timeout_ends_when_its_user_is_deactivated() {
         SignedInUser user = accounts.signedInUser();
-        for (int i = 0; i < 2; i++) {
-            Thread.sleep(PAUSE_MILLIS);
-            assertThat(me(user.bearer())).hasStatusOk();
-        }
+        long opened = System.nanoTime();
+        await("the session outlives the idle timeout while in use")
+                .atMost(IDLE_TIMEOUT.multipliedBy(15))
+                .pollInterval(USE_EVERY)
+                .until(() -> {
+                    assertThat(me(user.bearer())).hasStatusOk();
+                    return outlived(opened);
+                });
         deactivate(user);
         assertThat(me(user.bearer())).hasStatus(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
-    void a_session_refreshed_past_the_idle_timeout_ends_when_its_user_is_deactivated() throws InterruptedException {
+    void a_session_refreshed_past_the_idle_timeout_ends_when_its_user_is_deactivated() {
         SignedInUser user = accounts.signedInUser();
-        String refresh = user.refresh();
-        for (int i = 0; i < 2; i++) {
-            Thread.sleep(PAUSE_MILLIS);
-            MvcTestResult rotated = refresh(refresh);
-            assertThat(rotated).hasStatusOk();
-            refresh = json.readTree(rotated.getResponse().getContentAsByteArray())
-                    .get("refresh")
-                    .asString();
-        }
+        AtomicReference<String> refresh = new AtomicReference<>(user.refresh());
+        long opened = System.nanoTime();
+        await("the session outlives the idle timeout while refreshed")
+                .atMost(IDLE_TIMEOUT.multipliedBy(15))
+                .pollInterval(USE_EVERY)
+                .until(() -> {
+                    MvcTestResult rotated = refresh(refresh.get());
+                    assertThat(rotated).hasStatusOk();
+                    refresh.set(json.readTree(rotated.getResponse().getContentAsByteArray())
+                            .get("refresh")
+                            .asString());
+                    return outlived(opened);
+                });
         deactivate(user);
-        assertThat(refresh(refresh)).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(refresh(refresh.get())).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    /** Whether a session opened before {@code opened} has lived twice the idle timeout. */
+    private static boolean outlived(long opened) {
+        return Duration.ofNanos(System.nanoTime() - opened).compareTo(IDLE_TIMEOUT.multipliedBy(2)) > 0;
     }
 
     private void deactivate(SignedInUser user) {

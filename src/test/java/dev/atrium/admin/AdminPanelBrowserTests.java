@@ -218,8 +218,9 @@ class AdminPanelBrowserTests {
         return json.readTree(answer);
     }
 
+    /** Generous, for a busy machine: a wait ends as soon as its condition holds, so it costs nothing when all is well. */
     private static WebDriverWait wait(WebDriver page) {
-        return new WebDriverWait(page, Duration.ofSeconds(10));
+        return new WebDriverWait(page, Duration.ofSeconds(30));
     }
 
     private String url(String path) {

@@ -1,11 +1,13 @@
 package dev.atrium.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.atrium.AtriumApplication;
 import dev.atrium.Replica;
 import dev.atrium.shared.embedded.EmbeddedServers;
 import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,12 +42,17 @@ import tools.jackson.databind.json.JsonMapper;
 class KilledDuringOrdersTests {
 
     static final int STOCK = 1_000_000;
+    /** Enough orders that the burst is in full swing, so that the kill lands among orders in flight. */
+    static final int ACKNOWLEDGED_BEFORE_KILL = 50;
+    /** Generous: on a loaded machine, starting a JVM and a burst of orders can take far longer than on a quiet one. */
+    static final Duration PATIENCE = Duration.ofMinutes(3);
+
     static EmbeddedServers servers;
     static JdbcClient database;
     static long shop;
     static long product;
     final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeAll
@@ -54,7 +63,7 @@ class KilledDuringOrdersTests {
         dataSource.setUser("postgres");
         database = JdbcClient.create(dataSource);
         Process migrate = atrium("migrate");
-        assertThat(migrate.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(migrate.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(migrate.exitValue()).isZero();
         shop = database.sql("INSERT INTO shops (name) VALUES ('Hot shop') RETURNING id")
                 .query(Long.class)
@@ -91,7 +100,7 @@ class KilledDuringOrdersTests {
                                     HttpRequest.newBuilder(URI.create(base + "/api/order"))
                                             .header("Authorization", bearer)
                                             .header("Content-Type", "application/json")
-                                            .timeout(Duration.ofSeconds(5))
+                                            .timeout(Duration.ofSeconds(30))
                                             .POST(HttpRequest.BodyPublishers.ofString(order))
                                             .build(),
                                     HttpResponse.BodyHandlers.ofString());
@@ -99,16 +108,26 @@ class KilledDuringOrdersTests {
                                 acknowledged.add(
                                         json.readTree(answer.body()).get("id").asLong());
                             }
-                        } catch (Exception connectionLost) {
-                            return;
+                        } catch (Exception slowOrKilled) {
+                            // A slow answer on a busy machine is no reason to stop buying; the kill is.
+                            if (killed.get()) {
+                                return;
+                            }
                         }
                     }
                 });
             }
-            Thread.sleep(2500);
-            atrium.destroyForcibly();
-            killed.set(true);
-            atrium.waitFor(30, TimeUnit.SECONDS);
+            try {
+                await("orders acknowledged before the kill")
+                        .atMost(PATIENCE)
+                        .pollInterval(Duration.ofMillis(20))
+                        .failFast("Atrium stopped before the kill", () -> !atrium.isAlive())
+                        .until(() -> acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL);
+            } finally {
+                atrium.destroyForcibly();
+                killed.set(true);
+            }
+            assertThat(atrium.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         }
         assertThat(acknowledged).as("orders acknowledged before the kill").isNotEmpty();
         System.out.println("Acknowledged before the kill: " + acknowledged.size() + " orders; stored: "
@@ -134,7 +153,7 @@ class KilledDuringOrdersTests {
             assertConsistent(acknowledged);
         } finally {
             restarted.destroy();
-            restarted.waitFor(30, TimeUnit.SECONDS);
+            restarted.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
     }
 
@@ -158,27 +177,27 @@ class KilledDuringOrdersTests {
         assertThat(left).as("stock left").isEqualTo(STOCK - taken);
     }
 
-    private String signIn(String base, Process atrium) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            assertThat(atrium.isAlive()).as("Atrium is running").isTrue();
-            try {
-                HttpResponse<String> answer = http.send(
-                        HttpRequest.newBuilder(URI.create(base + "/api/auth"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        "{\"email\":\"demo@atrium.dev\",\"password\":\"demo-password\"}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200) {
-                    return json.readTree(answer.body()).get("access").asString();
-                }
-            } catch (java.io.IOException notYet) {
-                // Still starting.
-            }
-            Thread.sleep(300);
-        }
-        throw new IllegalStateException("Atrium did not start");
+    /** Signs the demo user in once Atrium answers, which takes as long as the JVM takes to start. */
+    private String signIn(String base, Process atrium) {
+        return await("Atrium answers a sign-in")
+                .atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(300))
+                .failFast("Atrium stopped while starting", () -> !atrium.isAlive())
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> accessToken(base), Objects::nonNull);
+    }
+
+    private @Nullable String accessToken(String base) throws Exception {
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/auth"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"email\":\"demo@atrium.dev\",\"password\":\"demo-password\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return answer.statusCode() == 200
+                ? json.readTree(answer.body()).get("access").asString()
+                : null;
     }
 
     /** Atrium in a JVM of its own, on the test's PostgreSQL and Redis, with Atrium's classes only. */

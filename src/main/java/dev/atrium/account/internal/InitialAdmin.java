@@ -51,7 +51,7 @@ class InitialAdmin implements ApplicationRunner {
         this.policy = policy;
         this.sessions = sessions;
         this.clock = clock;
-        this.email = email.trim();
+        this.email = email.strip();
         this.password = password;
         this.serving = !command.equals("migrate");
         // Seed runs without Redis in embedded mode. Sessions it cannot update keep fewer rights than their user has,
@@ -62,13 +62,19 @@ class InitialAdmin implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (!serving || !StringUtils.hasText(email) || !StringUtils.hasText(password) || users.anyActiveAdmin()) {
+        // A password of spaces only counts as set, so that the policy refuses it rather than Atrium starting with no
+        // administrator and no word about why.
+        if (!serving || !StringUtils.hasText(email) || password.isEmpty() || users.anyActiveAdmin()) {
             return;
         }
-        policy.weakness(password, email).ifPresent(reason -> {
+        EmailAddresses.refusal(email).ifPresent(reason -> {
+            throw new IllegalStateException("ATRIUM_ADMIN_EMAIL " + reason);
+        });
+        String address = EmailAddresses.normalise(email);
+        policy.weakness(password, address).ifPresent(reason -> {
             throw new IllegalStateException("ATRIUM_ADMIN_PASSWORD " + reason);
         });
-        var existing = users.findByEmail(email);
+        var existing = users.findByEmail(address);
         if (existing.isPresent()) {
             User user = users.lock(existing.get().id()).orElseThrow();
             Set<String> roles = new LinkedHashSet<>(user.roles());
@@ -93,10 +99,10 @@ class InitialAdmin implements ApplicationRunner {
                 // Like any change of roles: the user's open sessions are an administrator's from their next request.
                 sessions.updateRoles(user.id(), roles);
             }
-            log.info("Made " + email + " an administrator (ATRIUM_ADMIN_EMAIL)");
+            log.info("Made " + address + " an administrator (ATRIUM_ADMIN_EMAIL)");
             return;
         }
-        users.insert(email, passwords.hash(password), "", "", "", Set.of("USER", "ADMIN"));
-        log.info("Created the administrator " + email + " (ATRIUM_ADMIN_EMAIL)");
+        users.insert(address, passwords.hash(password), "", "", "", Set.of("USER", "ADMIN"));
+        log.info("Created the administrator " + address + " (ATRIUM_ADMIN_EMAIL)");
     }
 }

@@ -10,7 +10,8 @@ public record PasswordChange(
         @Schema(description = "The current password", example = "correct horse battery") @NotBlank @Nullable String oldPassword,
 
         @Schema(
-                description = "At least 8 characters (at most 72 bytes), not a common password, not the email",
+                description = "At least 8 characters (at most 72 bytes), one of them visible, no control character, "
+                        + "not a common password, not the email",
                 example = "a brand new passphrase")
         @NotNull @Nullable String newPassword) {
 

@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
         description =
                 "Fields to change; a field left out or null stays as it is. Send \"\" to clear a name or the phone.")
 public record ProfileChanges(
-        @Schema(description = "A new login; it must not be another account's", example = "ada@example.org")
+        @Schema(
+                description = "A new login, stored in lower case and Unicode NFKC; it must not be another account's",
+                example = "ada@example.org")
         @Email(regexp = Rules.EMAIL, message = Rules.EMAIL_MESSAGE) @Size(min = 3, max = Rules.EMAIL_MAX) @Nullable String email,
 
         @Schema(example = "Ada")

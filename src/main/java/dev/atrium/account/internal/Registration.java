@@ -12,11 +12,15 @@ import org.jspecify.annotations.Nullable;
 /** A new account, as {@code POST /api/users} takes it. Validated by {@link UserAccounts}. */
 @Schema(description = "A new account. Only email and password are required.")
 public record Registration(
-        @Schema(description = "The login; unique whatever its case", example = "ada@example.com")
+        @Schema(
+                description = "The login, stored in lower case and Unicode NFKC; unique whatever its case or width. "
+                        + "Invisible characters and look-alike letters of mixed scripts are refused",
+                example = "ada@example.com")
         @NotBlank @Email(regexp = Rules.EMAIL, message = Rules.EMAIL_MESSAGE) @Size(max = Rules.EMAIL_MAX) @Nullable String email,
 
         @Schema(
-                description = "At least 8 characters (at most 72 bytes), not one of the most common passwords",
+                description = "At least 8 characters (at most 72 bytes), one of them visible, no control character, "
+                        + "not one of the most common passwords",
                 example = "correct horse battery")
         @NotNull @Nullable String password,
 

@@ -97,13 +97,14 @@ public class UserAccounts {
      */
     public Profile register(Registration registration) {
         Registration form = new Registration(
-                strip(registration.email()),
+                email(registration.email()),
                 registration.password(),
                 orEmpty(registration.firstName()).strip(),
                 orEmpty(registration.lastName()).strip(),
                 orEmpty(registration.phone()).strip(),
                 registration.organizations());
         List<FieldError> errors = new ArrayList<>(InvalidRequest.fieldErrors(validator.validate(form)));
+        emailRefusal(registration.email(), errors);
         if (form.password() != null && form.email() != null) {
             policy.weakness(form.password(), form.email())
                     .ifPresent(reason -> errors.add(new FieldError("password", reason)));
@@ -182,7 +183,7 @@ public class UserAccounts {
             throw ProblemException.forbidden("Only administrators may change roles or deactivate and reactivate users");
         }
         ProfileChanges form = new ProfileChanges(
-                strip(changes.email()),
+                email(changes.email()),
                 strip(changes.firstName()),
                 strip(changes.lastName()),
                 strip(changes.phone()),
@@ -190,6 +191,7 @@ public class UserAccounts {
                 changes.roles(),
                 changes.active());
         List<FieldError> errors = new ArrayList<>(InvalidRequest.fieldErrors(validator.validate(form)));
+        emailRefusal(changes.email(), errors);
         Set<Long> organizationIds = form.organizations() == null ? null : distinct(form.organizations());
         if (organizationIds != null) {
             checkOrganizations(organizationIds, errors);
@@ -450,6 +452,25 @@ public class UserAccounts {
             ids.stream().filter(Objects::nonNull).forEach(distinct::add);
         }
         return distinct;
+    }
+
+    /** An email as it is stored and compared (see {@link EmailAddresses}); null stays null. */
+    private static @Nullable String email(@Nullable String sent) {
+        return sent == null ? null : EmailAddresses.normalise(sent);
+    }
+
+    /**
+     * Adds why an email that was sent is refused. That reason replaces a "not a valid email" about its normal form:
+     * an invisible space, say, is what the caller has to fix.
+     */
+    private static void emailRefusal(@Nullable String sent, List<FieldError> errors) {
+        if (sent == null) {
+            return;
+        }
+        EmailAddresses.refusal(sent).ifPresent(reason -> {
+            errors.removeIf(error -> error.field().equals("email"));
+            errors.add(new FieldError("email", reason));
+        });
     }
 
     private static @Nullable String strip(@Nullable String value) {

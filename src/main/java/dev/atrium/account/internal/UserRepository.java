@@ -19,7 +19,11 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code users} table. Emails are compared without regard to case, as the unique index does. */
+/**
+ * The {@code users} table. Emails are stored and looked up in their normal form ({@link EmailAddresses#normalise}),
+ * and compared without regard to case as the unique index does, so that rows written before emails were normalised
+ * are still found.
+ */
 @Repository
 public class UserRepository {
 
@@ -48,9 +52,10 @@ public class UserRepository {
                 .optional();
     }
 
+    /** The user with this email once normalised: every look-up by email (sign-in included) comes through here. */
     public Optional<User> findByEmail(String email) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(:email)")
-                .param("email", email)
+                .param("email", EmailAddresses.normalise(email))
                 .query(MAPPER)
                 .optional();
     }
@@ -93,14 +98,14 @@ public class UserRepository {
                 .single();
     }
 
-    /** Inserts a user and returns it as stored. */
+    /** Inserts a user, with the email in its normal form, and returns it as stored. */
     public User insert(
             String email, String passwordHash, String firstName, String lastName, String phone, Set<String> roles) {
         return jdbc.sql("""
                         INSERT INTO users (email, password_hash, first_name, last_name, phone, roles)
                         VALUES (:email, :passwordHash, :firstName, :lastName, :phone, :roles)
                         RETURNING """ + " " + COLUMNS)
-                .param("email", email)
+                .param("email", EmailAddresses.normalise(email))
                 .param("passwordHash", passwordHash)
                 .param("firstName", firstName)
                 .param("lastName", lastName)
@@ -149,10 +154,10 @@ public class UserRepository {
                 .optional();
     }
 
-    /** Whether another user than {@code exceptId} has this email, compared without regard to case. */
+    /** Whether another user than {@code exceptId} has this email, compared as {@link #findByEmail} does. */
     public boolean emailTaken(String email, long exceptId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE lower(email) = lower(:email) AND id <> :id)")
-                .param("email", email)
+                .param("email", EmailAddresses.normalise(email))
                 .param("id", exceptId)
                 .query(Boolean.class)
                 .single();

@@ -26,15 +26,18 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>The token carries no {@code exp}: its expiry is kept in {@code app_tokens.expires_at} and checked on every
  * request, so that it can be moved ({@code PATCH}) while the application keeps the token it has, and so that deleting
- * the row revokes the token at once on every replica. What the token does carry (its id, project, issue time, issuer
+ * the row revokes the token at once on every replica. An {@code exp} in the token could only be the longest lifetime a
+ * row may ever reach, which a {@code PATCH} can always push further, and adding one would change the tokens that
+ * applications already hold; so {@link SignedTokens} exempts this one {@code typ} from requiring it, and the row is the
+ * expiry. What the token does carry (its id, project, issue time, issuer
  * and audience) is fixed when it is made, and HMAC signing is deterministic, so the token is made again from its row
  * whenever it is listed rather than stored: the table alone is not enough to use a token.
  */
 @Service
 public class AppTokens {
 
-    /** The {@code typ} claim of app tokens. */
-    public static final String TYPE = "app";
+    /** The {@code typ} claim of app tokens: the one kind of token verification lets through without {@code exp}. */
+    public static final String TYPE = SignedTokens.APP_TYPE;
 
     public static final Duration DEFAULT_TTL = Duration.ofDays(14);
     /** The shortest lifetime a token may be given, in seconds: a minute. */

@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -28,6 +30,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JoseHeaderNames;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -35,6 +38,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -45,6 +49,10 @@ import org.springframework.util.StringUtils;
  * Signs and verifies every token Atrium hands out, through Spring Security's Nimbus encoder and decoder: one pinned
  * algorithm (HS256, so {@code none} and public-key algorithms are refused), a {@code kid} naming the key so that keys can
  * be rotated, the issuer checked on every token and the audience checked by each kind of use.
+ *
+ * <p>Every token must name one of Atrium's keys in its {@code kid}: Atrium has always written one, and a token without
+ * it was not made here. Every token must carry an expiry ({@code exp}) too, except app tokens ({@link #APP_TYPE}),
+ * whose lifetime is kept in the database so that it can be changed after the token was handed out.
  */
 @Component
 public class SignedTokens {
@@ -53,6 +61,11 @@ public class SignedTokens {
     public static final String API_AUDIENCE = "atrium-api";
     /** Audience of refresh tokens, accepted only by {@code POST /api/refresh}. */
     public static final String REFRESH_AUDIENCE = "atrium-refresh";
+    /**
+     * The {@code typ} of app tokens: bearer tokens whose expiry is a row the server checks on every request, so the
+     * only tokens that may come without {@code exp}.
+     */
+    public static final String APP_TYPE = "app";
 
     private final NimbusJwtEncoder encoder;
     private final String signingKeyId;
@@ -60,6 +73,7 @@ public class SignedTokens {
     private final String issuer;
     private final Clock clock;
     private final Map<String, NimbusJwtDecoder> decoders = new ConcurrentHashMap<>();
+    private final Set<String> keyIds;
 
     SignedTokens(
             JwtSettings settings,
@@ -90,6 +104,7 @@ public class SignedTokens {
                 verificationKeys.add(key(previous));
             }
         }
+        this.keyIds = verificationKeys.stream().map(JWK::getKeyID).collect(Collectors.toUnmodifiableSet());
         this.processor = new DefaultJWTProcessor<>();
         // Only HS256 with one of our keys verifies; a token signed any other way, or not at all, is refused here.
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
@@ -125,9 +140,29 @@ public class SignedTokens {
                         ? OAuth2TokenValidatorResult.success()
                         : OAuth2TokenValidatorResult.failure(
                                 new OAuth2Error("invalid_token", "The token is not meant for " + audience, null));
-        decoder.setJwtValidator(
-                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer), audienceCheck));
+        // Without a kid, Nimbus would try every key it has; the kid is required so that a token names the key it was
+        // signed with, and one naming no key of ours is refused by name rather than by a failed signature.
+        OAuth2TokenValidator<Jwt> keyCheck =
+                jwt -> jwt.getHeaders().get(JoseHeaderNames.KID) instanceof String kid && keyIds.contains(kid)
+                        ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult.failure(new OAuth2Error(
+                                "invalid_token", "The token does not name a key of Atrium's (kid)", null));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer), keyCheck, expiryCheck(audience), audienceCheck));
         return decoder;
+    }
+
+    /**
+     * Spring's timestamp check with the expiry required, as it is for every token but app tokens of the API audience.
+     * The default check (which also runs) lets a token without {@code exp} through, which would make a leaked access or
+     * refresh token good for ever.
+     */
+    private static OAuth2TokenValidator<Jwt> expiryCheck(String audience) {
+        JwtTimestampValidator expiryRequired = new JwtTimestampValidator();
+        expiryRequired.setAllowEmptyExpiryClaim(false);
+        return jwt -> API_AUDIENCE.equals(audience) && APP_TYPE.equals(jwt.getClaimAsString("typ"))
+                ? OAuth2TokenValidatorResult.success()
+                : expiryRequired.validate(jwt);
     }
 
     private static String signingSecret(JwtSettings settings, boolean keyRequired) {

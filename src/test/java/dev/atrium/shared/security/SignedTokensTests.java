@@ -98,6 +98,29 @@ class SignedTokensTests {
                 .isInstanceOf(JwtException.class);
     }
 
+    @Test
+    void only_an_app_token_for_the_api_may_come_without_an_expiry() {
+        SignedTokens tokens = tokens(KEY, null, "external");
+        String app = tokens.sign(JwtClaimsSet.builder()
+                        .subject("project:7")
+                        .audience(List.of("atrium-api"))
+                        .claim("typ", SignedTokens.APP_TYPE))
+                .getTokenValue();
+        assertThat(tokens.verify(app, "atrium-api").getSubject()).isEqualTo("project:7");
+        String access = tokens.sign(JwtClaimsSet.builder()
+                        .subject("7")
+                        .audience(List.of("atrium-api"))
+                        .claim("typ", "access"))
+                .getTokenValue();
+        assertThatThrownBy(() -> tokens.verify(access, "atrium-api")).isInstanceOf(JwtException.class);
+        String refreshAsApp = tokens.sign(JwtClaimsSet.builder()
+                        .subject("7")
+                        .audience(List.of("atrium-refresh"))
+                        .claim("typ", SignedTokens.APP_TYPE))
+                .getTokenValue();
+        assertThatThrownBy(() -> tokens.verify(refreshAsApp, "atrium-refresh")).isInstanceOf(JwtException.class);
+    }
+
     private static String sign(SignedTokens tokens, String audience) {
         return tokens.sign(JwtClaimsSet.builder()
                         .subject("7")
