@@ -12,6 +12,8 @@ import jakarta.annotation.PreDestroy;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -51,12 +53,12 @@ import org.springframework.stereotype.Component;
  * checked against those the caller accepts (the JDK's other readers, TIFF's among them, are never reached); the size;
  * for a JPEG, every scan. What would cost too much is refused there, before a pixel is decoded: more than
  * {@value #MAX_PIXELS} pixels, more than {@value #MAX_DECODED_BYTES} bytes of decoded samples, more than
- * {@value #MAX_SCANS} scans, or a progressive JPEG whose scans × pixels exceed {@value #MAX_SCAN_PIXELS}. That last
- * one is what a progressive JPEG costs: ImageIO's reader outputs the whole image again after every scan, at about 5 ns
- * per pixel and scan on one core, so a 30 KB file of 900 scans of 2048×2048 pixels took 16 s. The limit keeps the
- * worst admitted image under about 1 s of CPU, and lets through what encoders write: cameras and browsers one to three
- * scans (baseline), libjpeg's, ImageIO's and mozjpeg's progressive modes about ten, so a progressive 4096×4096 or
- * 16 MP image passes; only a progressive image of more than 18 MP with ten scans is refused.
+ * {@value #MAX_SCANS} scans, or a progressive JPEG whose scans × samples (pixels × components) exceed
+ * {@value #MAX_SCAN_SAMPLES}. That last one is what a progressive JPEG costs: ImageIO's reader outputs the whole image
+ * again after every scan, at about 5 ns per pixel and scan of a colour image on one core, so a 41 KB file of 900 scans
+ * of 2048×2048 pixels took 16 s. The limit keeps the costliest admitted image at about 0.75 s of CPU, and lets through
+ * what encoders write: cameras and browsers write baseline JPEGs (one to three scans, any size up to the limit),
+ * libjpeg, ImageIO and mozjpeg progressive ones of about ten scans, which pass up to 15 MP in colour.
  *
  * <p>({@code ImageReadParam.setSourceProgressivePasses}, asking for the last pass only, would be fast, but the JDK's
  * reader then outputs the image after its first scan and never reads the rest: the quality of the first scan, and a
@@ -64,14 +66,15 @@ import org.springframework.stereotype.Component;
  *
  * <p>Then {@link #decode} runs the decode, and whatever the caller does with the pixels, on a small pool of platform
  * threads. A decode is a native call: on a virtual thread it would pin its carrier for its whole length, and a few
- * uploads at once would stall every other request. Each decode has a deadline; past it, the reader is told to abort (the
- * JDK's readers stop at the next row) and the upload is refused as too costly. At most as many decodes run as the pool
+ * uploads at once would stall every other request. Each decode has a limit of CPU time and a deadline; past either, the
+ * reader is told to abort (the JDK's readers stop at the next row) and the upload is refused as too costly. At most as many decodes run as the pool
  * has threads; further uploads wait their turn up to a bounded time, then get a 503 with {@code Retry-After}.
  */
 @Component
 public class ImageDecoding {
 
     private static final Log log = LogFactory.getLog(ImageDecoding.class);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** Images with more pixels than this are refused from their header: 40 MP, more than any phone or most cameras. */
     public static final long MAX_PIXELS = 40_000_000L;
@@ -79,14 +82,15 @@ public class ImageDecoding {
     public static final long MAX_DECODED_BYTES = 160_000_000L;
     /** A JPEG with more scans than this is refused; ordinary progressive JPEGs have about ten. */
     public static final int MAX_SCANS = 64;
-    /** Scans × pixels of a progressive JPEG: ten scans of 18 MP, 64 of 2.8 MP; about 0.9 s of one core. */
-    public static final long MAX_SCAN_PIXELS = 180_000_000L;
+    /** Scans × pixels × components of a progressive JPEG: ten scans of 15 MP in colour; about 0.75 s of a core. */
+    public static final long MAX_SCAN_SAMPLES = 450_000_000L;
 
     /** How long a caller waits beyond the deadline for what follows the decode (resizing, encoding). */
     private static final Duration AFTER_DEADLINE = Duration.ofSeconds(2);
 
     private final ThreadPoolExecutor pool;
     private final Semaphore slots;
+    private final Duration cpuLimit;
     private final Duration deadline;
     private final Duration maxWait;
     private final AtomicLong abortedReads = new AtomicLong();
@@ -94,13 +98,15 @@ public class ImageDecoding {
     /**
      * @param threads decoding threads; 0 means half the cores (at least one), so that uploads built to cost as much as
      *     the limits allow can take at most half the machine, and the other half keeps serving everything else
-     * @param deadline how long one decode may run before it is aborted: twice what the costliest image the limits
-     *     admit takes on an idle core, so that a busy machine does not refuse ordinary images
+     * @param cpuLimit how much CPU time one decode may use before it is aborted: a little more than the costliest
+     *     image the limits admit takes (CPU time, so that a busy machine, slower for everyone, refuses nothing more)
+     * @param deadline how long one decode may run, waiting for a core included, before it is aborted
      * @param maxWait how long an upload waits for a free thread before it is answered 503
      */
     ImageDecoding(
             @Value("${atrium.images.threads:0}") int threads,
-            @Value("${atrium.images.deadline:2s}") Duration deadline,
+            @Value("${atrium.images.cpu-limit:1s}") Duration cpuLimit,
+            @Value("${atrium.images.deadline:5s}") Duration deadline,
             @Value("${atrium.images.max-wait:10s}") Duration maxWait) {
         int size = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         AtomicInteger count = new AtomicInteger();
@@ -110,6 +116,7 @@ public class ImageDecoding {
             return thread;
         });
         this.slots = new Semaphore(size, true);
+        this.cpuLimit = cpuLimit;
         this.deadline = deadline;
         this.maxWait = maxWait;
     }
@@ -148,11 +155,11 @@ public class ImageDecoding {
                             + MAX_DECODED_BYTES / 1_000_000 + " MB are",
                     facts);
         }
-        if (facts.progressive() && facts.scans() * facts.pixels() > MAX_SCAN_PIXELS) {
+        if (facts.progressive() && facts.scans() * facts.pixels() * facts.components() > MAX_SCAN_SAMPLES) {
             throw ImageRefused.of(
                     TOO_COSTLY,
-                    "its " + facts.scans() + " scans of " + facts.pixels() + " pixels each are more than a decoder"
-                            + " is given (" + MAX_SCAN_PIXELS + " pixels in all scans together)",
+                    "its " + facts.scans() + " progressive scans of " + facts.width() + "×" + facts.height()
+                            + " pixels would each make the decoder go over the whole image again",
                     facts);
         }
         return facts;
@@ -160,10 +167,10 @@ public class ImageDecoding {
 
     /**
      * Decodes an image that {@link #inspect} accepted, subsampled to at most {@code maxSide} pixels a side, and hands
-     * it to {@code then}; both run on a decoding thread, within the deadline, and what {@code then} returns or throws
+     * it to {@code then}; both run on a decoding thread, within the limits, and what {@code then} returns or throws
      * comes back here.
      *
-     * @throws ImageRefused when the image is damaged or its decode passed the deadline
+     * @throws ImageRefused when the image is damaged or its decode passed the CPU limit or the deadline
      * @throws ServiceUnavailable when every decoding thread stayed busy for the whole bounded wait
      */
     public <T> T decode(byte[] bytes, ImageFacts facts, int maxSide, Function<DecodedImage, T> then) {
@@ -181,7 +188,7 @@ public class ImageDecoding {
         try {
             result = pool.submit(() -> {
                 try {
-                    return then.apply(read(bytes, facts, maxSide, System.nanoTime() + deadline.toNanos()));
+                    return then.apply(read(bytes, facts, maxSide));
                 } finally {
                     // Released by the decoding thread when it is really done, not when a caller stops waiting.
                     slots.release();
@@ -212,14 +219,14 @@ public class ImageDecoding {
         }
     }
 
-    /** How many reads the readers abandoned because they were told to abort at the deadline. */
+    /** How many reads the readers abandoned because they were told to abort past a limit. */
     long abortedReads() {
         return abortedReads.get();
     }
 
-    private DecodedImage read(byte[] bytes, ImageFacts facts, int maxSide, long deadlineNanos) {
+    private DecodedImage read(byte[] bytes, ImageFacts facts, int maxSide) {
         ImageReader reader = reader(facts.format());
-        Deadline watch = new Deadline(reader, deadlineNanos);
+        Limits watch = new Limits(reader);
         List<String> warnings = new ArrayList<>();
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             // In memory (ImageIO's default stream would copy the upload to a temporary file first); metadata only for
@@ -269,7 +276,10 @@ public class ImageDecoding {
 
     private ImageRefused tooCostly(ImageFacts facts) {
         return ImageRefused.of(
-                TOO_COSTLY, "decoding it took longer than " + deadline.toMillis() + " ms, and was stopped", facts);
+                TOO_COSTLY,
+                "decoding it took more than " + cpuLimit.toMillis() + " ms of CPU time or " + deadline.toMillis()
+                        + " ms in all, and was stopped",
+                facts);
     }
 
     /** The JDK's own reader of the format, never another one a library may have registered for the same name. */
@@ -293,22 +303,30 @@ public class ImageDecoding {
     }
 
     /**
-     * Told of every row (and pass) the reader outputs, on the reading thread: past the deadline it asks the reader to
-     * abort. It must be that thread: the JPEG reader refuses calls from any other while it reads.
+     * Told of every row (and pass) the reader outputs, on the reading thread: past the CPU limit or the deadline it asks
+     * the reader to abort. It must be that thread: the JPEG reader refuses calls from any other while it reads.
      */
-    private final class Deadline implements IIOReadUpdateListener, IIOReadProgressListener {
+    private final class Limits implements IIOReadUpdateListener, IIOReadProgressListener {
 
         private final ImageReader reader;
-        private final long deadlineNanos;
+        private final long startNanos = System.nanoTime();
+        private final long startCpuNanos = THREADS.getCurrentThreadCpuTime();
         volatile boolean passed;
 
-        Deadline(ImageReader reader, long deadlineNanos) {
+        Limits(ImageReader reader) {
             this.reader = reader;
-            this.deadlineNanos = deadlineNanos;
         }
 
         private void check() {
-            if (!passed && System.nanoTime() - deadlineNanos > 0) {
+            if (passed) {
+                return;
+            }
+            long elapsed = System.nanoTime() - startNanos;
+            // A thread cannot have used more CPU time than has passed, so the CPU clock (a system call) is only read
+            // once the limit could have been reached.
+            if (elapsed > deadline.toNanos()
+                    || (elapsed > cpuLimit.toNanos()
+                            && THREADS.getCurrentThreadCpuTime() - startCpuNanos > cpuLimit.toNanos())) {
                 passed = true;
                 reader.abort();
             }

@@ -194,21 +194,26 @@ class HostileImageTests {
     }
 
     @Test
-    void a_decode_past_its_deadline_is_aborted_by_the_reader_and_refused_as_too_costly() {
-        // A deadline that has passed by the first row: the readers must stop there rather than finish.
-        ImageDecoding hurried = new ImageDecoding(1, Duration.ofNanos(1), Duration.ofSeconds(5));
-        try {
-            for (byte[] image : new byte[][] {jpeg(3000, 3000, false), jpeg(3000, 3000, true), png(3000, 3000)}) {
-                long aborted = hurried.abortedReads();
-                ImageFacts facts = hurried.inspect(image, EnumSet.of(ImageFormat.JPEG, ImageFormat.PNG));
-                assertThatThrownBy(() -> hurried.decode(image, facts, 3000, DecodedImage::image))
-                        .isInstanceOfSatisfying(
-                                ImageRefused.class,
-                                refused -> assertThat(refused.reason()).isEqualTo(ImageRefused.Reason.TOO_COSTLY));
-                assertThat(hurried.abortedReads()).isEqualTo(aborted + 1);
+    void a_decode_past_its_cpu_limit_or_its_deadline_is_aborted_by_the_reader_and_refused_as_too_costly() {
+        // Limits that have passed by the first row: the readers must stop there rather than finish.
+        Duration passed = Duration.ofNanos(1);
+        Duration ample = Duration.ofSeconds(30);
+        for (ImageDecoding hurried : new ImageDecoding[] {
+            new ImageDecoding(1, passed, ample, ample), new ImageDecoding(1, ample, passed, ample)
+        }) {
+            try {
+                for (byte[] image : new byte[][] {jpeg(3000, 3000, false), jpeg(3000, 3000, true), png(3000, 3000)}) {
+                    long aborted = hurried.abortedReads();
+                    ImageFacts facts = hurried.inspect(image, EnumSet.of(ImageFormat.JPEG, ImageFormat.PNG));
+                    assertThatThrownBy(() -> hurried.decode(image, facts, 3000, DecodedImage::image))
+                            .isInstanceOfSatisfying(
+                                    ImageRefused.class,
+                                    refused -> assertThat(refused.reason()).isEqualTo(ImageRefused.Reason.TOO_COSTLY));
+                    assertThat(hurried.abortedReads()).isEqualTo(aborted + 1);
+                }
+            } finally {
+                hurried.stop();
             }
-        } finally {
-            hurried.stop();
         }
     }
 
