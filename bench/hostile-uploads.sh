@@ -3,7 +3,7 @@
 # authenticated read (GET /api/users/me) idle, then while 8 clients keep uploading such images (4 as avatars, 4 as
 # image targets, each client with an account of its own, as anyone can register), side by side in one run. Each
 # uploader alternates between a progressive JPEG of 900 scans (refused from its header) and the costliest progressive
-# JPEG the limits admit (2048×2048, 42 scans: decoded in full on the decoding pool). Prints both p99s, their ratio and
+# JPEG the limits admit (2048×2048, 35 scans: decoded in full on the decoding pool). Prints both p99s, their ratio and
 # how the uploads were answered.
 #
 # Usage: bench/hostile-uploads.sh [seconds per measurement (30)]   (build first: ./mvnw -q package -DskipTests)
@@ -26,7 +26,7 @@ trap 'stop_uploaders; stop_atrium; rm -rf "$work"' EXIT
 
 generator=src/test/java/dev/atrium/shared/image/HostileImages.java
 "$JAVA" "$generator" 2048 900 "$work/refused.jpg"
-"$JAVA" "$generator" 2048 42 "$work/admitted.jpg"
+"$JAVA" "$generator" 2048 35 "$work/admitted.jpg"
 for name in refused admitted; do
   { printf '{"description":"hostile","image":"'; base64 -w0 "$work/$name.jpg"; printf '"}'; } >"$work/$name.json"
 done
