@@ -42,19 +42,24 @@ sign_up() {
   curl -fs -H 'Content-Type: application/json' -d "$body" "$base/api/auth" | jq -r .access
 }
 
-# upload KIND TOKEN [PROJECT]: keeps uploading until killed, one status code per line in $work/KIND-*.status.
+# upload KIND TOKEN [PROJECT]: keeps uploading until killed; one line per answer in $work/KIND-*.status: the image,
+# the status and the problem's type.
 upload() {
-  local kind=$1 token=$2 project=${3:-} out="$work/$1-$BASHPID.status" image
+  local kind=$1 token=$2 project=${3:-} out="$work/$1-$BASHPID.status" body="$work/$1-$BASHPID.json" image status
   while true; do
     for image in refused admitted; do
       if [ "$kind" = avatar ]; then
-        curl -s -o /dev/null -w '%{http_code}\n' -X PUT "$base/api/users/me/avatar" \
-          -H "Authorization: Bearer $token" -F "avatar=@$work/$image.jpg;type=image/jpeg" >>"$out" || true
+        status=$(curl -s -o "$body" -w '%{http_code}' -X PUT "$base/api/users/me/avatar" \
+          -H "Authorization: Bearer $token" -F "avatar=@$work/$image.jpg;type=image/jpeg") || true
       else
-        curl -s -o /dev/null -w '%{http_code}\n' -X POST "$base/api/project/$project/imagetarget" \
+        status=$(curl -s -o "$body" -w '%{http_code}' -X POST "$base/api/project/$project/imagetarget" \
           -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-          --data-binary "@$work/$image.json" >>"$out" || true
+          --data-binary "@$work/$image.json") || true
       fi
+      case $status in
+        2*) echo "$image $status" ;;
+        *) echo "$image $status $(jq -r '.type // empty' "$body" 2>/dev/null | sed 's|.*/||')" ;;
+      esac >>"$out"
     done
   done
 }
@@ -88,6 +93,6 @@ printf 'p99 idle                          %8.1f ms\n' "$idle"
 printf 'p99 during 8 hostile uploaders    %8.1f ms\n' "$hostile"
 awk -v a="$idle" -v b="$hostile" 'BEGIN { printf "ratio                             %8.1f\n", b / a }'
 for kind in avatar target; do
-  printf '%s uploads answered: %s\n' "$kind" \
-    "$(cat "$work/$kind"-*.status 2>/dev/null | sort | uniq -c | awk '{printf "%s×%s ", $1, $2}')"
+  echo "$kind uploads answered:"
+  cat "$work/$kind"-*.status 2>/dev/null | sort | uniq -c | awk '{ $1 = $1 "×"; print "  " $0 }'
 done

@@ -67,8 +67,9 @@ import org.springframework.stereotype.Component;
  * <p>Then {@link #decode} runs the decode, and whatever the caller does with the pixels, on a small pool of platform
  * threads. A decode is a native call: on a virtual thread it would pin its carrier for its whole length, and a few
  * uploads at once would stall every other request. Each decode has a limit of CPU time and a deadline; past either, the
- * reader is told to abort (the JDK's readers stop at the next row) and the upload is refused as too costly. At most as many decodes run as the pool
- * has threads; further uploads wait their turn up to a bounded time, then get a 503 with {@code Retry-After}.
+ * reader is told to abort (the JDK's readers stop at the next row) and the upload is refused as too costly. At most as
+ * many decodes run as the pool has threads; further uploads wait their turn up to a bounded time, then get a 503 with
+ * {@code Retry-After}.
  */
 @Component
 public class ImageDecoding {
@@ -303,8 +304,8 @@ public class ImageDecoding {
     }
 
     /**
-     * Told of every row (and pass) the reader outputs, on the reading thread: past the CPU limit or the deadline it asks
-     * the reader to abort. It must be that thread: the JPEG reader refuses calls from any other while it reads.
+     * Told of every row (and pass) the reader outputs, on the reading thread: past the CPU limit or the deadline it
+     * asks the reader to abort. It must be that thread: the JPEG reader refuses calls from any other while it reads.
      */
     private final class Limits implements IIOReadUpdateListener, IIOReadProgressListener {
 
