@@ -1,46 +1,43 @@
 package dev.atrium.account.internal;
 
 import dev.atrium.account.AvatarRejected;
+import dev.atrium.shared.image.DecodedImage;
 import dev.atrium.shared.image.ImageDecoding;
+import dev.atrium.shared.image.ImageFacts;
+import dev.atrium.shared.image.ImageFormat;
+import dev.atrium.shared.image.ImageRefused;
+import dev.atrium.shared.problem.ProblemException;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Set;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import net.coobird.thumbnailator.Thumbnails;
 import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
-import net.coobird.thumbnailator.util.exif.ExifUtils;
 import net.coobird.thumbnailator.util.exif.Orientation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns an uploaded image into a small, clean avatar: a JPEG that fits within 200×200 pixels, upright, without any of
  * the original's metadata (camera, place, time).
  *
- * <p>Uploads are hostile until proven otherwise. The format is recognised from the bytes, never from the name or the
- * declared type. The pixel count is read from the header and checked before anything is decoded, so that a small file
- * claiming to be 50000×50000 (a decompression bomb) costs nothing. Large images are decoded subsampled, straight to
- * about four times the avatar's size, so that a 40-megapixel photo takes a few megabytes of memory instead of 160.
- * A decoder that warns (a truncated JPEG decodes to grey without failing) counts as a failure. Decoding is CPU-bound,
- * so only as many run at once as there are cores.
+ * <p>Uploads are hostile until proven otherwise. The format is recognised from the bytes (JPEG, PNG or WebP), never
+ * from the name or the declared type. {@link ImageDecoding} refuses from the header alone what would cost too much to
+ * decode (a decompression bomb of 50000×50000 pixels, a progressive JPEG with hundreds of scans), decodes on its own
+ * bounded pool of threads with a deadline, and subsamples large images straight to about four times the avatar's size,
+ * so that a 40-megapixel photo takes a few megabytes of memory instead of 160. A decoder that warns (a truncated JPEG
+ * decodes to grey without failing) counts as a failure.
  */
 @Component
 public class AvatarImages {
@@ -50,7 +47,7 @@ public class AvatarImages {
     /** The avatar fits within a square of this side. */
     public static final int MAX_SIDE = 200;
     /** Images with more pixels than this are refused from their header, before decoding. */
-    public static final long MAX_PIXELS = 40_000_000L;
+    public static final long MAX_PIXELS = ImageDecoding.MAX_PIXELS;
     /** Uploads larger than this are refused (the multipart limit says the same). */
     public static final long MAX_BYTES = 5L * 1024 * 1024;
 
@@ -59,19 +56,7 @@ public class AvatarImages {
 
     private static final float JPEG_QUALITY = 0.85f;
 
-    enum Format {
-        JPEG("jpeg", "JPEG"),
-        PNG("png", "PNG"),
-        WEBP("webp", "WebP");
-
-        final String imageIoName;
-        final String displayName;
-
-        Format(String imageIoName, String displayName) {
-            this.imageIoName = imageIoName;
-            this.displayName = displayName;
-        }
-    }
+    private static final Set<ImageFormat> FORMATS = EnumSet.of(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.WEBP);
 
     private final ImageDecoding decoding;
 
@@ -85,92 +70,47 @@ public class AvatarImages {
      * @throws AvatarRejected when the bytes are not a readable JPEG, PNG or WebP image within the limits
      */
     public byte[] process(byte[] upload) {
-        Format format = sniff(upload);
-        if (format == null) {
-            throw AvatarRejected.notAnImage();
-        }
-        ImageReader reader = readerFor(format);
         try {
-            return decoding.bounded(() -> encode(resize(flatten(decode(reader, format, upload)))));
-        } finally {
-            reader.dispose();
+            ImageFacts facts = decoding.inspect(upload, FORMATS);
+            return decoding.decode(upload, facts, DECODE_SIDE, decoded -> encode(resize(flatten(upright(decoded)))));
+        } catch (ImageRefused refused) {
+            throw rejected(refused);
         }
     }
 
-    /** The format named by the file's first bytes (its magic number), or null for anything else. */
-    static @Nullable Format sniff(byte[] bytes) {
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff) {
-            return Format.JPEG;
-        }
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-        if (startsWith(bytes, png, 0)) {
-            return Format.PNG;
-        }
-        if (startsWith(bytes, new byte[] {'R', 'I', 'F', 'F'}, 0)
-                && startsWith(bytes, new byte[] {'W', 'E', 'B', 'P'}, 8)) {
-            return Format.WEBP;
-        }
-        return null;
+    private static RuntimeException rejected(ImageRefused refused) {
+        ImageFacts facts = refused.facts();
+        return switch (refused.reason()) {
+            case NOT_AN_IMAGE -> AvatarRejected.notAnImage();
+            case UNREADABLE ->
+                AvatarRejected.unreadable(
+                        facts == null ? "These" : facts.format().displayName());
+            case UNSUPPORTED, BAD_HEADER, DAMAGED -> AvatarRejected.damaged();
+            case TOO_MANY_PIXELS ->
+                facts == null
+                        ? AvatarRejected.damaged()
+                        : AvatarRejected.tooManyPixels(facts.width(), facts.height(), MAX_PIXELS);
+            // The same shape as every other refusal of an avatar, with a type of its own.
+            case TOO_COSTLY ->
+                ProblemException.badRequest(
+                                "image-too-costly",
+                                "Image too costly to decode",
+                                "The avatar image is too costly to decode: " + refused.getMessage())
+                        .with("field", "avatar");
+        };
     }
 
-    private static boolean startsWith(byte[] bytes, byte[] prefix, int at) {
-        if (bytes.length < at + prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (bytes[at + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Only the reader of the recognised format: ImageIO would otherwise guess, and read formats we never meant to. */
-    private static ImageReader readerFor(Format format) {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName);
-        if (!readers.hasNext()) {
-            throw AvatarRejected.unreadable(format.displayName);
-        }
-        return readers.next();
-    }
-
-    private static BufferedImage decode(ImageReader reader, Format format, byte[] upload) {
-        List<String> warnings = new ArrayList<>();
-        // In memory: ImageIO's default stream would copy the upload to a temporary file first.
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(upload))) {
-            reader.setInput(in, false, false);
-            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-            // The header alone: nothing has been decoded yet.
-            long width = reader.getWidth(0);
-            long height = reader.getHeight(0);
-            if (width <= 0 || height <= 0) {
-                throw AvatarRejected.damaged();
-            }
-            if (width * height > MAX_PIXELS) {
-                throw AvatarRejected.tooManyPixels(width, height, MAX_PIXELS);
-            }
-            Orientation orientation = format == Format.JPEG ? ExifUtils.getExifOrientation(reader, 0) : null;
-            ImageReadParam param = reader.getDefaultReadParam();
-            int step = (int) Math.max(1, Math.max(width, height) / DECODE_SIDE);
-            if (step > 1) {
-                param.setSourceSubsampling(step, step, 0, 0);
-            }
-            BufferedImage image = reader.read(0, param);
-            if (!warnings.isEmpty()) {
-                log.debug("Refused an avatar the decoder warned about: " + warnings);
-                throw AvatarRejected.damaged();
-            }
-            if (orientation != null && orientation != Orientation.TOP_LEFT) {
-                image = ExifFilterUtils.getFilterForOrientation(orientation).apply(image);
-            }
-            return image;
-        } catch (AvatarRejected ex) {
-            throw ex;
-        } catch (IOException | RuntimeException ex) {
-            // Decoders fed hostile bytes fail in many ways (IIOException, index and size errors); all mean "damaged".
-            log.debug("Refused an avatar that could not be decoded: " + ex);
+    /** Turned as its EXIF data says; refused when the decoder warned, since it then filled lost pixels with grey. */
+    private static BufferedImage upright(DecodedImage decoded) {
+        if (!decoded.warnings().isEmpty()) {
+            log.debug("Refused an avatar the decoder warned about: " + decoded.warnings());
             throw AvatarRejected.damaged();
         }
+        Orientation orientation = decoded.orientation();
+        if (orientation != null && orientation != Orientation.TOP_LEFT) {
+            return ExifFilterUtils.getFilterForOrientation(orientation).apply(decoded.image());
+        }
+        return decoded.image();
     }
 
     /** Onto white, in plain RGB: JPEG has no transparency, and grey, indexed or 16-bit images become ordinary ones. */

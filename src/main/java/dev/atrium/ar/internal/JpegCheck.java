@@ -1,34 +1,31 @@
 package dev.atrium.ar.internal;
 
 import dev.atrium.ar.InvalidImage;
+import dev.atrium.shared.image.ImageDecoding;
+import dev.atrium.shared.image.ImageFacts;
+import dev.atrium.shared.image.ImageFormat;
+import dev.atrium.shared.image.ImageRefused;
+import dev.atrium.shared.problem.FieldError;
+import dev.atrium.shared.problem.ProblemException;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
+import java.util.EnumSet;
 import java.util.List;
-import javax.imageio.IIOException;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
+import java.util.Set;
 import net.coobird.thumbnailator.Thumbnails;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
 
 /**
  * Checks the {@code image} of an image target, cheapest checks first, so that nothing expensive is done with what is
- * refused anyway: the length of the base64 text, the base64 itself, the JPEG signature, then the JPEG header (size in
- * pixels, coding process, colour components) read by ImageIO without decoding any pixel, and only then a full decode,
- * which proves the image is not damaged. The decode is subsampled to at most {@value #DECODED_EDGE} pixels a side: every
- * compressed block is still read (so a truncated or corrupt image is caught) but a 4096×4096 image costs 3 MB of memory,
- * not 48 MB. The decoded image then becomes the thumbnail.
+ * refused anyway: the length of the base64 text, the base64 itself, the JPEG signature, then the JPEG's markers read
+ * from its bytes by {@link ImageDecoding} without decoding any pixel (size, coding process, colour components, and
+ * every scan, so that a JPEG of hundreds of scans is refused before it costs anything), and only then a full decode,
+ * on the decoding pool and within its deadline, which proves the image is not damaged. The decode is subsampled to at
+ * most {@value #DECODED_EDGE} pixels a side: every compressed block is still read (so a truncated or corrupt image is
+ * caught) but a 4096×4096 image costs 3 MB of memory, not 48 MB. The decoded image then becomes the thumbnail.
  */
 @Component
 class JpegCheck {
@@ -40,7 +37,13 @@ class JpegCheck {
     static final int DECODED_EDGE = 1024;
     static final int THUMBNAIL_EDGE = 240;
 
-    private static final String NATIVE_FORMAT = "javax_imageio_jpeg_image_1.0";
+    private static final Set<ImageFormat> JPEG_ONLY = EnumSet.of(ImageFormat.JPEG);
+
+    private final ImageDecoding decoding;
+
+    JpegCheck(ImageDecoding decoding) {
+        this.decoding = decoding;
+    }
 
     CheckedJpeg check(String image) {
         String base64 = withoutDataPrefix(image);
@@ -62,78 +65,72 @@ class JpegCheck {
         return readJpeg(bytes);
     }
 
-    private static CheckedJpeg readJpeg(byte[] bytes) {
-        ImageReader reader = jpegReader();
-        List<String> warnings = new ArrayList<>();
-        reader.addIIOReadWarningListener((source, warning) -> {
-            // An unusable colour profile is ignored and harms nothing; every other warning means lost pixels.
-            if (!warning.contains("ICC")) {
-                warnings.add(warning);
-            }
-        });
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            reader.setInput(in, true, false);
-            int width;
-            int height;
-            Node header;
-            try {
-                width = reader.getWidth(0);
-                height = reader.getHeight(0);
-                header = reader.getImageMetadata(0).getAsTree(NATIVE_FORMAT);
-            } catch (IIOException | RuntimeException ex) {
-                // Damaged headers make ImageIO's reader throw all kinds of runtime exceptions, not only IIOException.
-                throw InvalidImage.notJpeg("a file whose JPEG header cannot be read (" + reason(ex) + ")");
-            }
-            if (width > MAX_EDGE || height > MAX_EDGE) {
-                throw InvalidImage.tooManyPixels(width, height, MAX_EDGE);
-            }
-            if (width < 1 || height < 1) {
-                throw InvalidImage.damaged("the header gives no size in pixels");
-            }
-            checkFrame(header);
-            BufferedImage decoded;
-            try {
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, (Math.max(width, height) + DECODED_EDGE - 1) / DECODED_EDGE);
-                param.setSourceSubsampling(step, step, 0, 0);
-                decoded = reader.read(0, param);
-            } catch (IIOException ex) {
-                throw InvalidImage.damaged(reason(ex));
-            } catch (RuntimeException ex) {
-                // The decoder's own failures (an index out of range, say) say nothing useful to the caller.
-                throw InvalidImage.damaged("its compressed data is corrupt");
-            }
-            if (!warnings.isEmpty()) {
-                // ImageIO fills what it cannot read with grey and only warns: a truncated image is damaged.
-                throw InvalidImage.damaged(warnings.getFirst());
-            }
-            return new CheckedJpeg(bytes, width, height, thumbnail(decoded));
-        } catch (IOException ex) {
-            throw InvalidImage.damaged(reason(ex));
-        } finally {
-            reader.dispose();
+    private CheckedJpeg readJpeg(byte[] bytes) {
+        ImageFacts facts;
+        try {
+            facts = decoding.inspect(bytes, JPEG_ONLY);
+        } catch (ImageRefused refused) {
+            throw switch (refused.reason()) {
+                case BAD_HEADER ->
+                    InvalidImage.notJpeg("a file whose JPEG header cannot be read (" + refused.getMessage() + ")");
+                case UNSUPPORTED -> InvalidImage.notJpeg(refused.getMessage());
+                default -> refusedWhileDecoding(refused, bytes);
+            };
+        }
+        if (facts.width() > MAX_EDGE || facts.height() > MAX_EDGE) {
+            throw InvalidImage.tooManyPixels((int) facts.width(), (int) facts.height(), MAX_EDGE);
+        }
+        checkFrame(facts);
+        try {
+            return decoding.decode(bytes, facts, DECODED_EDGE, decoded -> {
+                // An unusable colour profile is ignored and harms nothing; every other warning means lost pixels
+                // (ImageIO fills what it cannot read with grey and only warns: a truncated image is damaged).
+                for (String warning : decoded.warnings()) {
+                    if (!warning.contains("ICC")) {
+                        throw InvalidImage.damaged(warning);
+                    }
+                }
+                return new CheckedJpeg(bytes, (int) facts.width(), (int) facts.height(), thumbnail(decoded.image()));
+            });
+        } catch (ImageRefused refused) {
+            throw refusedWhileDecoding(refused, bytes);
         }
     }
 
+    private static RuntimeException refusedWhileDecoding(ImageRefused refused, byte[] bytes) {
+        ImageFacts facts = refused.facts();
+        return switch (refused.reason()) {
+            case NOT_AN_IMAGE, UNREADABLE -> InvalidImage.notJpeg(describe(bytes));
+            case UNSUPPORTED, BAD_HEADER -> InvalidImage.notJpeg(refused.getMessage());
+            case DAMAGED -> InvalidImage.damaged(refused.getMessage());
+            case TOO_MANY_PIXELS ->
+                facts == null
+                        ? InvalidImage.damaged(refused.getMessage())
+                        : InvalidImage.tooManyPixels((int) facts.width(), (int) facts.height(), MAX_EDGE);
+            // The same shape as every other refusal of an image target, with a type of its own.
+            case TOO_COSTLY -> {
+                String detail = "The JPEG is too costly to decode: " + refused.getMessage();
+                yield ProblemException.badRequest("image-too-costly", "Image too costly to decode", detail)
+                        .with("errors", List.of(new FieldError("image", detail)));
+            }
+        };
+    }
+
     /**
-     * Only baseline (SOF0), extended sequential (SOF1) and progressive (SOF2) Huffman-coded JPEGs with one (grey) or
-     * three (colour) components: what every camera and browser writes, and what AR image recognition reads. Lossless,
-     * arithmetic-coded and 12-bit JPEGs are refused by ImageIO's header reader already; CMYK ones are refused here.
+     * Only baseline (SOF0), extended sequential (SOF1) and progressive (SOF2) Huffman-coded 8-bit JPEGs with one (grey)
+     * or three (colour) components: what every camera and browser writes, and what AR image recognition reads.
+     * Lossless, arithmetic-coded, 12-bit and CMYK JPEGs are refused.
      */
-    private static void checkFrame(Node header) {
-        @Nullable Node sof = find(header, "sof");
-        if (sof == null) {
-            throw InvalidImage.notJpeg("a JPEG without a frame header");
+    private static void checkFrame(ImageFacts facts) {
+        if (facts.process() < 0 || facts.process() > 2) {
+            throw InvalidImage.notJpeg("a JPEG of another coding process (" + facts.process() + ")");
         }
-        NamedNodeMap attributes = sof.getAttributes();
-        int process = intAttribute(attributes, "process");
-        if (process < 0 || process > 2) {
-            throw InvalidImage.notJpeg("a JPEG of another coding process (" + process + ")");
+        if (facts.bitsPerSample() != 8) {
+            throw InvalidImage.notJpeg("a JPEG of " + facts.bitsPerSample() + " bits per sample");
         }
-        int components = intAttribute(attributes, "numFrameComponents");
-        if (components != 1 && components != 3) {
-            throw InvalidImage.notJpeg(
-                    "a JPEG with " + components + " colour components (CMYK?); only greyscale and RGB are accepted");
+        if (facts.components() != 1 && facts.components() != 3) {
+            throw InvalidImage.notJpeg("a JPEG with " + facts.components()
+                    + " colour components (CMYK?); only greyscale and RGB are accepted");
         }
     }
 
@@ -238,44 +235,6 @@ class JpegCheck {
             }
         }
         return true;
-    }
-
-    private static ImageReader jpegReader() {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
-        if (!readers.hasNext()) {
-            throw new IllegalStateException("This JDK has no JPEG reader");
-        }
-        return readers.next();
-    }
-
-    private static @Nullable Node find(Node node, String name) {
-        if (name.equals(node.getNodeName())) {
-            return node;
-        }
-        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
-            @Nullable Node found = find(child, name);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
-
-    private static int intAttribute(NamedNodeMap attributes, String name) {
-        Node attribute = attributes.getNamedItem(name);
-        if (attribute == null) {
-            return -1;
-        }
-        try {
-            return Integer.parseInt(attribute.getNodeValue());
-        } catch (NumberFormatException ex) {
-            return -1;
-        }
-    }
-
-    private static String reason(Exception ex) {
-        String message = ex.getMessage();
-        return message == null || message.isBlank() ? "the data cannot be read" : lowerFirst(message);
     }
 
     private static String lowerFirst(String text) {

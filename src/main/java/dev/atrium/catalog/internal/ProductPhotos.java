@@ -1,32 +1,36 @@
 package dev.atrium.catalog.internal;
 
+import dev.atrium.shared.image.DecodedImage;
 import dev.atrium.shared.image.ImageDecoding;
+import dev.atrium.shared.image.ImageFacts;
+import dev.atrium.shared.image.ImageFormat;
+import dev.atrium.shared.image.ImageRefused;
 import dev.atrium.shared.problem.InvalidRequest;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.SecureRandom;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
+import java.util.EnumSet;
+import java.util.Set;
 import net.coobird.thumbnailator.Thumbnails;
 import org.springframework.stereotype.Component;
 
 /**
- * Product photos: any image ImageIO reads (JPEG, PNG, GIF, BMP), refused before decoding when it claims more pixels than
- * a photo needs (a decompression bomb), stored as a JPEG that fits 800x800 pixels under a random name. Decoding is
- * CPU-bound, so only as many run at once as there are cores.
+ * Product photos: a JPEG, PNG, GIF or BMP image (recognised from its bytes; no other format is ever decoded), refused
+ * before decoding when its header promises more work than a photo needs (a decompression bomb, a JPEG of hundreds of
+ * scans), decoded by {@link ImageDecoding} on its bounded pool with a deadline, and stored as a JPEG that fits 800x800
+ * pixels under a random name.
  */
 @Component
 class ProductPhotos {
 
     static final int MAX_SIDE = 800;
-    static final long MAX_PIXELS = 40_000_000L;
+    static final long MAX_PIXELS = ImageDecoding.MAX_PIXELS;
+
+    private static final Set<ImageFormat> FORMATS =
+            EnumSet.of(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF, ImageFormat.BMP);
 
     private static final SecureRandom random = new SecureRandom();
     private static final char[] ALPHABET =
@@ -47,11 +51,42 @@ class ProductPhotos {
     }
 
     byte[] normalize(byte[] content) {
-        return decoding.bounded(() -> convert(content));
+        if (content.length == 0) {
+            throw photoRefused("is empty");
+        }
+        try {
+            ImageFacts facts = decoding.inspect(content, FORMATS);
+            // Large images are decoded at a fraction of their size, so memory stays bounded whatever is sent.
+            return decoding.decode(content, facts, 2 * MAX_SIDE, decoded -> convert(intact(decoded)));
+        } catch (ImageRefused refused) {
+            throw photoRefused(
+                    switch (refused.reason()) {
+                        case NOT_AN_IMAGE -> "is not an image (JPEG, PNG, GIF or BMP)";
+                        case TOO_MANY_PIXELS -> {
+                            ImageFacts facts = refused.facts();
+                            long pixels = facts == null ? 0 : facts.pixels();
+                            yield "has " + pixels + " pixels; at most " + MAX_PIXELS + " are accepted";
+                        }
+                        case TOO_COSTLY -> "is too costly to decode: " + refused.getMessage();
+                        case UNREADABLE, UNSUPPORTED, BAD_HEADER, DAMAGED -> "could not be decoded as an image";
+                    });
+        }
     }
 
-    private static byte[] convert(byte[] content) {
-        BufferedImage image = read(content);
+    /**
+     * The decoded image, unless the decoder warned: it then filled what it could not read (a truncated file) with
+     * grey. A colour profile it cannot use is only ignored, which harms nothing.
+     */
+    private static BufferedImage intact(DecodedImage decoded) {
+        for (String warning : decoded.warnings()) {
+            if (!warning.contains("ICC")) {
+                throw photoRefused("is damaged or truncated");
+            }
+        }
+        return decoded.image();
+    }
+
+    private static byte[] convert(BufferedImage image) {
         BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D canvas = rgb.createGraphics();
         try {
@@ -71,44 +106,6 @@ class ProductPhotos {
             return out.toByteArray();
         } catch (IOException ex) {
             throw photoRefused("could not be converted to JPEG");
-        }
-    }
-
-    private static BufferedImage read(byte[] content) {
-        if (content.length == 0) {
-            throw photoRefused("is empty");
-        }
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
-            Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
-            if (readers == null || !readers.hasNext()) {
-                throw photoRefused("is not an image (JPEG, PNG, GIF or BMP)");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(input, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS || reader.getWidth(0) <= 0 || reader.getHeight(0) <= 0) {
-                    throw photoRefused("has " + pixels + " pixels; at most " + MAX_PIXELS + " are accepted");
-                }
-                // Large images are decoded at a fraction of their size, so memory stays bounded whatever is sent.
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = (int) Math.ceil(Math.max(reader.getWidth(0), reader.getHeight(0)) / (2.0 * MAX_SIDE));
-                if (step > 1) {
-                    param.setSourceSubsampling(step, step, 0, 0);
-                }
-                BufferedImage image = reader.read(0, param);
-                if (image == null) {
-                    throw photoRefused("could not be decoded");
-                }
-                return image;
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException ex) {
-            if (ex instanceof InvalidRequest refused) {
-                throw refused;
-            }
-            throw photoRefused("could not be decoded as an image");
         }
     }
 
