@@ -281,11 +281,11 @@ public class UserAccounts {
         }
         String oldPassword = Objects.requireNonNull(change.oldPassword());
         String newPassword = Objects.requireNonNull(change.newPassword());
-        throttle.checkAllowed(user.email(), client.address());
+        throttle.attempt(user.email(), client.address());
         if (!passwords.matches(oldPassword, user.passwordHash())) {
-            throttle.recordFailure(user.email(), client.address());
             throw InvalidRequest.field("old_password", "is not the current password");
         }
+        throttle.succeeded(user.email(), client.address());
         policy.weakness(newPassword, user.email()).ifPresent(reason -> {
             throw InvalidRequest.field("new_password", reason);
         });
