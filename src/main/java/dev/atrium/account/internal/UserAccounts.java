@@ -313,6 +313,18 @@ public class UserAccounts {
         setPassword(id, passwords.hash(newPassword), null);
     }
 
+    /**
+     * An administrator ends a lockout: the account's failed sign-ins are forgotten, so its owner may sign in at once
+     * (attempts from an address that failed too often stay refused).
+     */
+    public void unlockSignIn(CurrentUser actor, long id) {
+        if (!actor.isAdmin()) {
+            throw ProblemException.forbidden("Only administrators may unlock someone's sign-in");
+        }
+        User user = users.findById(id).orElseThrow(() -> UserNotFound.byId(id));
+        throttle.unlock(user.email());
+    }
+
     /** The user's open sessions, most recently used first: for the user themself or an administrator. */
     public List<Session> openSessions(CurrentUser actor, long id) {
         mayManage(actor, visible(actor, id));
