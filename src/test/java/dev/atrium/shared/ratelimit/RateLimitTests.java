@@ -2,7 +2,9 @@ package dev.atrium.shared.ratelimit;
 
 import static dev.atrium.TestAccounts.freshAddress;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import dev.atrium.AdminBrowser;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -129,7 +131,8 @@ class RateLimitTests {
 
     @Test
     void avatars_image_targets_and_product_photos_share_one_count_per_user() throws Exception {
-        SignedInUser admin = accounts.signedInAdmin();
+        TestUser administrator = accounts.admin();
+        SignedInUser admin = accounts.signIn(administrator);
         long project = project(admin);
         long product = new CatalogFixtures(jdbc).product("Limited " + UUID.randomUUID(), "9.99");
 
@@ -145,6 +148,16 @@ class RateLimitTests {
             assertRetryAfter(refused);
             assertThat(refused).bodyJson().extractingPath("$.type").asString().endsWith("/too-many-requests");
         }
+        // The admin panel's photo form is on the same count.
+        MvcTestResult panel = mvc.post()
+                .uri("/admin/products/{id}/photo", product)
+                .cookie(AdminBrowser.signIn(mvc, administrator))
+                .with(csrf())
+                .multipart()
+                .file(new MockMultipartFile("photo", "photo.jpg", MediaType.IMAGE_JPEG_VALUE, jpeg()))
+                .exchange();
+        assertThat(panel).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/admin/products/" + product);
+        assertThat(panel).flash().extractingByKey("failure").asString().contains("Too many uploads");
         assertThat(blobs()).isEqualTo(blobs);
         assertThat(targets(project)).isEqualTo(targets);
 
