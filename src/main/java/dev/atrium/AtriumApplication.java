@@ -1,5 +1,6 @@
 package dev.atrium;
 
+import dev.atrium.account.SignInUnlockCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
@@ -12,8 +13,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Starts Atrium. The first argument chooses what to do: {@code serve} (the default), {@code migrate} (bring the
- * database schema up to date and exit) or {@code seed} (migrate, load the demo data and exit). Arguments starting with
- * {@code --} are Spring Boot properties.
+ * database schema up to date and exit), {@code seed} (migrate, load the demo data and exit) or {@code unlock EMAIL}
+ * (forget the account's failed sign-ins and exit). Arguments starting with {@code --} are Spring Boot properties.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -27,6 +28,8 @@ public class AtriumApplication {
               serve     serve the API, the login page and the admin panel (the default)
               migrate   apply the database migrations, then exit
               seed      apply the migrations and load the demo data (idempotent), then exit
+              unlock EMAIL
+                        forget the account's failed sign-ins, so that it may sign in at once, then exit
               help      show this text
             """;
 
@@ -50,7 +53,16 @@ public class AtriumApplication {
                 SpringApplication.run(AtriumApplication.class, properties);
                 yield SERVING;
             }
-            case "migrate", "seed" -> runToCompletion(command, properties);
+            case "migrate", "seed" -> runToCompletion(command, properties, AtriumApplication.class);
+            case "unlock" -> {
+                if (Arrays.stream(properties).allMatch(argument -> argument.startsWith("--"))) {
+                    System.err.println("unlock needs the email of the account to unlock");
+                    usage(System.err);
+                    yield 2;
+                }
+                // Only Redis: the lockout is counted there, and the database may be the thing that is in trouble.
+                yield runToCompletion(command, properties, SignInUnlockCommand.class);
+            }
             case "help", "--help", "-h" -> {
                 usage(System.out);
                 yield 0;
@@ -63,9 +75,12 @@ public class AtriumApplication {
         };
     }
 
-    /** Runs a one-shot command: the work happens while the context starts; closing it ends the command. */
-    private static int runToCompletion(String command, String[] properties) {
-        SpringApplication application = new SpringApplication(AtriumApplication.class);
+    /**
+     * Runs a one-shot command in an application made of {@code source}: the work happens while the context starts;
+     * closing it ends the command.
+     */
+    private static int runToCompletion(String command, String[] properties, Class<?> source) {
+        SpringApplication application = new SpringApplication(source);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setDefaultProperties(Map.of("atrium.command", command));
         try {

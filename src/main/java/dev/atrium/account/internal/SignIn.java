@@ -13,8 +13,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one way in, for every client: the API, seed 000's page and the admin panel. It checks the throttle, then the
- * password (spending the same time on an unknown email), opens a session and records it.
+ * The one way in, for every client: the API, seed 000's page and the admin panel. It takes a place in the throttle,
+ * then checks the password (spending the same time on an unknown email), opens a session and records it.
  */
 @Service
 public class SignIn {
@@ -81,21 +81,34 @@ public class SignIn {
      * @throws TooManySignInAttempts when this account or address has failed too often lately
      */
     public User verify(String email, String password, ClientInfo client) {
-        throttle.checkAllowed(email, client.address());
-        Optional<User> found = users.findByEmail(email.trim());
+        // The attempt is counted before the password is checked, in one step in Redis: attempts racing on any number of
+        // replicas cannot all slip in under the limit.
+        throttle.attempt(email, client.address());
+        Optional<User> found;
         boolean valid;
-        if (found.isEmpty()) {
-            passwords.matchNothing();
-            valid = false;
-        } else {
-            valid = passwords.matches(password, found.get().passwordHash())
-                    && found.get().active();
+        try {
+            found = users.findByEmail(email.trim());
+            if (found.isEmpty()) {
+                passwords.matchNothing();
+                valid = false;
+            } else {
+                valid = passwords.matches(password, found.get().passwordHash())
+                        && found.get().active();
+            }
+        } catch (RuntimeException ex) {
+            // The password was never checked (a store is away, the hashing pool is full): not a failure.
+            try {
+                throttle.notChecked(email, client.address());
+            } catch (RuntimeException alsoFailed) {
+                ex.addSuppressed(alsoFailed);
+            }
+            throw ex;
         }
         if (!valid) {
-            throttle.recordFailure(email, client.address());
+            // Already counted: a failure keeps its place in the throttle.
             throw BadCredentials.create();
         }
-        throttle.recordSuccess(email);
+        throttle.succeeded(email, client.address());
         return found.get();
     }
 

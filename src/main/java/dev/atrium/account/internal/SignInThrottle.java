@@ -1,107 +1,72 @@
 package dev.atrium.account.internal;
 
 import dev.atrium.account.TooManySignInAttempts;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.EstimationProbe;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.AbstractRedisClient;
-import io.lettuce.core.RedisClient;
-import java.nio.charset.StandardCharsets;
+import dev.atrium.shared.ratelimit.RateLimit;
+import dev.atrium.shared.ratelimit.RateLimits;
 import java.time.Duration;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins per account and per client address in Redis (Bucket4j), so the limit holds across replicas:
- * after {@code per-account} failures (5) for one email, or {@code per-address} failures (20) from one address, within a
- * window of 15 minutes counted from the first failure, sign-ins are refused with 429 until the window ends. A
- * successful sign-in clears the account's count.
+ * Counts password checks per account and per client address in Redis, so that the limit holds across replicas: after
+ * {@code per-account} failures (5) for one email, or {@code per-address} failures (20) from one address, within a
+ * window of 15 minutes counted from the first failure, sign-ins are refused with 429 until the window ends.
+ *
+ * <p>An attempt takes its place in both counts atomically <em>before</em> its password is checked, and a success gives
+ * it back (clearing the account's count): so however many attempts race on however many replicas, no more passwords
+ * are checked than the limit allows, and what the counts hold between attempts is the failures.
  */
 @Component
 public class SignInThrottle {
 
-    private static final String ACCOUNT = "atrium:sign-in-failures:account:";
-    private static final String ADDRESS = "atrium:sign-in-failures:address:";
-
-    private final LettuceConnectionFactory connections;
-    private final BucketConfiguration perAccount;
-    private final BucketConfiguration perAddress;
-    private volatile @Nullable Buckets buckets;
-
-    /** The bucket store, with the Redis client it was built on. */
-    private record Buckets(AbstractRedisClient client, ProxyManager<byte[]> manager) {}
+    private final RateLimit perAccount;
+    private final RateLimit perAddress;
 
     SignInThrottle(
-            LettuceConnectionFactory connections,
+            RateLimits limits,
             @Value("${atrium.sign-in.failures-per-account:5}") int failuresPerAccount,
             @Value("${atrium.sign-in.failures-per-address:20}") int failuresPerAddress,
             @Value("${atrium.sign-in.failure-window:15m}") Duration window) {
-        this.connections = connections;
-        this.perAccount = window(failuresPerAccount, window);
-        this.perAddress = window(failuresPerAddress, window);
+        this.perAccount = limits.fixedWindow("sign-in-failures:account", failuresPerAccount, window);
+        this.perAddress = limits.fixedWindow("sign-in-failures:address", failuresPerAddress, window);
     }
 
-    /** Refuses the attempt when the account or the address has used up its failures. */
-    public void checkAllowed(String email, String address) {
-        check(buckets().getProxy(accountKey(email), () -> perAccount).estimateAbilityToConsume(1));
-        check(buckets().getProxy(addressKey(address), () -> perAddress).estimateAbilityToConsume(1));
+    /**
+     * Takes a place for one password check, or refuses it. An attempt that passes counts as a failure unless it
+     * ends in {@link #succeeded} or {@link #notChecked}.
+     *
+     * @throws TooManySignInAttempts when the account or the address has used up its failures
+     */
+    public void attempt(String email, String address) {
+        perAddress.take(address).ifPresent(wait -> {
+            throw TooManySignInAttempts.retryAfter(wait);
+        });
+        perAccount.take(accountKey(email)).ifPresent(wait -> {
+            // The address's place is given back: only attempts whose password was checked count against it.
+            perAddress.giveBack(address);
+            throw TooManySignInAttempts.retryAfter(wait);
+        });
     }
 
-    public void recordFailure(String email, String address) {
-        buckets().getProxy(accountKey(email), () -> perAccount).tryConsume(1);
-        buckets().getProxy(addressKey(address), () -> perAddress).tryConsume(1);
+    /** The password was right: the account's failures are forgotten, and the address's place is given back. */
+    public void succeeded(String email, String address) {
+        perAccount.reset(accountKey(email));
+        perAddress.giveBack(address);
     }
 
-    public void recordSuccess(String email) {
-        buckets().removeProxy(accountKey(email));
+    /** The attempt's password could not be checked (a store is away, the hashing pool is full): it does not count. */
+    public void notChecked(String email, String address) {
+        perAccount.giveBack(accountKey(email));
+        perAddress.giveBack(address);
     }
 
-    private static void check(EstimationProbe probe) {
-        if (!probe.canBeConsumed()) {
-            throw TooManySignInAttempts.retryAfter(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-        }
+    /** Forgets the account's failures, so that it may sign in at once: an administrator's way to end a lockout. */
+    public void unlock(String email) {
+        perAccount.reset(accountKey(email));
     }
 
-    private ProxyManager<byte[]> buckets() {
-        // The connection factory replaces its client when it is stopped and started again (a paused and resumed
-        // context does that), and the old client is shut down: the buckets follow the current client.
-        AbstractRedisClient client = connections.getNativeClient();
-        Buckets current = buckets;
-        if (current == null || current.client() != client) {
-            synchronized (this) {
-                current = buckets;
-                if (current == null || current.client() != client) {
-                    // Built on first use, so that Atrium starts (and serves what it can) while Redis is away.
-                    current = new Buckets(
-                            client,
-                            Bucket4jLettuce.casBasedBuilder((RedisClient) client)
-                                    .expirationAfterWrite(
-                                            ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                                                    Duration.ofMinutes(1)))
-                                    .build());
-                    buckets = current;
-                }
-            }
-        }
-        return current.manager();
-    }
-
-    private static BucketConfiguration window(int failures, Duration window) {
-        return BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(failures).refillIntervally(failures, window))
-                .build();
-    }
-
-    private static byte[] accountKey(String email) {
-        return (ACCOUNT + email.trim().toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] addressKey(String address) {
-        return (ADDRESS + address).getBytes(StandardCharsets.UTF_8);
+    private static String accountKey(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -283,11 +283,11 @@ public class UserAccounts {
         }
         String oldPassword = Objects.requireNonNull(change.oldPassword());
         String newPassword = Objects.requireNonNull(change.newPassword());
-        throttle.checkAllowed(user.email(), client.address());
+        throttle.attempt(user.email(), client.address());
         if (!passwords.matches(oldPassword, user.passwordHash())) {
-            throttle.recordFailure(user.email(), client.address());
             throw InvalidRequest.field("old_password", "is not the current password");
         }
+        throttle.succeeded(user.email(), client.address());
         policy.weakness(newPassword, user.email()).ifPresent(reason -> {
             throw InvalidRequest.field("new_password", reason);
         });
@@ -313,6 +313,18 @@ public class UserAccounts {
             throw InvalidRequest.field("new_password", reason);
         });
         setPassword(id, passwords.hash(newPassword), null);
+    }
+
+    /**
+     * An administrator ends a lockout: the account's failed sign-ins are forgotten, so its owner may sign in at once
+     * (attempts from an address that failed too often stay refused).
+     */
+    public void unlockSignIn(CurrentUser actor, long id) {
+        if (!actor.isAdmin()) {
+            throw ProblemException.forbidden("Only administrators may unlock someone's sign-in");
+        }
+        User user = users.findById(id).orElseThrow(() -> UserNotFound.byId(id));
+        throttle.unlock(user.email());
     }
 
     /** The user's open sessions, most recently used first: for the user themself or an administrator. */

@@ -5,6 +5,7 @@ import dev.atrium.account.internal.Avatars;
 import dev.atrium.account.internal.UserAccounts;
 import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.problem.ProblemException;
+import dev.atrium.shared.ratelimit.UploadLimit;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,10 +42,12 @@ class AvatarController {
 
     private final Avatars avatars;
     private final UserAccounts accounts;
+    private final UploadLimit uploads;
 
-    AvatarController(Avatars avatars, UserAccounts accounts) {
+    AvatarController(Avatars avatars, UserAccounts accounts, UploadLimit uploads) {
         this.avatars = avatars;
         this.accounts = accounts;
+        this.uploads = uploads;
     }
 
     @RequestMapping(
@@ -70,12 +73,17 @@ class AvatarController {
     @ApiResponse(
             responseCode = "415",
             description = "Not multipart/form-data, or not a JPEG, PNG or WebP image whatever its name says")
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many uploads (avatars, image targets and product photos together) lately; "
+                    + "Retry-After says when to try again")
     UserView upload(
             @AuthenticationPrincipal CurrentUser user,
             @Parameter(description = "The image file") @RequestPart(name = "avatar", required = false) @Nullable MultipartFile avatar) {
         if (avatar == null || avatar.isEmpty()) {
             throw AvatarRejected.empty();
         }
+        uploads.take(user);
         avatars.replace(user.id(), bytes(avatar));
         return UserView.of(accounts.view(user, user.id()), true);
     }

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The admin panel's users: search and pages, one user's profile, names and roles, deactivation, a new password, and
- * their sessions. Every change goes through {@link UserAccounts}, under the same rules as the API; a refusal comes back
- * as a flash message.
+ * The admin panel's users: search and pages, one user's profile, names and roles, deactivation, a new password, an
+ * unlocked sign-in, and their sessions. Every change goes through {@link UserAccounts}, under the same rules as the API;
+ * a refusal comes back as a flash message.
  */
 @Controller
 @AdminPages
@@ -105,6 +105,15 @@ class UserAdminController {
                 id,
                 "Set a new password and ended the user's sessions.",
                 () -> accounts.resetPassword(admin, id, newPassword));
+    }
+
+    @PostMapping("/{id}/unlock")
+    String unlock(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes flash) {
+        return act(
+                flash,
+                id,
+                "Unlocked sign-in: the user's failed sign-ins are forgotten.",
+                () -> accounts.unlockSignIn(admin, id));
     }
 
     @PostMapping("/{id}/sessions/{sessionId}/end")

@@ -7,6 +7,8 @@ import dev.atrium.account.internal.UserAccounts;
 import dev.atrium.account.internal.UserAccounts.Profile;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
+import dev.atrium.shared.ratelimit.RateLimit;
+import dev.atrium.shared.ratelimit.RateLimits;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -15,7 +17,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Duration;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,9 +41,15 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class UserController {
 
     private final UserAccounts accounts;
+    private final RateLimit registrations;
 
-    UserController(UserAccounts accounts) {
+    UserController(
+            UserAccounts accounts,
+            RateLimits limits,
+            @Value("${atrium.limits.registrations-per-address:10}") int registrationsPerAddress,
+            @Value("${atrium.limits.registrations-window:1h}") Duration registrationsWindow) {
         this.accounts = accounts;
+        this.registrations = limits.steady("registrations:address", registrationsPerAddress, registrationsWindow);
     }
 
     @PostMapping("/api/users")
@@ -53,7 +63,12 @@ class UserController {
             responseCode = "400",
             description = "Invalid email, weak password, fields too long, unknown organizations (field errors)")
     @ApiResponse(responseCode = "409", description = "An account with this email exists")
-    ResponseEntity<UserView> register(@RequestBody Registration registration) {
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many registrations from this address lately; Retry-After says when to try again")
+    ResponseEntity<UserView> register(@RequestBody Registration registration, HttpServletRequest request) {
+        // Every attempt counts, refused ones too: guessing which emails are taken is bounded as well.
+        registrations.takeOrRefuse(request.getRemoteAddr(), "registrations from this address");
         Profile profile = accounts.register(registration);
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/users/{id}")

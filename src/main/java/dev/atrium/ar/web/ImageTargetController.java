@@ -7,6 +7,7 @@ import dev.atrium.ar.internal.Slice;
 import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
+import dev.atrium.shared.ratelimit.UploadLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -48,9 +49,15 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ImageTargetController {
 
     private final ImageTargets targets;
+    private final UploadLimit uploads;
 
-    ImageTargetController(ImageTargets targets) {
+    static final String UPLOADS_USED_UP =
+            "Too many uploads (avatars, image targets and product photos together) lately;"
+                    + " Retry-After says when to try again";
+
+    ImageTargetController(ImageTargets targets, UploadLimit uploads) {
         this.targets = targets;
+        this.uploads = uploads;
     }
 
     @Schema(name = "ImageTarget")
@@ -132,11 +139,14 @@ class ImageTargetController {
     @ApiResponse(responseCode = "404", description = "No such project, deleted, or someone else's")
     @ApiResponse(responseCode = "413", description = "The image is over 2.25 MB (or the body over 3.5 MB)")
     @ApiResponse(responseCode = "415", description = "Not a JPEG (PNG, GIF, ...) or not a baseline/progressive one")
+    @ApiResponse(responseCode = "429", description = UPLOADS_USED_UP)
     ResponseEntity<ImageTargetView> create(
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
             @Valid @RequestBody ImageTargetRequest request) {
-        ImageTarget target = targets.create(Caller.of(principal), projectId, request.image(), request.description());
+        Caller caller = Caller.of(principal);
+        countUpload(caller);
+        ImageTarget target = targets.create(caller, projectId, request.image(), request.description());
         return ResponseEntity.created(URI.create("/api/project/" + projectId + "/imagetarget/" + target.id()))
                 .body(ImageTargetView.of(target));
     }
@@ -223,13 +233,15 @@ class ImageTargetController {
     @ApiResponse(responseCode = "404", description = "No such project or image target, or deleted")
     @ApiResponse(responseCode = "413", description = "The image is over 2.25 MB (or the body over 3.5 MB)")
     @ApiResponse(responseCode = "415", description = "Not a JPEG (PNG, GIF, ...) or not a baseline/progressive one")
+    @ApiResponse(responseCode = "429", description = UPLOADS_USED_UP)
     ImageTargetView replace(
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
             @PathVariable long targetId,
             @Valid @RequestBody ImageTargetRequest request) {
-        return ImageTargetView.of(
-                targets.replace(Caller.of(principal), projectId, targetId, request.image(), request.description()));
+        Caller caller = Caller.of(principal);
+        countUpload(caller);
+        return ImageTargetView.of(targets.replace(caller, projectId, targetId, request.image(), request.description()));
     }
 
     @PatchMapping("/api/project/{projectId}/imagetarget/{targetId}")
@@ -243,13 +255,17 @@ class ImageTargetController {
     @ApiResponse(responseCode = "404", description = "No such project or image target, or deleted")
     @ApiResponse(responseCode = "413", description = "The image is over 2.25 MB (or the body over 3.5 MB)")
     @ApiResponse(responseCode = "415", description = "Not a JPEG (PNG, GIF, ...) or not a baseline/progressive one")
+    @ApiResponse(responseCode = "429", description = UPLOADS_USED_UP)
     ImageTargetView update(
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
             @PathVariable long targetId,
             @Valid @RequestBody ImageTargetPatch patch) {
-        return ImageTargetView.of(
-                targets.update(Caller.of(principal), projectId, targetId, patch.image(), patch.description()));
+        Caller caller = Caller.of(principal);
+        if (patch.image() != null) {
+            countUpload(caller);
+        }
+        return ImageTargetView.of(targets.update(caller, projectId, targetId, patch.image(), patch.description()));
     }
 
     @DeleteMapping("/api/project/{projectId}/imagetarget/{targetId}")
@@ -262,6 +278,14 @@ class ImageTargetController {
             @AuthenticationPrincipal Object principal, @PathVariable long projectId, @PathVariable long targetId) {
         targets.delete(Caller.of(principal), projectId, targetId);
         return ResponseEntity.noContent().build();
+    }
+
+    /** Counted before the image is decoded or stored: an app token counts on its project, a user on themself. */
+    private void countUpload(Caller caller) {
+        switch (caller) {
+            case Caller.User user -> uploads.take(user.user());
+            case Caller.App app -> uploads.takeForProject(app.client().projectId());
+        }
     }
 
     static String imageUrl(ImageTarget target) {

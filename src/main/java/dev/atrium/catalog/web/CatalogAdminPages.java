@@ -18,6 +18,7 @@ import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.problem.ProblemException;
+import dev.atrium.shared.ratelimit.UploadLimit;
 import dev.atrium.shared.security.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -57,6 +58,7 @@ class CatalogAdminPages {
     private final StockService stockService;
     private final StockRepository stock;
     private final JsonMapper json;
+    private final UploadLimit uploads;
 
     CatalogAdminPages(
             ProductListing listing,
@@ -66,7 +68,8 @@ class CatalogAdminPages {
             ShopRepository shopRows,
             StockService stockService,
             StockRepository stock,
-            JsonMapper json) {
+            JsonMapper json,
+            UploadLimit uploads) {
         this.listing = listing;
         this.products = products;
         this.productRows = productRows;
@@ -75,6 +78,7 @@ class CatalogAdminPages {
         this.stockService = stockService;
         this.stock = stock;
         this.json = json;
+        this.uploads = uploads;
     }
 
     // Products
@@ -165,6 +169,7 @@ class CatalogAdminPages {
             if (photo == null || photo.isEmpty()) {
                 throw InvalidRequest.field("photo", "choose an image file first");
             }
+            uploads.take(admin);
             products.setPhoto(admin, id, photo.getBytes());
             redirect.addFlashAttribute("success", "The photo of product " + id + " is replaced.");
         } catch (ProblemException problem) {

@@ -9,6 +9,7 @@ import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.problem.ProblemException;
+import dev.atrium.shared.ratelimit.UploadLimit;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -46,12 +47,19 @@ class ProductController {
     private final ProductService products;
     private final ShopRepository shops;
     private final StockRepository stock;
+    private final UploadLimit uploads;
 
-    ProductController(ProductListing listing, ProductService products, ShopRepository shops, StockRepository stock) {
+    ProductController(
+            ProductListing listing,
+            ProductService products,
+            ShopRepository shops,
+            StockRepository stock,
+            UploadLimit uploads) {
         this.listing = listing;
         this.products = products;
         this.shops = shops;
         this.stock = stock;
+        this.uploads = uploads;
     }
 
     @GetMapping("/api/products")
@@ -233,6 +241,11 @@ class ProductController {
             responseCode = "413",
             description = "Larger than 5 MB",
             content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many uploads (avatars, image targets and product photos together) lately; "
+                    + "Retry-After says when to try again",
+            content = @Content(mediaType = "application/problem+json"))
     ProductView setPhoto(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long id,
@@ -241,6 +254,7 @@ class ProductController {
         if (photo == null || photo.isEmpty()) {
             throw InvalidRequest.field("photo", "is required: send the image as the multipart field 'photo'");
         }
+        uploads.take(user);
         Product changed = products.setPhoto(user, id, photo.getBytes());
         return ProductView.of(changed, stock.availability(id), baseUrl());
     }

@@ -5,6 +5,10 @@ import dev.atrium.account.BadCredentials;
 import dev.atrium.account.TooManySignInAttempts;
 import dev.atrium.goods.internal.GoodsSignIn;
 import dev.atrium.shared.problem.FieldError;
+import dev.atrium.shared.problem.ProblemException;
+import dev.atrium.shared.ratelimit.RateLimit;
+import dev.atrium.shared.ratelimit.RateLimits;
+import dev.atrium.shared.ratelimit.TooManyRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -12,10 +16,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,9 +47,18 @@ class SeedSignInController {
     static final String USER_DOES_NOT_EXIST = "user does not exist";
 
     private final GoodsSignIn signIn;
+    private final RateLimit perAccount;
+    private final RateLimit perAddress;
 
-    SeedSignInController(GoodsSignIn signIn) {
+    SeedSignInController(
+            GoodsSignIn signIn,
+            RateLimits limits,
+            @Value("${atrium.limits.seed-sign-ins-per-account:10}") int perAccount,
+            @Value("${atrium.limits.seed-sign-ins-per-address:30}") int perAddress,
+            @Value("${atrium.limits.seed-sign-ins-window:1h}") Duration window) {
         this.signIn = signIn;
+        this.perAccount = limits.steady("seed-sign-ins:account", perAccount, window);
+        this.perAddress = limits.steady("seed-sign-ins:address", perAddress, window);
     }
 
     record Credentials(
@@ -88,7 +105,16 @@ class SeedSignInController {
             String status,
             String message,
 
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<FieldError> errors) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<FieldError> errors,
+
+            @Schema(description = "With 429: seconds to wait, as in Retry-After")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Nullable Long retryAfterSeconds) {
+
+        Failure(String message, @Nullable List<FieldError> errors) {
+            this("error", message, errors, null);
+        }
+    }
 
     // The form and the JSON handler are one operation in the API document: springdoc merges them, and the last
     // @Operation it reads wins, so both carry the same text.
@@ -98,7 +124,9 @@ class SeedSignInController {
             the same fields as JSON are accepted too (a post without a body is a 400). A valid pair opens a session \
             and, in one transaction with its `user_sessions` row, appends every record of `data/goods.json` to \
             `goods` (again on every sign-in). An unknown user or a wrong password writes nothing. Failed sign-ins \
-            are throttled like POST /api/auth.""";
+            are throttled like POST /api/auth, and successful ones are limited per account and per client address \
+            (each appends the whole feed): a refused sign-in is a 429 in the same JSON shape, with Retry-After, and \
+            writes nothing.""";
 
     @PostMapping(path = "/api", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @Operation(summary = SUMMARY, description = DESCRIPTION)
@@ -121,8 +149,11 @@ class SeedSignInController {
                             examples = @ExampleObject("{\"status\":\"error\",\"message\":\"user does not exist\"}")))
     @ApiResponse(
             responseCode = "429",
-            description = "Too many failed sign-ins lately (Retry-After says how long to wait)",
-            content = @Content(schema = @Schema(implementation = Failure.class)))
+            description = "Too many failed sign-ins, or too many sign-ins on this page, lately (Retry-After says how "
+                    + "long to wait); nothing was written",
+            content = @Content(schema = @Schema(implementation = Failure.class), examples = @ExampleObject("""
+                            {"status":"error","message":"Too many sign-ins on this page; try again in 360 seconds",\
+                            "retry_after_seconds":360}""")))
     ResponseEntity<?> signInWithForm(
             @RequestParam(required = false) @Nullable String login,
             @RequestParam(required = false) @Nullable String username,
@@ -155,29 +186,61 @@ class SeedSignInController {
             String message = missing.size() == 2
                     ? "login and password are required"
                     : missing.getFirst().field() + " is required";
-            return ResponseEntity.badRequest().body(new Failure("error", message, missing));
+            return ResponseEntity.badRequest().body(new Failure(message, missing));
         }
+        String account = credentials.identifier().toLowerCase(Locale.ROOT);
+        String address = String.valueOf(request.getRemoteAddr());
+        // Each sign-in here appends the whole goods feed, so sign-ins are limited, not only failures. A place is taken
+        // before the password is checked (so that racing requests cannot pass together) and given back when the
+        // sign-in fails: what the limit counts is the sign-ins that wrote.
+        Optional<Duration> wait = perAddress.take(address);
+        if (wait.isEmpty()) {
+            wait = perAccount.take(account);
+            if (wait.isPresent()) {
+                perAddress.giveBack(address);
+            }
+        }
+        if (wait.isPresent()) {
+            return tooMany(TooManyRequests.of("sign-ins on this page", wait.get()));
+        }
+        boolean signedIn = false;
         try {
             GoodsSignIn.Outcome outcome = signIn.signIn(
                     credentials.identifier(),
                     credentials.password(),
                     request.getRemoteAddr(),
                     request.getHeader("User-Agent"));
-            var signedIn = outcome.signedIn();
-            var tokens = signedIn.tokens();
+            signedIn = true;
+            var session = outcome.signedIn();
+            var tokens = session.tokens();
             return ResponseEntity.ok(new Success(
                     "success",
-                    "Signed in as " + signedIn.email() + "; " + outcome.goodsImported() + " goods imported",
-                    new UserRef(signedIn.userId(), signedIn.email()),
-                    new SessionRef(signedIn.sessionId(), signedIn.openedAt()),
+                    "Signed in as " + session.email() + "; " + outcome.goodsImported() + " goods imported",
+                    new UserRef(session.userId(), session.email()),
+                    new SessionRef(session.sessionId(), session.openedAt()),
                     outcome.goodsImported(),
                     new TokenPair(tokens.access(), tokens.refresh(), tokens.tokenType(), tokens.expiresIn())));
         } catch (BadCredentials ex) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(new Failure("error", USER_DOES_NOT_EXIST, null));
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(new Failure(USER_DOES_NOT_EXIST, null));
         } catch (TooManySignInAttempts ex) {
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .headers(ex.getHeaders())
-                    .body(new Failure("error", ex.getMessage(), null));
+            return tooMany(ex);
+        } finally {
+            if (!signedIn) {
+                perAccount.giveBack(account);
+                perAddress.giveBack(address);
+            }
         }
+    }
+
+    /**
+     * A 429 in the page's own shape, not a problem: the page shows {@code message} whatever the status, and its
+     * graders read {@code status}. {@code Retry-After} and {@code retry_after_seconds} say how long to wait.
+     */
+    private static ResponseEntity<Failure> tooMany(ProblemException refusal) {
+        String retryAfter = refusal.getHeaders().getFirst("Retry-After");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .headers(refusal.getHeaders())
+                .body(new Failure(
+                        "error", refusal.getMessage(), null, retryAfter == null ? null : Long.valueOf(retryAfter)));
     }
 }
