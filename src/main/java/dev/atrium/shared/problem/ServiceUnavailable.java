@@ -1,5 +1,6 @@
 package dev.atrium.shared.problem;
 
+import io.lettuce.core.RedisException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +46,7 @@ public final class ServiceUnavailable extends ProblemException {
                     || cause instanceof NonTransientDataAccessResourceException // a connection that cannot be had
                     || cause instanceof RedisConnectionFailureException
                     || cause instanceof RedisSystemException
-                    || cause instanceof io.lettuce.core.RedisException // untranslated, e.g. through Bucket4j
+                    || cause instanceof RedisException // untranslated, e.g. through Bucket4j
                     || cause instanceof SQLTransientConnectionException // Hikari's pool timing out
                     || cause instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
                 return true;

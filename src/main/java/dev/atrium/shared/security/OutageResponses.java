@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
@@ -81,8 +82,7 @@ class OutageResponses extends OncePerRequestFilter {
      * Redis holds. The security headers are set here because Spring Security's, written as the response commits, went
      * with the failed request.
      */
-    private static void page(HttpServletResponse response, @org.jspecify.annotations.Nullable String requestId)
-            throws IOException {
+    private static void page(HttpServletResponse response, @Nullable String requestId) throws IOException {
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", ServiceUnavailable.RETRY_AFTER_SECONDS);
         response.setHeader("Cache-Control", "no-store");
