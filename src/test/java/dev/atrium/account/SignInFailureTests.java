@@ -92,13 +92,17 @@ class SignInFailureTests {
     }
 
     @Test
-    void the_panels_form_answers_a_failed_write_with_the_sign_in_page_and_leaves_no_session() {
+    void the_panels_form_answers_a_failed_write_with_the_unavailable_page_and_leaves_no_session() {
         TestUser admin = accounts.admin();
         doThrow(new DataAccessResourceFailureException("The disk is full"))
                 .when(users)
                 .recordLogin(eq(admin.id()), any());
 
-        assertThat(panelSignIn(admin)).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/admin/login?error");
+        // A store that fails is no reason to try another password: the panel's 503 page, with when to retry.
+        MvcTestResult refused = panelSignIn(admin);
+        assertThat(refused).hasStatus(HttpStatus.SERVICE_UNAVAILABLE).hasContentTypeCompatibleWith("text/html");
+        assertThat(refused.getResponse().getHeader("Retry-After")).isNotBlank();
+        assertThat(refused).bodyText().contains("Service unavailable");
         assertThat(sessions.openSessionsOf(admin.id())).isEmpty();
     }
 

@@ -2,6 +2,7 @@ package dev.atrium.account.internal;
 
 import dev.atrium.shared.security.BrowserSessions;
 import dev.atrium.shared.security.CurrentUser;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -239,30 +241,38 @@ public class SessionRegistry implements BrowserSessions {
         }
     }
 
+    /** One pass of the audit sweep: rows looked at, rows closed, and the row the next pass starts after. */
+    record AuditSweep(int looked, int closed, SessionAudit.@Nullable OpenRow resumeAfter) {}
+
     /**
-     * Closes the audit rows of sessions that ended by idling out, which nobody ended explicitly, and returns how many
-     * it closed.
+     * Closes the audit rows, among the next {@code limit} still marked open after {@code after}, whose session no
+     * longer exists in Redis: sessions that idled out, which nobody ended explicitly, and sessions lost with Redis's
+     * data (wiped, or restarted without its files). One query, one pipelined round trip to Redis and one update, however
+     * many rows are open. Rows opened in the last minute are left alone: a sign-in writes its row before its session.
      */
-    public int closeIdledOutInAudit() {
+    AuditSweep closeEndedInAudit(SessionAudit.@Nullable OpenRow after, int limit) {
         Instant before = clock.instant().minus(Duration.ofMinutes(1));
-        Instant afterAt = Instant.EPOCH;
-        String afterId = "00000000-0000-0000-0000-000000000000";
-        int closed = 0;
-        List<SessionAudit.OpenRow> page;
-        do {
-            page = audit.stillOpen(before, afterAt, afterId, 500);
-            List<String> ended = page.stream()
-                    .map(SessionAudit.OpenRow::id)
-                    .filter(id -> !isAlive(id))
-                    .toList();
-            audit.closed(ended, clock.instant());
-            closed += ended.size();
-            if (!page.isEmpty()) {
-                afterAt = page.getLast().openedAt();
-                afterId = page.getLast().id();
+        List<SessionAudit.OpenRow> page = after == null
+                ? audit.stillOpen(before, Instant.EPOCH, "00000000-0000-0000-0000-000000000000", limit)
+                : audit.stillOpen(before, after.openedAt(), after.id(), limit);
+        if (page.isEmpty()) {
+            return new AuditSweep(0, 0, null);
+        }
+        List<Object> exists = redis.executePipelined((RedisCallback<Object>) connection -> {
+            for (SessionAudit.OpenRow row : page) {
+                connection.keyCommands().exists((SESSION + row.id()).getBytes(StandardCharsets.UTF_8));
             }
-        } while (page.size() == 500);
-        return closed;
+            return null;
+        });
+        List<String> ended = new ArrayList<>();
+        for (int i = 0; i < page.size(); i++) {
+            if (!Boolean.TRUE.equals(exists.get(i))) {
+                ended.add(page.get(i).id());
+            }
+        }
+        audit.closed(ended, clock.instant());
+        // A short page reached the end: the next pass starts again from the oldest open row.
+        return new AuditSweep(page.size(), ended.size(), page.size() < limit ? null : page.getLast());
     }
 
     /**

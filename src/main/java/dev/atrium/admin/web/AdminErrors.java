@@ -2,9 +2,11 @@ package dev.atrium.admin.web;
 
 import dev.atrium.admin.AdminPages;
 import dev.atrium.shared.problem.ProblemTranslation;
+import dev.atrium.shared.problem.ServiceUnavailable;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -30,6 +32,10 @@ class AdminErrors {
     String failure(Exception ex, WebRequest request, Model model, HttpServletResponse response) {
         ProblemDetail problem = problems.problemFor(ex, request);
         response.setStatus(problem.getStatus());
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            // A store not answering (or too much work at once): the browser, like an API client, learns when to retry.
+            response.setHeader("Retry-After", ServiceUnavailable.RETRY_AFTER_SECONDS);
+        }
         model.addAttribute("status", problem.getStatus());
         model.addAttribute("title", problem.getTitle());
         model.addAttribute("detail", problem.getDetail());

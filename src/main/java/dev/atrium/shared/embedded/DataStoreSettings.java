@@ -89,6 +89,11 @@ public final class DataStoreSettings implements EnvironmentPostProcessor, Ordere
                 settings.put("spring.data.redis.url", servers.redisUrl());
             }
         }
+        if (!command.equals("serve")) {
+            // A one-shot command answers no request: it may wait on the database as long as its work takes.
+            settings.put("spring.datasource.hikari.data-source-properties[socketTimeout]", "0");
+            settings.put("spring.datasource.hikari.connection-timeout", "30000");
+        }
         environment.getPropertySources().addFirst(new MapPropertySource("atriumDataStores", settings));
 
         // Serving in embedded mode brings its own schema up to date; external deployments run `migrate` once instead,

@@ -198,6 +198,10 @@ public class ProblemTranslation extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        if (ServiceUnavailable.isDataStoreOutage(ex)) {
+            // A store's failure wrapped in some other exception (Bucket4j's, a template's, ...): still a 503.
+            return handleUnavailable(ex, request);
+        }
         log.error("Unexpected failure of " + describe(request), ex);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR,

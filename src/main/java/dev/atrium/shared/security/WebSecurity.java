@@ -113,7 +113,7 @@ class WebSecurity {
                 })
                 .formLogin(form -> form.loginPage("/admin/login")
                         .defaultSuccessUrl("/admin", true)
-                        .failureUrl("/admin/login?error"))
+                        .failureHandler(new AdminSignInFailures("/admin/login?error")))
                 .logout(logout -> logout.logoutUrl("/admin/logout")
                         .addLogoutHandler((request, response, authentication) -> {
                             if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
