@@ -4,7 +4,6 @@ import dev.atrium.account.TooManySignInAttempts;
 import dev.atrium.shared.ratelimit.RateLimit;
 import dev.atrium.shared.ratelimit.RateLimits;
 import java.time.Duration;
-import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -66,7 +65,8 @@ public class SignInThrottle {
         perAccount.reset(accountKey(email));
     }
 
+    /** The account's e-mail in the form it is stored in, so that look-alike spellings of it share one count. */
     private static String accountKey(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
+        return EmailAddresses.normalise(email);
     }
 }

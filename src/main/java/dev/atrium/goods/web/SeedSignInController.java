@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,17 +46,14 @@ class SeedSignInController {
     static final String USER_DOES_NOT_EXIST = "user does not exist";
 
     private final GoodsSignIn signIn;
-    private final RateLimit perAccount;
     private final RateLimit perAddress;
 
     SeedSignInController(
             GoodsSignIn signIn,
             RateLimits limits,
-            @Value("${atrium.limits.seed-sign-ins-per-account:10}") int perAccount,
             @Value("${atrium.limits.seed-sign-ins-per-address:30}") int perAddress,
             @Value("${atrium.limits.seed-sign-ins-window:1h}") Duration window) {
         this.signIn = signIn;
-        this.perAccount = limits.steady("seed-sign-ins:account", perAccount, window);
         this.perAddress = limits.steady("seed-sign-ins:address", perAddress, window);
     }
 
@@ -188,18 +184,12 @@ class SeedSignInController {
                     : missing.getFirst().field() + " is required";
             return ResponseEntity.badRequest().body(new Failure(message, missing));
         }
-        String account = credentials.identifier().toLowerCase(Locale.ROOT);
         String address = String.valueOf(request.getRemoteAddr());
-        // Each sign-in here appends the whole goods feed, so sign-ins are limited, not only failures. A place is taken
-        // before the password is checked (so that racing requests cannot pass together) and given back when the
-        // sign-in fails: what the limit counts is the sign-ins that wrote.
+        // Each sign-in here appends the whole goods feed, so sign-ins are limited, not only failures. The address's
+        // place is taken before the password is checked (so that racing requests cannot pass together) and given back
+        // when the sign-in fails: what the limit counts is the sign-ins that wrote. The account's limit is taken by
+        // GoodsSignIn once the password is known to be right.
         Optional<Duration> wait = perAddress.take(address);
-        if (wait.isEmpty()) {
-            wait = perAccount.take(account);
-            if (wait.isPresent()) {
-                perAddress.giveBack(address);
-            }
-        }
         if (wait.isPresent()) {
             return tooMany(TooManyRequests.of("sign-ins on this page", wait.get()));
         }
@@ -222,11 +212,10 @@ class SeedSignInController {
                     new TokenPair(tokens.access(), tokens.refresh(), tokens.tokenType(), tokens.expiresIn())));
         } catch (BadCredentials ex) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(new Failure(USER_DOES_NOT_EXIST, null));
-        } catch (TooManySignInAttempts ex) {
+        } catch (TooManySignInAttempts | TooManyRequests ex) {
             return tooMany(ex);
         } finally {
             if (!signedIn) {
-                perAccount.giveBack(account);
                 perAddress.giveBack(address);
             }
         }
