@@ -14,6 +14,14 @@ atrium_env() {
   export ATRIUM_REDIS_URL=$BENCH_REDIS
   export ATRIUM_JWT_SECRET=${ATRIUM_JWT_SECRET:-benchmark-signing-key-of-at-least-32-bytes}
   export SERVER_PORT=$BENCH_PORT
+  # Every load client comes from 127.0.0.1 and a few demo accounts sign in thousands of times: the abuse limits and
+  # the sign-in throttle would refuse them at once. A run that means to measure a limit sets its own value.
+  export ATRIUM_SIGN_IN_FAILURES_PER_ACCOUNT=${ATRIUM_SIGN_IN_FAILURES_PER_ACCOUNT:-1000000}
+  export ATRIUM_SIGN_IN_FAILURES_PER_ADDRESS=${ATRIUM_SIGN_IN_FAILURES_PER_ADDRESS:-1000000}
+  export ATRIUM_LIMITS_REGISTRATIONS_PER_ADDRESS=${ATRIUM_LIMITS_REGISTRATIONS_PER_ADDRESS:-1000000}
+  export ATRIUM_LIMITS_SEED_SIGN_INS_PER_ACCOUNT=${ATRIUM_LIMITS_SEED_SIGN_INS_PER_ACCOUNT:-1000000}
+  export ATRIUM_LIMITS_SEED_SIGN_INS_PER_ADDRESS=${ATRIUM_LIMITS_SEED_SIGN_INS_PER_ADDRESS:-1000000}
+  export ATRIUM_LIMITS_UPLOADS_PER_USER=${ATRIUM_LIMITS_UPLOADS_PER_USER:-1000000}
 }
 
 # Creates the database when missing, applies the migrations and loads the demo data.
