@@ -1,0 +1,62 @@
+package dev.atrium.shared.web;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Tomcat's own error page, for what it refuses before any filter or servlet runs (a request line with characters
+ * outside RFC 3986, a NUL or a broken escape in the path, a header section over its limit): a problem body with a
+ * request id and the security headers, like every other refusal, instead of Tomcat's HTML page.
+ */
+final class ContainerErrorReport extends ErrorReportValve {
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        // As Tomcat's own report: only errors, only when nothing was written, and only once.
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        AtomicBoolean ioAllowed = new AtomicBoolean(false);
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get()) {
+            return;
+        }
+        String id = response.getHeader(RequestId.HEADER);
+        if (id == null) {
+            id = RequestId.forHeader(request.getHeader(RequestId.HEADER));
+        }
+        try {
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.setHeader(RequestId.HEADER, id);
+            SecurityHeaders.all().forEach(response::setHeader);
+            response.setHeader("Cache-Control", "no-store");
+            PrintWriter writer = response.getReporter();
+            if (writer != null) {
+                writer.write(body(status, id));
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The connection is gone or the answer already started: there is nobody left to tell.
+        }
+    }
+
+    /** Only fixed text and the (plain) request id go into the body: nothing of the refused request is echoed. */
+    static String body(int status, String requestId) {
+        HttpStatus known = HttpStatus.resolve(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        String detail = status >= 500
+                ? "Something went wrong on our side. Quote the request id when reporting it."
+                : "The request could not be served: " + title.toLowerCase()
+                        + ". Check the URL, its escapes and the headers.";
+        return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail
+                + "\",\"request_id\":\"" + requestId + "\"}";
+    }
+}
