@@ -18,6 +18,10 @@ final class ContainerErrorReport extends ErrorReportValve {
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
+        if (response.getStatus() == 505) {
+            // A request line naming an HTTP version that does not exist is the client's mistake, not a failure here.
+            response.setStatus(400);
+        }
         int status = response.getStatus();
         // As Tomcat's own report: only errors, only when nothing was written, and only once.
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {

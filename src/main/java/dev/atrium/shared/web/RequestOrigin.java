@@ -152,8 +152,9 @@ public class RequestOrigin extends OncePerRequestFilter {
             scheme = request.getScheme();
         }
         scheme = scheme.toLowerCase();
+        // The proxy's own Host when it forwards no host; Atrium's port means nothing to a client behind a proxy.
         String host = request.getServerName();
-        int port = request.getServerPort();
+        int port = -1;
         String forwardedHost = first(request.getHeader("X-Forwarded-Host"));
         if (forwardedHost != null) {
             int colon = forwardedHost.lastIndexOf(':');
