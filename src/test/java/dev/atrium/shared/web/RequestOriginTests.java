@@ -48,7 +48,11 @@ class RequestOriginTests {
         MockHttpServletRequest request = request("10.1.2.3");
         request.removeHeader("X-Forwarded-Host");
         request.addHeader("X-Forwarded-Host", "evil.example/path?x=");
-        assertThat(link(through(new RequestOrigin("", "10.0.0.0/8"), request))).doesNotContain("evil.example");
+        // The proxy's own Host is used instead.
+        request.removeHeader("Host");
+        request.setServerName("atrium.internal");
+        assertThat(link(through(new RequestOrigin("", "10.0.0.0/8"), request)))
+                .isEqualTo("https://atrium.internal/api/products");
     }
 
     @Test
