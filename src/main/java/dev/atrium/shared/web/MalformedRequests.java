@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -14,10 +15,12 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -25,7 +28,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * Refuses, before anything else reads them, the parts of a request that would otherwise fail wherever they are first
  * touched, as a 500: parameters (query string and form body) that are not valid percent-encoded UTF-8 or that hold
- * control characters, and a {@code Content-Type} that is not one media type. Tomcat parses parameters lazily and
+ * control characters, a {@code Content-Type} that is not one media type, and an {@code Accept} that is no list of
+ * media types. Tomcat parses parameters lazily and
  * throws from whichever {@code getParameter} call comes first (a filter, a controller, a link builder); Spring refuses
  * a wildcard or malformed content type only when a body is read. Parsing both here, once, turns each into one 4xx
  * problem, whatever endpoint was asked.
@@ -45,6 +49,9 @@ class MalformedRequests extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Exception refusal = contentTypeRefusal(request.getContentType());
+        if (refusal == null) {
+            refusal = acceptRefusal(request.getHeaders(HttpHeaders.ACCEPT));
+        }
         if (refusal == null) {
             refusal = parameterRefusal(request);
         }
@@ -69,6 +76,21 @@ class MalformedRequests extends OncePerRequestFilter {
         } catch (InvalidMediaTypeException malformed) {
             return new HttpMediaTypeNotSupportedException("Content-Type is not a media type", List.of());
         }
+    }
+
+    /**
+     * An {@code Accept} header that does not parse fails wherever an answer is written, even after the endpoint has
+     * done its work, and then leaves an answer without a body.
+     */
+    private static @Nullable Exception acceptRefusal(Enumeration<String> accepts) {
+        while (accepts.hasMoreElements()) {
+            try {
+                MediaType.parseMediaTypes(accepts.nextElement());
+            } catch (InvalidMediaTypeException malformed) {
+                return new HttpMediaTypeNotAcceptableException("Accept is not a list of media types");
+            }
+        }
+        return null;
     }
 
     private static @Nullable Exception parameterRefusal(HttpServletRequest request) {

@@ -51,7 +51,15 @@ public final class RawHttp {
     }
 
     private static Answer read(InputStream in) throws IOException {
+        byte[] start = in.readNBytes(5);
+        if (!new String(start, StandardCharsets.ISO_8859_1).equals("HTTP/")) {
+            // A request line without a protocol is HTTP/0.9, whose answer is a body alone: status 0 here.
+            byte[] rest = in.readAllBytes();
+            return new Answer(
+                    0, Map.of(), new String(start, StandardCharsets.UTF_8) + new String(rest, StandardCharsets.UTF_8));
+        }
         ByteArrayOutputStream head = new ByteArrayOutputStream();
+        head.writeBytes(start);
         int lastFour = 0;
         while (lastFour != 0x0D0A0D0A) {
             int b = in.read();
