@@ -100,10 +100,13 @@ class RawBadInputTests {
 
     private static String problemWith(String operation, Answer answer) {
         if (answer.status() == 0) {
-            // HTTP/0.9 has no headers to carry anything: the body must still be a problem naming a request id.
-            return answer.body().contains("\"status\":4") && answer.body().contains("\"request_id\"")
+            // HTTP/0.9 has no headers to carry anything: a refusal must still be a problem naming a request id.
+            boolean refusal = answer.body().contains("\"status\":");
+            return !refusal
+                            || (answer.body().contains("\"status\":4")
+                                    && answer.body().contains("\"request_id\""))
                     ? null
-                    : "an HTTP/0.9 answer that is not a problem";
+                    : "an HTTP/0.9 refusal that is not a problem";
         }
         if (answer.status() >= 500) {
             return "a server error";
@@ -255,6 +258,10 @@ class RawBadInputTests {
             "%1f",
             "%7f",
             "%0d%0a",
+            "%09",
+            "%c2%85",
+            "%ef%bf%bf",
+            "%f4%8f%bf%bf",
             "%u0041",
             "%2e%2e",
             "%2f",
@@ -271,6 +278,12 @@ class RawBadInputTests {
             "X-Odd: a\u0001b",
             "X-Odd: a\u007fb",
             "X-Odd: \u00ff\u00fe",
+            "X-Odd: a\u0085b",
+            "X-Odd: \u0080\u009f",
+            "X-Odd\u0085: 1",
+            "X-Odd: a\u0085b",
+            "X-Odd: \u0080\u009f",
+            "X-Odd\u0085: 1",
             "Bad Header: 1",
             ": empty-name",
             "NoColon",

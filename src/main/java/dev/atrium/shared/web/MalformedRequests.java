@@ -5,10 +5,17 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -39,6 +46,15 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class MalformedRequests extends OncePerRequestFilter {
 
+    /**
+     * What Spring Security's {@code StrictHttpFirewall} allows in a parameter or header name (assigned characters,
+     * no control characters at all) and in a header value (the same, and tabs). It checks these lazily, when they are
+     * read, and its refusal would end as a 500 wherever that happens: checked here first, they are a 400.
+     */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");
+
+    private static final Pattern HEADER_VALUE = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
+
     private final HandlerExceptionResolver problems;
 
     MalformedRequests(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
@@ -49,6 +65,9 @@ class MalformedRequests extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Exception refusal = contentTypeRefusal(request.getContentType());
+        if (refusal == null) {
+            refusal = headerRefusal(request);
+        }
         if (refusal == null) {
             refusal = acceptRefusal(request.getHeaders(HttpHeaders.ACCEPT));
         }
@@ -79,6 +98,27 @@ class MalformedRequests extends OncePerRequestFilter {
     }
 
     /**
+     * Header names and values as Spring Security's firewall wants them. It checks them only when they are read, and
+     * its refusal, thrown from deep inside whatever read them, would end as a 500.
+     */
+    private static @Nullable Exception headerRefusal(HttpServletRequest request) {
+        Enumeration<String> names = request.getHeaderNames();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
+            if (!PLAIN_NAME.matcher(name).matches()) {
+                return MalformedRequest.controlCharacter("a header name");
+            }
+            Enumeration<String> values = request.getHeaders(name);
+            while (values.hasMoreElements()) {
+                if (!HEADER_VALUE.matcher(values.nextElement()).matches()) {
+                    return MalformedRequest.controlCharacter("header " + printable(name));
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * An {@code Accept} header that does not parse fails wherever an answer is written, even after the endpoint has
      * done its work, and then leaves an answer without a body.
      */
@@ -94,6 +134,12 @@ class MalformedRequests extends OncePerRequestFilter {
     }
 
     private static @Nullable Exception parameterRefusal(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            // Reading the parameters would read the parts too, and a part's failure (too large, cut short) is Spring's
+            // multipart handling's to report: only the query string is checked here.
+            return queryRefusal(request.getQueryString());
+        }
         Map<String, String[]> parameters;
         try {
             parameters = request.getParameterMap();
@@ -104,7 +150,7 @@ class MalformedRequests extends OncePerRequestFilter {
                     : MalformedRequest.undecodableParameters();
         }
         for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
-            if (hasControlCharacter(parameter.getKey())) {
+            if (!PLAIN_NAME.matcher(parameter.getKey()).matches()) {
                 return MalformedRequest.controlCharacter("a parameter name");
             }
             for (String value : parameter.getValue()) {
@@ -114,6 +160,61 @@ class MalformedRequests extends OncePerRequestFilter {
             }
         }
         return null;
+    }
+
+    private static @Nullable Exception queryRefusal(@Nullable String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            String[] nameAndValue = pair.split("=", 2);
+            String name = strictlyDecoded(nameAndValue[0]);
+            String value = nameAndValue.length > 1 ? strictlyDecoded(nameAndValue[1]) : "";
+            if (name == null || value == null) {
+                return MalformedRequest.undecodableParameters();
+            }
+            if (!PLAIN_NAME.matcher(name).matches()) {
+                return MalformedRequest.controlCharacter("a parameter name");
+            }
+            if (hasControlCharacter(value)) {
+                return MalformedRequest.controlCharacter("parameter " + printable(name));
+            }
+        }
+        return null;
+    }
+
+    /** A query string component decoded as Tomcat would, or null where Tomcat would refuse it. */
+    static @Nullable String strictlyDecoded(String component) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(component.length());
+        for (int i = 0; i < component.length(); i++) {
+            char c = component.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= component.length()
+                        || Character.digit(component.charAt(i + 1), 16) < 0
+                        || Character.digit(component.charAt(i + 2), 16) < 0) {
+                    return null;
+                }
+                bytes.write(Character.digit(component.charAt(i + 1), 16) * 16
+                        + Character.digit(component.charAt(i + 2), 16));
+                i += 2;
+            } else if (c == '+') {
+                bytes.write(' ');
+            } else if (c < 0x80) {
+                bytes.write(c);
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     /** NUL and the other C0 controls and DEL; tabs and line breaks are text (a form's text area sends them). */

@@ -94,6 +94,9 @@ class WebEdgeTests {
                 post("/api/organizations/1/members", "*/*", "{}"),
                 post("/api/auth", "application/x-www-form-urlencoded", "email=%ff&password=x"),
                 post("/api/auth", "application/x-www-form-urlencoded", "%00=1"),
+                post("/api/users/me/avatar?q=%ff", "multipart/form-data; boundary=xx", multipart("abc")),
+                post("/api/users/me/avatar?%00=1", "multipart/form-data; boundary=xx", multipart("abc")),
+                post("/api/users/me/avatar", "multipart/form-data; boundary=xx", "--xx\r\nContent-Disposition: f"),
                 "POST /api/auth HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
     }
 
@@ -107,6 +110,17 @@ class WebEdgeTests {
         assertThat(answer.header("X-Request-Id")).isNotBlank();
         assertThat(answer.body()).contains(answer.header("X-Request-Id"));
         assertCarriesSecurityHeaders(answer);
+    }
+
+    @Test
+    void a_multipart_body_over_the_limit_is_still_refused_as_too_large() throws IOException {
+        String bearer = "Bearer " + signIn(port, accounts.user(), "");
+        String upload =
+                post("/api/users/me/avatar", "multipart/form-data; boundary=xx", multipart("a".repeat(7_000_000)));
+        Answer answer = RawHttp.send(
+                port, upload.replace("Host: localhost\r\n", "Host: localhost\r\nAuthorization: " + bearer + "\r\n"));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(413);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
     }
 
     @Test
@@ -217,6 +231,11 @@ class WebEdgeTests {
 
     static String get(String target) {
         return "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+    }
+
+    static String multipart(String content) {
+        return "--xx\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"a.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n" + content + "\r\n--xx--\r\n";
     }
 
     static String post(String target, String contentType, String body) {
