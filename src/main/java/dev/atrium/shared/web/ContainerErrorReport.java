@@ -7,6 +7,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -21,6 +22,11 @@ final class ContainerErrorReport extends ErrorReportValve {
         if (response.getStatus() == 505) {
             // A request line naming an HTTP version that does not exist is the client's mistake, not a failure here.
             response.setStatus(400);
+        }
+        if (response.getStatus() == 400 && tooLarge(throwable)) {
+            // Tomcat says 400 for both; a request line it could not finish reading has left no URI behind.
+            String uri = request.getRequestURI();
+            response.setStatus(uri == null || uri.isEmpty() ? 414 : 431);
         }
         int status = response.getStatus();
         // As Tomcat's own report: only errors, only when nothing was written, and only once.
@@ -52,14 +58,25 @@ final class ContainerErrorReport extends ErrorReportValve {
         }
     }
 
+    private static boolean tooLarge(@Nullable Throwable throwable) {
+        return throwable instanceof IllegalArgumentException
+                && throwable.getMessage() != null
+                && throwable.getMessage().contains("too large");
+    }
+
     /** Only fixed text and the (plain) request id go into the body: nothing of the refused request is echoed. */
     static String body(int status, String requestId) {
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String detail = status >= 500
-                ? "Something went wrong on our side. Quote the request id when reporting it."
-                : "The request could not be served: " + title.toLowerCase()
-                        + ". Check the URL, its escapes and the headers.";
+        String detail = switch (status) {
+            case 414 -> "The request line is longer than this server accepts";
+            case 431 -> "The request headers are larger than this server accepts";
+            default ->
+                status >= 500
+                        ? "Something went wrong on our side. Quote the request id when reporting it."
+                        : "The request could not be served: " + title.toLowerCase()
+                                + ". Check the URL, its escapes and the headers.";
+        };
         return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail
                 + "\",\"request_id\":\"" + requestId + "\"}";
     }

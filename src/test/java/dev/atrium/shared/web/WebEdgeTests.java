@@ -124,6 +124,21 @@ class WebEdgeTests {
     }
 
     @Test
+    void oversized_request_lines_and_headers_get_their_own_statuses() throws IOException {
+        Answer longUri = RawHttp.send(port, get("/api/products?q=" + "a".repeat(20_000)));
+        assertThat(longUri.status()).isEqualTo(414);
+        Answer bigHeader = RawHttp.send(
+                port, "GET /api/products HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
+        assertThat(bigHeader.status()).isEqualTo(431);
+        Answer unknownVersion = RawHttp.send(port, "GET /api/products HTTP/9.9\r\nHost: x\r\n\r\n");
+        assertThat(unknownVersion.status()).isEqualTo(400);
+        for (Answer answer : List.of(longUri, bigHeader, unknownVersion)) {
+            assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+            assertCarriesSecurityHeaders(answer);
+        }
+    }
+
+    @Test
     void tomcat_refusals_name_the_request_id_the_client_sent() throws IOException {
         Answer answer = RawHttp.send(
                 port,
