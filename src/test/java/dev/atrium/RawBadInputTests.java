@@ -232,6 +232,7 @@ class RawBadInputTests {
                         method + "\t" + target + " HTTP/1.1",
                         method + " http://evil.example" + target + " HTTP/1.1",
                         method + " *" + " HTTP/1.1",
+                        "CONNECT evil.example:443 HTTP/1.1",
                         method + " " + target.substring(1) + " HTTP/1.1");
                 yield raw(
                         "request line " + printable(line),
@@ -291,6 +292,8 @@ class RawBadInputTests {
             "Content-Length: -1",
             "Content-Length: abc",
             "Transfer-Encoding: chunked, gzip",
+            "Transfer-Encoding: gzip",
+            "Transfer-Encoding: identity",
             "Host: second.example",
             "X-Request-Id: \u0000",
             "X-Request-Id: " + "r".repeat(500),

@@ -19,8 +19,9 @@ final class ContainerErrorReport extends ErrorReportValve {
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
-        if (response.getStatus() == 505) {
-            // A request line naming an HTTP version that does not exist is the client's mistake, not a failure here.
+        if (response.getStatus() == 501 || response.getStatus() == 505) {
+            // Tomcat's 501 (CONNECT, a transfer coding it does not know) and 505 (an HTTP version that does not exist)
+            // refuse what the client sent, before Atrium ran: the client's mistake, not a failure here.
             response.setStatus(400);
         }
         if (response.getStatus() == 400 && tooLarge(throwable)) {

@@ -83,6 +83,10 @@ class WebEdgeTests {
                 "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
                 "GET /api/products HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n",
                 "BREW /api/products HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "CONNECT evil.example:443 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "GET /api/products HTTP/1.1\r\nConnection: close\r\n\r\n",
+                "POST /api/auth HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: gzip\r\n"
+                        + "Connection: close\r\n\r\n{}",
                 // Media types that name no one type, or nothing at all.
                 post("/api/auth", "*/*", "{}"),
                 post("/api/auth", "application/*", "{}"),
