@@ -25,11 +25,11 @@ WORKDIR /app
 COPY --from=build /app/ /app/
 COPY data/goods.json /app/data/goods.json
 USER atrium
-ENV ATRIUM_EMBEDDED_ENABLED=false \
-    SERVER_FORWARD_HEADERS_STRATEGY=native
+# Which proxies to believe is the deployment's to say (ATRIUM_TRUSTED_PROXIES), not the image's.
+ENV ATRIUM_EMBEDDED_ENABLED=false
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
-  CMD curl -fs http://127.0.0.1:8080/actuator/health/readiness || exit 1
+  CMD curl -fs http://127.0.0.1:8080/readyz || exit 1
 # The class-data archive is written on the first exit and reused by later starts of the same container.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=/tmp/atrium.jsa", "-jar", "/app/atrium.jar"]
 CMD ["serve"]

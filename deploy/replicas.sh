@@ -53,7 +53,8 @@ start() {
   redis-cli -u "$redis" FLUSHDB >/dev/null
   export ATRIUM_DATABASE_URL="$pg/$database" ATRIUM_REDIS_URL="$redis"
   export ATRIUM_JWT_SECRET=${ATRIUM_JWT_SECRET:-$(head -c 48 /dev/urandom | base64 -w0)}
-  export SERVER_FORWARD_HEADERS_STRATEGY=native
+  # nginx on this machine is the one proxy whose X-Forwarded-For is believed; links name nginx's address.
+  export ATRIUM_TRUSTED_PROXIES=127.0.0.1,::1 ATRIUM_PUBLIC_BASE_URL="http://127.0.0.1:$nginx_port"
   # The same commands as the compose file's one-shot services.
   for command in migrate seed; do
     "$java" -jar target/atrium.jar "$command" >"$run/logs/$command.log" 2>&1 || {
@@ -74,6 +75,7 @@ start() {
   echo "listen 127.0.0.1:$nginx_port;" >"$run/atrium/listen.conf"
   printf 'server 127.0.0.1:18081;\nserver 127.0.0.1:18082;\n' >"$run/atrium/upstream.conf"
   echo "root $PWD/src/main/resources/static;" >"$run/atrium/static.conf"
+  cp deploy/nginx/compose/security-headers.conf "$run/atrium/security-headers.conf"
   cat >"$run/nginx.conf" <<NGINX
 pid $run/nginx.pid;
 error_log $run/logs/nginx-error.log;

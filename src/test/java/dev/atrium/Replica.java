@@ -1,6 +1,7 @@
 package dev.atrium;
 
 import java.io.IOException;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -26,6 +27,11 @@ public final class Replica implements AutoCloseable {
 
     /** Starts a replica on the stores of the given application, on a free port. */
     public static Replica of(Environment first) {
+        return of(first, new String[0]);
+    }
+
+    /** Starts a replica as above, with more settings ({@code --name=value}), e.g. the edge's trust settings. */
+    public static Replica of(Environment first, String... settings) {
         SpringApplication application = new SpringApplication(AtriumApplication.class);
         // Only Atrium itself: the test sources' components (test helpers, probe endpoints) stay out of the replica.
         application.addInitializers(context -> context.getBeanFactory()
@@ -35,15 +41,19 @@ public final class Replica implements AutoCloseable {
                         return reader.getResource().getURI().toString().contains("/test-classes/");
                     }
                 }));
-        ConfigurableApplicationContext context = application.run(
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=warn",
-                "--atrium.database.url=" + first.getRequiredProperty("spring.datasource.url"),
-                "--atrium.database.username=" + first.getRequiredProperty("spring.datasource.username"),
-                "--atrium.database.password=",
-                "--atrium.redis.url=" + first.getRequiredProperty("spring.data.redis.url"),
-                "--atrium.jwt.secret=" + SHARED_JWT_SECRET);
+        String[] arguments = Stream.concat(
+                        Stream.of(
+                                "--server.port=0",
+                                "--spring.main.banner-mode=off",
+                                "--logging.level.root=warn",
+                                "--atrium.database.url=" + first.getRequiredProperty("spring.datasource.url"),
+                                "--atrium.database.username=" + first.getRequiredProperty("spring.datasource.username"),
+                                "--atrium.database.password=",
+                                "--atrium.redis.url=" + first.getRequiredProperty("spring.data.redis.url"),
+                                "--atrium.jwt.secret=" + SHARED_JWT_SECRET),
+                        Stream.of(settings))
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = application.run(arguments);
         return new Replica(context);
     }
 

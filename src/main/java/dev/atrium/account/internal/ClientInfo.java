@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where a sign-in came from, as recorded with its session.
  *
- * @param address the client's IP address (the proxy's forwarded address when Atrium runs behind one)
+ * @param address the client's IP address: the connection's peer, or the address a trusted proxy forwarded
+ *     ({@code ATRIUM_TRUSTED_PROXIES}); a client cannot choose it by sending {@code X-Forwarded-For} itself
  * @param userAgent the client's {@code User-Agent}, cut to 512 characters
  */
 public record ClientInfo(String address, String userAgent) {

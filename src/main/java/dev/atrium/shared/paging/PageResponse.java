@@ -34,6 +34,10 @@ public record PageResponse<T>(
                 count, next, previous, results.stream().<R>map(mapper).toList());
     }
 
+    /**
+     * Built from the request as the edge presents it: its origin is the configured public base URL or a trusted
+     * proxy's, never the client's own {@code Host} (see {@code shared.web.RequestOrigin}).
+     */
     private static String link(int page) {
         return ServletUriComponentsBuilder.fromCurrentRequest()
                 .replaceQueryParam("page", page)

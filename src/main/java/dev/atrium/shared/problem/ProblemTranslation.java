@@ -28,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.ObjectError;
@@ -161,6 +162,20 @@ public class ProblemTranslation extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> handleAccessDenied(AccessDeniedException ex, WebRequest request) {
         return handleProblem(ProblemException.forbidden("You are not allowed to do this"), request);
+    }
+
+    /**
+     * Spring Security's firewall checks parameter and header names only when they are read, so its refusal can arrive
+     * from anywhere: the client's mistake, as when it refuses a URL up front.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> handleRejected(RequestRejectedException ex, WebRequest request) {
+        return handleProblem(
+                ProblemException.badRequest(
+                        "rejected-request",
+                        "Rejected request",
+                        "The parameters or headers of this request are not accepted"),
+                request);
     }
 
     @ExceptionHandler({

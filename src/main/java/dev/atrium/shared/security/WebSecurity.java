@@ -1,5 +1,6 @@
 package dev.atrium.shared.security;
 
+import dev.atrium.shared.web.SecurityHeaders;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -34,12 +36,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @ConditionalOnWebApplication
 class WebSecurity {
 
-    /**
-     * Pages load nothing from elsewhere and run no inline script: a script injected into a page would not run. Images
-     * may be data URLs (thumbnails).
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /** See {@link SecurityHeaders#CONTENT_SECURITY_POLICY}. */
+    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
     /** Administrators can do whatever users can. */
     @Bean
@@ -58,6 +56,7 @@ class WebSecurity {
             BearerTokens bearerTokens,
             CrossOriginSettings crossOrigin) {
         http.securityMatcher("/api/**", "/actuator/**")
+                .headers(WebSecurity::securityHeaders)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.configurationSource(crossOrigin))
@@ -76,8 +75,7 @@ class WebSecurity {
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(rules -> {
-                    rules.requestMatchers(
-                                    "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+                    rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
                             .permitAll();
                     rules.requestMatchers(
                                     "/api/schema", "/api/schema.yaml", "/api/schema/**", "/api/docs", "/api/docs/**")
@@ -97,14 +95,12 @@ class WebSecurity {
             ProblemResponses problems,
             BrowserSessions browserSessions) {
         RequestMatcher adminPages = PathPatternRequestMatcher.withDefaults().matcher("/admin/**");
-        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                .permissionsPolicyHeader(
-                        permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=()")));
+        http.headers(WebSecurity::securityHeaders);
         http.authorizeHttpRequests(rules -> {
                     rules.requestMatchers("/error", "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico")
                             .permitAll();
                     rules.requestMatchers("/swagger-ui/**").permitAll();
+                    rules.requestMatchers("/livez", "/readyz").permitAll();
                     rules.requestMatchers("/admin/login", "/admin/denied").permitAll();
 
                     rules.requestMatchers("/admin", "/admin/**").hasRole("ADMIN");
@@ -128,6 +124,16 @@ class WebSecurity {
                         .defaultAccessDeniedHandlerFor(adminDenied(), adminPages)
                         .defaultAccessDeniedHandlerFor(problems, AnyRequestMatcher.INSTANCE));
         return http.build();
+    }
+
+    /**
+     * The same headers on both chains, API answers and Swagger UI included: the edge filters and Tomcat's error report
+     * write the same ones from {@link SecurityHeaders} for what they answer before a chain runs.
+     */
+    private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY)))
+                .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY));
     }
 
     /** A signed-in user who is not an administrator sees a page saying so, with status 403. */

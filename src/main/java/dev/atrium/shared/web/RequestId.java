@@ -34,15 +34,21 @@ public class RequestId extends OncePerRequestFilter {
         return (String) request.getAttribute(ATTRIBUTE);
     }
 
+    /** The id a request with this {@code X-Request-Id} header gets: the header when it is plain, else a new one. */
+    static String forHeader(@Nullable String header) {
+        return header != null && ACCEPTABLE.matcher(header).matches()
+                ? header
+                : UUID.randomUUID().toString();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = request.getHeader(HEADER);
-        if (id == null || !ACCEPTABLE.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
-        }
+        String id = forHeader(request.getHeader(HEADER));
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
+        // Written first, so that an answer refused by any later filter carries them too.
+        SecurityHeaders.writeTo(response);
         MDC.put(MDC_KEY, id);
         try {
             chain.doFilter(request, response);
