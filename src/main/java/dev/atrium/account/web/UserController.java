@@ -46,7 +46,7 @@ class UserController {
     UserController(
             UserAccounts accounts,
             RateLimits limits,
-            @Value("${atrium.limits.registrations-per-address:10}") int registrationsPerAddress,
+            @Value("${atrium.limits.registrations-per-address:20}") int registrationsPerAddress,
             @Value("${atrium.limits.registrations-window:1h}") Duration registrationsWindow) {
         this.accounts = accounts;
         this.registrations = limits.steady("registrations:address", registrationsPerAddress, registrationsWindow);

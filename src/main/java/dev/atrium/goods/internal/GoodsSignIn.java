@@ -36,7 +36,7 @@ public class GoodsSignIn {
             GoodsImport goods,
             TransactionTemplate transactions,
             RateLimits limits,
-            @Value("${atrium.limits.seed-sign-ins-per-account:10}") int perAccount,
+            @Value("${atrium.limits.seed-sign-ins-per-account:20}") int perAccount,
             @Value("${atrium.limits.seed-sign-ins-window:1h}") Duration window) {
         this.accounts = accounts;
         this.goods = goods;

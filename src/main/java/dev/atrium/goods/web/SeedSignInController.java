@@ -51,7 +51,7 @@ class SeedSignInController {
     SeedSignInController(
             GoodsSignIn signIn,
             RateLimits limits,
-            @Value("${atrium.limits.seed-sign-ins-per-address:30}") int perAddress,
+            @Value("${atrium.limits.seed-sign-ins-per-address:60}") int perAddress,
             @Value("${atrium.limits.seed-sign-ins-window:1h}") Duration window) {
         this.signIn = signIn;
         this.perAddress = limits.steady("seed-sign-ins:address", perAddress, window);
