@@ -6,13 +6,14 @@
 # JPEG the limits admit (2048×2048, 35 scans: decoded in full on the decoding pool). Prints both p99s, their ratio and
 # how the uploads were answered.
 #
-# Usage: bench/hostile-uploads.sh [seconds per measurement (30)]   (build first: ./mvnw -q package -DskipTests)
+# Usage: bench/hostile-uploads.sh [seconds per measurement (20)] [rounds (3)]   (build first: ./mvnw -q package -DskipTests)
 # Settings as in bench/lib.sh: BENCH_PORT, BENCH_REDIS (a Redis database of its own), PGPORT and PGDATA (the
 # benchmarks' own PostgreSQL, bench/private-postgres.sh), BENCH_DB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
-seconds=${1:-30}
+seconds=${1:-20}
+rounds=${2:-3}
 base="http://127.0.0.1:$BENCH_PORT"
 work=$(mktemp -d /tmp/atrium-hostile-XXXXXX)
 uploaders=()
@@ -72,25 +73,39 @@ p99() { # wrk's 99th percentile of GET /api/users/me, in ms
 }
 wrk -t2 -c8 -d5s -H "Authorization: Bearer $reader" "$base/api/users/me" >/dev/null # warm-up
 
-idle=$(p99)
-for i in 1 2 3 4; do
-  avatar_token=$(sign_up "avatar-$i-$RANDOM@example.com")
-  target_token=$(sign_up "target-$i-$RANDOM@example.com")
-  project=$(curl -fs -H "Authorization: Bearer $target_token" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"Hostile $i $RANDOM\"}" "$base/api/project" | jq .id)
-  upload avatar "$avatar_token" &
-  uploaders+=($!)
-  upload target "$target_token" "$project" &
-  uploaders+=($!)
-done
-sleep 2
-hostile=$(p99)
-stop_uploaders
+start_uploaders() {
+  local i avatar_token target_token project
+  for i in 1 2 3 4; do
+    avatar_token=$(sign_up "avatar-$i-$RANDOM@example.com")
+    target_token=$(sign_up "target-$i-$RANDOM@example.com")
+    project=$(curl -fs -H "Authorization: Bearer $target_token" -H 'Content-Type: application/json' \
+      -d "{\"name\":\"Hostile $i $RANDOM\"}" "$base/api/project" | jq .id)
+    upload avatar "$avatar_token" &
+    uploaders+=($!)
+    upload target "$target_token" "$project" &
+    uploaders+=($!)
+  done
+  sleep 2
+}
 
-echo "Atrium $(git rev-parse --short HEAD), $(nproc) cores, wrk -t2 -c8 -d${seconds}s GET /api/users/me"
+# Idle and hostile alternate, so that a machine that is busier in one part of the run than another weighs on both;
+# the medians of the rounds are compared.
+idles=() hostiles=()
+for round in $(seq "$rounds"); do
+  idles+=("$(p99)")
+  start_uploaders
+  hostiles+=("$(p99)")
+  stop_uploaders
+  echo "round $round: p99 idle ${idles[-1]} ms, during hostile uploads ${hostiles[-1]} ms" >&2
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+idle=$(median "${idles[@]}")
+hostile=$(median "${hostiles[@]}")
+
+echo "Atrium $(git rev-parse --short HEAD), $(nproc) cores, wrk -t2 -c8 -d${seconds}s GET /api/users/me, median of $rounds alternating rounds"
 echo "images: $(stat -c '%n %s bytes' "$work"/*.jpg | sed "s|$work/||" | paste -sd ' ')"
-printf 'p99 idle                          %8.1f ms\n' "$idle"
-printf 'p99 during 8 hostile uploaders    %8.1f ms\n' "$hostile"
+printf 'p99 idle (median)               %8.1f ms\n' "$idle"
+printf 'p99 with 8 hostile uploaders    %8.1f ms\n' "$hostile"
 awk -v a="$idle" -v b="$hostile" 'BEGIN { printf "ratio                             %8.1f\n", b / a }'
 for kind in avatar target; do
   echo "$kind uploads answered:"
