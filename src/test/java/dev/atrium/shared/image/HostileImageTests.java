@@ -45,8 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
 class HostileImageTests {
 
     /** Far above what a refusal from the header costs, far below the 5 to 43 s these images once took. */
-    static final Duration QUICKLY = Duration.ofSeconds(3);
-
     @Autowired
     MockMvcTester mvc;
 
@@ -82,23 +80,26 @@ class HostileImageTests {
     }
 
     @Test
-    void a_progressive_jpeg_of_900_scans_is_refused_quickly_as_too_costly_by_every_upload_path() {
+    void a_progressive_jpeg_of_900_scans_is_refused_from_its_header_as_too_costly_by_every_upload_path() {
         for (int side : new int[] {2048, 4096}) {
             byte[] hostile = HostileImages.progressiveJpeg(side, 900);
             // A few tens of kilobytes, which took ImageIO 16 s (2048²) and more of a core to decode.
             assertThat(hostile.length).isLessThan(300_000);
 
-            MvcTestResult avatar = timed(() -> avatar(hostile));
+            MvcTestResult avatar = avatar(hostile);
+            assertRefusedFromItsHeader(avatar);
             assertThat(avatar).hasStatus(HttpStatus.BAD_REQUEST);
             assertThat(avatar).bodyJson().extractingPath("$.type").asString().endsWith("/image-too-costly");
             assertThat(avatar).bodyJson().extractingPath("$.field").isEqualTo("avatar");
 
-            MvcTestResult target = timed(() -> target(hostile));
+            MvcTestResult target = target(hostile);
+            assertRefusedFromItsHeader(target);
             assertThat(target).hasStatus(HttpStatus.BAD_REQUEST);
             assertThat(target).bodyJson().extractingPath("$.type").asString().endsWith("/image-too-costly");
             assertThat(target).bodyJson().extractingPath("$.errors[0].field").isEqualTo("image");
 
-            MvcTestResult photo = timed(() -> photo(hostile));
+            MvcTestResult photo = photo(hostile);
+            assertRefusedFromItsHeader(photo);
             assertThat(photo).hasStatus(HttpStatus.BAD_REQUEST);
             assertThat(photo).bodyJson().extractingPath("$.errors[0].field").isEqualTo("photo");
             assertThat(photo)
@@ -114,9 +115,9 @@ class HostileImageTests {
     @Test
     void a_progressive_jpeg_with_more_scans_than_encoders_write_but_within_the_limits_is_accepted_everywhere() {
         byte[] manyScans = HostileImages.progressiveJpeg(1024, 30);
-        assertThat(timed(() -> avatar(manyScans))).hasStatusOk();
-        assertThat(timed(() -> target(manyScans))).hasStatus(HttpStatus.CREATED);
-        assertThat(timed(() -> photo(manyScans))).hasStatusOk();
+        assertThat(avatar(manyScans)).hasStatusOk();
+        assertThat(target(manyScans)).hasStatus(HttpStatus.CREATED);
+        assertThat(photo(manyScans)).hasStatusOk();
     }
 
     @Test
@@ -217,11 +218,13 @@ class HostileImageTests {
         }
     }
 
-    private MvcTestResult timed(java.util.function.Supplier<MvcTestResult> call) {
-        long start = System.nanoTime();
-        MvcTestResult result = call.get();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(QUICKLY);
-        return result;
+    /**
+     * Refused for what its header says, before a pixel was decoded: the answer names the scan count, where a decode
+     * stopped at its CPU limit would say so instead. (How long that took is for bench/hostile-uploads.sh to measure,
+     * not for a test on a machine that may be busy.)
+     */
+    private static void assertRefusedFromItsHeader(MvcTestResult result) {
+        assertThat(result).bodyText().contains("more than " + ImageDecoding.MAX_SCANS + " scans");
     }
 
     private MvcTestResult avatar(byte[] image) {
