@@ -220,6 +220,12 @@ class AuthorizationMatrixTests {
         row("PATCH /api/project/{project}/jwt/{token}", projectOwner, json("{\"ttl_seconds\":3600}"));
         row("PUT /api/project/{project}/jwt/{token}", projectOwner, json("{\"ttl_seconds\":3600}"));
         fresh("DELETE /api/project/{project}/jwt/{token}", "401 204 404 403 403 204", new None());
+        // Seed 003's one path, the token named in the body or the query
+        row("PATCH /api/project/{project}/jwt", projectOwner, json("{\"id\":\"{token}\",\"ttl_seconds\":3600}"));
+        row("PUT /api/project/{project}/jwt", projectOwner, json("{\"token_id\":\"{token}\",\"ttl\":3600}"));
+        row("PATCH /api/project/{project}/jwt?id={token}", projectOwner, json("{\"ttl_seconds\":3600}"));
+        fresh("DELETE /api/project/{project}/jwt", "401 204 404 403 403 204", json("{\"id\":\"{token}\"}"));
+        fresh("DELETE /api/project/{project}/jwt?token_id={token}", "401 204 404 403 403 204", new None());
         row("GET /api/project/{project}/imagetarget", targets, new None());
         row(
                 "POST /api/project/{project}/imagetarget",
