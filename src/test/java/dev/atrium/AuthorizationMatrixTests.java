@@ -117,9 +117,13 @@ class AuthorizationMatrixTests {
         row("GET /api/users", users, new None());
         row("GET /api/users/{owner}", users, new None());
         row("PATCH /api/users/{owner}", ownerOnly, json("{\"first_name\":\"Changed\"}"));
+        String wholeProfile = "{\"email\":\"{ownerEmail}\",\"first_name\":\"Whole\",\"last_name\":\"Profile\","
+                + "\"phone\":\"\",\"organizations\":[]}";
+        row("PUT /api/users/{owner}", ownerOnly, json(wholeProfile));
         fresh("DELETE /api/users/{owner}", "401 204 403 403 403 204", new None());
         row("GET /api/users/me", users, new None());
         row("PATCH /api/users/me", users, json("{\"last_name\":\"Changed\"}"));
+        row("PUT /api/users/me", users, json(wholeProfile.replace("{ownerEmail}", "{callerEmail}")));
         fresh("DELETE /api/users/me", "401 204 204 403 403 204", new None());
         fresh(
                 "POST /api/users/me/password",
@@ -289,7 +293,8 @@ class AuthorizationMatrixTests {
             request.header("Authorization", "Bearer " + token);
         }
         if (body instanceof Json(String template)) {
-            request.contentType(MediaType.APPLICATION_JSON).content(world.resolve(template));
+            request.contentType(MediaType.APPLICATION_JSON)
+                    .content(world.resolve(template.replace("{callerEmail}", world.email(caller))));
         } else if (body instanceof Form(String template)) {
             request.contentType(MediaType.APPLICATION_FORM_URLENCODED).content(world.resolve(template));
         }
@@ -337,6 +342,16 @@ class AuthorizationMatrixTests {
                 case APP -> value("appToken");
                 case OTHER_APP -> value("otherAppToken");
                 case ADMIN -> admin.access();
+            };
+        }
+
+        /** The caller's own email, for a body that must name it (a full update of one's profile). */
+        String email(Caller caller) {
+            return switch (caller) {
+                case OWNER -> owner.email();
+                case OTHER -> other.email();
+                case ADMIN -> admin.email();
+                default -> "nobody@example.com";
             };
         }
 

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -119,6 +120,25 @@ class UserController {
         return UserView.of(accounts.update(user, user.id(), changes), true);
     }
 
+    @PutMapping("/api/users/me")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "Replace one's own profile",
+            description = "A full update: as PATCH /api/users/me, but every writable field must be sent (email, "
+                    + "first_name, last_name, phone, organizations; \"\" clears a name or the phone, [] leaves every "
+                    + "organization), and one left out is a 400 naming it. roles and active, for administrators only, "
+                    + "stay optional.")
+    @ApiResponse(responseCode = "200", description = "The replaced profile")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A writable field left out, invalid fields or unknown organizations (field errors)")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "roles or active sent by a user who is not an administrator")
+    @ApiResponse(responseCode = "409", description = "The new email belongs to another account")
+    UserView replaceMe(@AuthenticationPrincipal CurrentUser user, @RequestBody ProfileChanges profile) {
+        return UserView.of(accounts.replace(user, user.id(), profile), true);
+    }
+
     @DeleteMapping("/api/users/me")
     @SecurityRequirement(name = "bearer")
     @Operation(
@@ -183,6 +203,29 @@ class UserController {
     UserView update(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody ProfileChanges changes) {
         return UserView.of(accounts.update(user, id, changes), true);
+    }
+
+    @PutMapping("/api/users/{id}")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "Replace a user's profile (owner or administrator)",
+            description = "A full update: as PATCH /api/users/{id}, but every writable field must be sent (email, "
+                    + "first_name, last_name, phone, organizations), and one left out is a 400 naming it. roles and "
+                    + "active, for administrators only, stay optional. Anyone but the owner or an administrator gets "
+                    + "403.")
+    @ApiResponse(responseCode = "200", description = "The replaced user")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A writable field left out, invalid fields or unknown organizations (field errors)")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "Neither the owner nor an administrator")
+    @ApiResponse(responseCode = "404", description = "No such user")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The new email belongs to another account, or the change would leave no administrator")
+    UserView replace(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody ProfileChanges profile) {
+        return UserView.of(accounts.replace(user, id, profile), true);
     }
 
     @DeleteMapping("/api/users/{id}")
