@@ -114,8 +114,10 @@ class AuthorizationMatrixTests {
                 "POST /api/users",
                 "201 201 201 201 201 201",
                 json("{\"email\":\"{newEmail}\",\"password\":\"a fresh passphrase\"}"));
-        row("GET /api/users", users, new None());
-        row("GET /api/users/{owner}", users, new None());
+        // Seed 003: users are read without a token (public fields only), but not by app tokens.
+        String anyoneButApps = "200 200 200 403 403 200";
+        row("GET /api/users", anyoneButApps, new None());
+        row("GET /api/users/{owner}", anyoneButApps, new None());
         row("PATCH /api/users/{owner}", ownerOnly, json("{\"first_name\":\"Changed\"}"));
         String wholeProfile = "{\"email\":\"{ownerEmail}\",\"first_name\":\"Whole\",\"last_name\":\"Profile\","
                 + "\"phone\":\"\",\"organizations\":[]}";
