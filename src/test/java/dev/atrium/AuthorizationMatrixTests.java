@@ -114,12 +114,18 @@ class AuthorizationMatrixTests {
                 "POST /api/users",
                 "201 201 201 201 201 201",
                 json("{\"email\":\"{newEmail}\",\"password\":\"a fresh passphrase\"}"));
-        row("GET /api/users", users, new None());
-        row("GET /api/users/{owner}", users, new None());
+        // Seed 003: users are read without a token (public fields only), but not by app tokens.
+        String anyoneButApps = "200 200 200 403 403 200";
+        row("GET /api/users", anyoneButApps, new None());
+        row("GET /api/users/{owner}", anyoneButApps, new None());
         row("PATCH /api/users/{owner}", ownerOnly, json("{\"first_name\":\"Changed\"}"));
+        String wholeProfile = "{\"email\":\"{ownerEmail}\",\"first_name\":\"Whole\",\"last_name\":\"Profile\","
+                + "\"phone\":\"\",\"organizations\":[]}";
+        row("PUT /api/users/{owner}", ownerOnly, json(wholeProfile));
         fresh("DELETE /api/users/{owner}", "401 204 403 403 403 204", new None());
         row("GET /api/users/me", users, new None());
         row("PATCH /api/users/me", users, json("{\"last_name\":\"Changed\"}"));
+        row("PUT /api/users/me", users, json(wholeProfile.replace("{ownerEmail}", "{callerEmail}")));
         fresh("DELETE /api/users/me", "401 204 204 403 403 204", new None());
         fresh(
                 "POST /api/users/me/password",
@@ -220,6 +226,12 @@ class AuthorizationMatrixTests {
         row("PATCH /api/project/{project}/jwt/{token}", projectOwner, json("{\"ttl_seconds\":3600}"));
         row("PUT /api/project/{project}/jwt/{token}", projectOwner, json("{\"ttl_seconds\":3600}"));
         fresh("DELETE /api/project/{project}/jwt/{token}", "401 204 404 403 403 204", new None());
+        // Seed 003's one path, the token named in the body or the query
+        row("PATCH /api/project/{project}/jwt", projectOwner, json("{\"id\":\"{token}\",\"ttl_seconds\":3600}"));
+        row("PUT /api/project/{project}/jwt", projectOwner, json("{\"token_id\":\"{token}\",\"ttl\":3600}"));
+        row("PATCH /api/project/{project}/jwt?id={token}", projectOwner, json("{\"ttl_seconds\":3600}"));
+        fresh("DELETE /api/project/{project}/jwt", "401 204 404 403 403 204", json("{\"id\":\"{token}\"}"));
+        fresh("DELETE /api/project/{project}/jwt?token_id={token}", "401 204 404 403 403 204", new None());
         row("GET /api/project/{project}/imagetarget", targets, new None());
         row(
                 "POST /api/project/{project}/imagetarget",
@@ -283,7 +295,8 @@ class AuthorizationMatrixTests {
             request.header("Authorization", "Bearer " + token);
         }
         if (body instanceof Json(String template)) {
-            request.contentType(MediaType.APPLICATION_JSON).content(world.resolve(template));
+            request.contentType(MediaType.APPLICATION_JSON)
+                    .content(world.resolve(template.replace("{callerEmail}", world.email(caller))));
         } else if (body instanceof Form(String template)) {
             request.contentType(MediaType.APPLICATION_FORM_URLENCODED).content(world.resolve(template));
         }
@@ -331,6 +344,16 @@ class AuthorizationMatrixTests {
                 case APP -> value("appToken");
                 case OTHER_APP -> value("otherAppToken");
                 case ADMIN -> admin.access();
+            };
+        }
+
+        /** The caller's own email, for a body that must name it (a full update of one's profile). */
+        String email(Caller caller) {
+            return switch (caller) {
+                case OWNER -> owner.email();
+                case OTHER -> other.email();
+                case ADMIN -> admin.email();
+                default -> "nobody@example.com";
             };
         }
 

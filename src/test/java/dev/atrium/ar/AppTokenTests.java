@@ -219,6 +219,162 @@ class AppTokenTests {
     }
 
     @Test
+    void a_token_named_in_the_body_or_the_query_is_retimed_on_the_path_seed_003_names() {
+        SignedInUser alice = accounts.signedInUser();
+        long project = ar.project(alice.bearer());
+        JsonNode token = ar.body(ar.createToken(alice.bearer(), project, 60L));
+        String id = token.get("id").asString();
+
+        assertThat(ar.send(
+                        mvc.patch().uri("/api/project/{p}/jwt", project),
+                        alice.bearer(),
+                        ar.object().put("id", id).put("ttl_seconds", 3600)))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.token")
+                .isEqualTo(token.get("token").asString());
+        assertThat(expiry(project, id))
+                .isCloseTo(Instant.now().plus(Duration.ofHours(1)), within(1, ChronoUnit.MINUTES));
+
+        assertThat(ar.send(
+                        mvc.put().uri("/api/project/{p}/jwt", project),
+                        alice.bearer(),
+                        ar.object().put("token_id", id).put("ttl", 7200)))
+                .hasStatusOk();
+        assertThat(expiry(project, id))
+                .isCloseTo(Instant.now().plus(Duration.ofHours(2)), within(1, ChronoUnit.MINUTES));
+
+        assertThat(ar.send(
+                        mvc.patch().uri("/api/project/{p}/jwt", project),
+                        alice.bearer(),
+                        ar.object().put("token", token.get("token").asString()).put("ttl", 86_400)))
+                .hasStatusOk();
+        assertThat(expiry(project, id))
+                .isCloseTo(Instant.now().plus(Duration.ofDays(1)), within(1, ChronoUnit.MINUTES));
+
+        assertThat(ar.send(
+                        mvc.patch().uri("/api/project/{p}/jwt?id={t}", project, id),
+                        alice.bearer(),
+                        ar.object().put("ttl_seconds", 600)))
+                .hasStatusOk();
+        assertThat(ar.send(
+                        mvc.put().uri("/api/project/{p}/jwt?token_id={t}", project, id),
+                        alice.bearer(),
+                        ar.object().put("ttl_seconds", 300)))
+                .hasStatusOk();
+        assertThat(expiry(project, id))
+                .isCloseTo(Instant.now().plus(Duration.ofMinutes(5)), within(1, ChronoUnit.MINUTES));
+    }
+
+    @Test
+    void a_token_named_in_the_body_or_the_query_is_deleted_on_the_path_seed_003_names() {
+        SignedInUser alice = accounts.signedInUser();
+        long project = ar.project(alice.bearer());
+        JsonNode byId = ar.token(alice.bearer(), project);
+        JsonNode byJwt = ar.token(alice.bearer(), project);
+        JsonNode byQuery = ar.token(alice.bearer(), project);
+        JsonNode kept = ar.token(alice.bearer(), project);
+
+        assertThat(ar.send(
+                        mvc.delete().uri("/api/project/{p}/jwt", project),
+                        alice.bearer(),
+                        ar.object().put("token_id", byId.get("id").asString())))
+                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(ar.send(
+                        mvc.delete().uri("/api/project/{p}/jwt", project),
+                        alice.bearer(),
+                        ar.object().put("token", byJwt.get("token").asString())))
+                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(ar.delete(
+                        alice.bearer(),
+                        "/api/project/{p}/jwt?id={t}",
+                        project,
+                        byQuery.get("id").asString()))
+                .hasStatus(HttpStatus.NO_CONTENT);
+
+        assertThat(ar.get("Bearer " + byJwt.get("token").asString(), "/api/project/{id}/imagetarget", project))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(ar.body(ar.get(alice.bearer(), "/api/project/{id}/jwt", project))
+                        .get("results")
+                        .valueStream()
+                        .map(listed -> listed.get("id").asString()))
+                .containsExactly(kept.get("id").asString());
+        assertThat(ar.delete(
+                        alice.bearer(),
+                        "/api/project/{p}/jwt?token_id={t}",
+                        project,
+                        byId.get("id").asString()))
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void a_missing_or_unknown_token_on_the_collection_path_is_a_problem_naming_the_field() {
+        SignedInUser alice = accounts.signedInUser();
+        SignedInUser bob = accounts.signedInUser();
+        long project = ar.project(alice.bearer());
+        JsonNode token = ar.token(alice.bearer(), project);
+        String id = token.get("id").asString();
+
+        MvcTestResult unnamed = ar.delete(alice.bearer(), "/api/project/{p}/jwt", project);
+        assertThat(unnamed).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(unnamed).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(unnamed).bodyJson().extractingPath("$.errors[0].field").isEqualTo("id");
+        assertThat(ar.send(
+                        mvc.patch().uri("/api/project/{p}/jwt", project),
+                        alice.bearer(),
+                        ar.object().put("ttl_seconds", 600)))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("id");
+        assertThat(ar.send(
+                        mvc.patch().uri("/api/project/{p}/jwt", project),
+                        alice.bearer(),
+                        ar.object().put("id", id)))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("ttl_seconds");
+        assertThat(ar.send(
+                        mvc.delete().uri("/api/project/{p}/jwt", project),
+                        alice.bearer(),
+                        ar.object().put("token", "not.a.jwt")))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("token");
+        assertThat(ar.send(
+                        mvc.delete().uri("/api/project/{p}/jwt?id={t}", project, id),
+                        alice.bearer(),
+                        ar.object().put("token_id", UUID.randomUUID().toString())))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+
+        MvcTestResult unknown = ar.send(
+                mvc.delete().uri("/api/project/{p}/jwt", project),
+                alice.bearer(),
+                ar.object().put("id", UUID.randomUUID().toString()));
+        assertThat(unknown).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(unknown).bodyJson().extractingPath("$.token_id").isNotNull();
+        assertThat(ar.send(
+                        mvc.patch().uri("/api/project/{p}/jwt", project),
+                        alice.bearer(),
+                        ar.object().put("id", "not-a-token-id").put("ttl", 600)))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(ar.delete(bob.bearer(), "/api/project/{p}/jwt?id={t}", project, id))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(ar.get("Bearer " + token.get("token").asString(), "/api/project/{id}/imagetarget", project))
+                .hasStatusOk();
+    }
+
+    private Instant expiry(long project, String id) {
+        return jdbc.sql("SELECT expires_at FROM app_tokens WHERE project_id = ? AND id = ?")
+                .params(project, UUID.fromString(id))
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
+    }
+
+    @Test
     void a_deleted_token_is_refused_at_once() {
         SignedInUser alice = accounts.signedInUser();
         long project = ar.project(alice.bearer());

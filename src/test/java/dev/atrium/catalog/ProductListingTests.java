@@ -57,6 +57,37 @@ class ProductListingTests {
     }
 
     @Test
+    void search_finds_what_q_finds_as_django_rest_framework_names_it() {
+        String token = CatalogFixtures.token();
+        long shop = catalog.shop("Shop " + token);
+        long lantern = catalog.product("Lantern " + token, "12.50");
+        catalog.product("Kettle " + CatalogFixtures.token(), "30.00");
+        catalog.stock(shop, lantern, 3);
+        catalog.stock(catalog.defaultShop(), lantern, 1);
+
+        JsonNode products = ok("/api/products?search=" + token);
+        assertThat(products.get("count").asLong()).isEqualTo(1);
+        assertThat(products.get("results").get(0).get("id").asLong()).isEqualTo(lantern);
+
+        JsonNode assortment = ok("/api/shops/" + shop + "/products?search=" + token);
+        assertThat(assortment.get("count").asLong()).isEqualTo(1);
+        assertThat(assortment.get("results").get(0).get("id").asLong()).isEqualTo(lantern);
+
+        JsonNode shops = ok("/api/shops?search=" + token);
+        assertThat(shops.get("count").asLong()).isEqualTo(1);
+        assertThat(shops.get("results").get(0).get("id").asLong()).isEqualTo(shop);
+
+        // q wins when both are sent.
+        assertThat(ok("/api/products?q=" + token + "&search=" + CatalogFixtures.token())
+                        .get("count")
+                        .asLong())
+                .isEqualTo(1);
+        MvcTestResult tooLong =
+                mvc.get().uri("/api/products?search=" + "x".repeat(201)).exchange();
+        assertThat(tooLong).hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void the_whole_catalogue_is_counted_and_paged_by_fifty_by_default() {
         catalog.products("Filler " + CatalogFixtures.token(), 60, "1.00");
         long total = jdbc.sql("SELECT count(*) FROM products").query(Long.class).single();

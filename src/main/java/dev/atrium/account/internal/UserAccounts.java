@@ -247,6 +247,34 @@ public class UserAccounts {
     }
 
     /**
+     * Replaces an account's profile, as {@code PUT} does: {@link #update} with every field its owner may write required
+     * (email, first_name, last_name, phone, organizations), so that a client that leaves one out is told rather than
+     * having it kept. roles and active, which only administrators write, stay optional: left out, they stay as they
+     * are.
+     *
+     * @throws InvalidRequest naming every missing field (after the checks of who may change the account)
+     */
+    public Profile replace(CurrentUser actor, long id, ProfileChanges changes) {
+        mayManage(actor, visible(actor, id));
+        Map<String, @Nullable Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("email", changes.email());
+        fields.put("first_name", changes.firstName());
+        fields.put("last_name", changes.lastName());
+        fields.put("phone", changes.phone());
+        fields.put("organizations", changes.organizations());
+        List<FieldError> missing = fields.entrySet().stream()
+                .filter(field -> field.getValue() == null)
+                .map(field -> new FieldError(
+                        field.getKey(),
+                        "is required by PUT, which replaces the profile (PATCH changes only what it is sent)"))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw InvalidRequest.of(missing);
+        }
+        return update(actor, id, changes);
+    }
+
+    /**
      * Deactivates an account, by its owner or an administrator: it can no longer sign in, and every one of its sessions
      * ends at once. Its data stays, so that an administrator can bring it back.
      */

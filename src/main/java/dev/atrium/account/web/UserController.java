@@ -18,6 +18,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -35,10 +38,18 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @Tag(
         name = "Users",
-        description = "Registration is open to anyone. Everything else needs a signed-in user: any user may list users "
-                + "and read their public fields; reading private fields (phone, roles, active, last login), changing "
-                + "and deactivating an account need its owner or an administrator (403 otherwise).")
+        description = "Registration is open to anyone, and so are the list of users and one user (their public "
+                + "fields: names, avatar, organizations) unless ATRIUM_USERS_PUBLIC_READS is false, when they need a "
+                + "signed-in user. A signed-in user also sees email and timestamps; reading private fields (phone, "
+                + "roles, active, last login), changing and deactivating an account need its owner or an "
+                + "administrator (403 otherwise).")
 class UserController {
+
+    /**
+     * Who reads users without a token: no role, and no user has id 0, so it sees active users' public fields and may
+     * manage nobody.
+     */
+    private static final CurrentUser NOBODY = new CurrentUser(0, "", Set.of(), "");
 
     private final UserAccounts accounts;
     private final RateLimit registrations;
@@ -81,14 +92,19 @@ class UserController {
     @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "List users with their organizations",
-            description = "Any signed-in user; in id order. Private fields only for oneself, and for administrators, "
-                    + "who also see deactivated users.")
+            description = "Anyone, without a token, sees public fields (names, avatar, organizations); a signed-in "
+                    + "user also sees emails; in id order. Private fields only for oneself, and for administrators, "
+                    + "who also see deactivated users. With ATRIUM_USERS_PUBLIC_READS=false a token is required.")
     @ApiResponse(responseCode = "200", description = "A page of users")
     @ApiResponse(responseCode = "400", description = "Invalid page or limit")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(
+            responseCode = "401",
+            description = "Not signed in, when ATRIUM_USERS_PUBLIC_READS is false; or a bad token")
+    @ApiResponse(responseCode = "403", description = "An app token was sent")
     @ApiResponse(responseCode = "404", description = "A page past the end")
-    PageResponse<UserView> list(@AuthenticationPrincipal CurrentUser user, @Valid @ParameterObject PageQuery page) {
-        Page<Profile> found = accounts.page(user, null, page);
+    PageResponse<UserView> list(
+            @AuthenticationPrincipal @Nullable CurrentUser user, @Valid @ParameterObject PageQuery page) {
+        Page<Profile> found = accounts.page(user == null ? NOBODY : user, null, page);
         return PageResponse.of(found.getContent(), found.getTotalElements(), page)
                 .map(profile -> UserView.of(profile, user));
     }
@@ -117,6 +133,25 @@ class UserController {
     @ApiResponse(responseCode = "409", description = "The new email belongs to another account")
     UserView updateMe(@AuthenticationPrincipal CurrentUser user, @RequestBody ProfileChanges changes) {
         return UserView.of(accounts.update(user, user.id(), changes), true);
+    }
+
+    @PutMapping("/api/users/me")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "Replace one's own profile",
+            description = "A full update: as PATCH /api/users/me, but every writable field must be sent (email, "
+                    + "first_name, last_name, phone, organizations; \"\" clears a name or the phone, [] leaves every "
+                    + "organization), and one left out is a 400 naming it. roles and active, for administrators only, "
+                    + "stay optional.")
+    @ApiResponse(responseCode = "200", description = "The replaced profile")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A writable field left out, invalid fields or unknown organizations (field errors)")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "roles or active sent by a user who is not an administrator")
+    @ApiResponse(responseCode = "409", description = "The new email belongs to another account")
+    UserView replaceMe(@AuthenticationPrincipal CurrentUser user, @RequestBody ProfileChanges profile) {
+        return UserView.of(accounts.replace(user, user.id(), profile), true);
     }
 
     @DeleteMapping("/api/users/me")
@@ -155,14 +190,19 @@ class UserController {
     @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "One user with their organizations",
-            description = "Any signed-in user. Private fields only for the user themself and administrators; "
-                    + "deactivated users are found by administrators only.")
+            description = "Anyone, without a token, sees public fields (names, avatar, organizations); a signed-in "
+                    + "user also sees the email. Private fields only for the user themself and administrators; "
+                    + "deactivated users are found by administrators only. With ATRIUM_USERS_PUBLIC_READS=false a "
+                    + "token is required.")
     @ApiResponse(responseCode = "200", description = "The user")
     @ApiResponse(responseCode = "400", description = "The id is not a number")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(
+            responseCode = "401",
+            description = "Not signed in, when ATRIUM_USERS_PUBLIC_READS is false; or a bad token")
+    @ApiResponse(responseCode = "403", description = "An app token was sent")
     @ApiResponse(responseCode = "404", description = "No such user")
-    UserView get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        return UserView.of(accounts.view(user, id), user);
+    UserView get(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable long id) {
+        return UserView.of(accounts.view(user == null ? NOBODY : user, id), user);
     }
 
     @PatchMapping("/api/users/{id}")
@@ -183,6 +223,29 @@ class UserController {
     UserView update(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody ProfileChanges changes) {
         return UserView.of(accounts.update(user, id, changes), true);
+    }
+
+    @PutMapping("/api/users/{id}")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "Replace a user's profile (owner or administrator)",
+            description = "A full update: as PATCH /api/users/{id}, but every writable field must be sent (email, "
+                    + "first_name, last_name, phone, organizations), and one left out is a 400 naming it. roles and "
+                    + "active, for administrators only, stay optional. Anyone but the owner or an administrator gets "
+                    + "403.")
+    @ApiResponse(responseCode = "200", description = "The replaced user")
+    @ApiResponse(
+            responseCode = "400",
+            description = "A writable field left out, invalid fields or unknown organizations (field errors)")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "Neither the owner nor an administrator")
+    @ApiResponse(responseCode = "404", description = "No such user")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The new email belongs to another account, or the change would leave no administrator")
+    UserView replace(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody ProfileChanges profile) {
+        return UserView.of(accounts.replace(user, id, profile), true);
     }
 
     @DeleteMapping("/api/users/{id}")

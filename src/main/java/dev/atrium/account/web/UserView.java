@@ -1,5 +1,6 @@
 package dev.atrium.account.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.atrium.account.UserOrganizations.OrganizationRef;
 import dev.atrium.account.internal.Avatars;
@@ -12,13 +13,22 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** A user as the API shows them. The private fields are shown to the user themself and to administrators only. */
+/**
+ * A user as the API shows them. The private fields are shown to the user themself and to administrators only; a read
+ * without a token shows the public ones alone (names, avatar, organizations).
+ */
 @Schema(
         description = "A user with their organizations. phone, roles, active and last_login_at are private: they are "
-                + "present only for the user themself and for administrators.")
+                + "present only for the user themself and for administrators. email, created_at and updated_at are "
+                + "present for signed-in callers only: a read without a token shows id, names, avatar and "
+                + "organizations.")
 record UserView(
         long id,
-        @Schema(example = "ada@example.com") String email,
+
+        @Schema(description = "Signed-in callers only", example = "ada@example.com")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Nullable String email,
+
         @Schema(example = "Ada") String firstName,
         @Schema(example = "Lovelace") String lastName,
 
@@ -31,8 +41,10 @@ record UserView(
         @Schema(description = "The organizations the user belongs to, by name")
         List<OrganizationRef> organizations,
 
-        Instant createdAt,
-        Instant updatedAt,
+        @Schema(description = "Signed-in callers only") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Instant createdAt,
+
+        @Schema(description = "Signed-in callers only") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Instant updatedAt,
+
         @JsonUnwrapped @Nullable PrivateFields privateFields) {
 
     /** What only the user themself and administrators see. */
@@ -43,7 +55,21 @@ record UserView(
 
             @Schema(description = "When the user last signed in, or null") @Nullable Instant lastLoginAt) {}
 
-    static UserView of(Profile profile, CurrentUser viewer) {
+    /** As {@code viewer} may see the user: {@code null} for a caller without a token, who sees public fields only. */
+    static UserView of(Profile profile, @Nullable CurrentUser viewer) {
+        if (viewer == null) {
+            User user = profile.user();
+            return new UserView(
+                    user.id(),
+                    null,
+                    user.firstName(),
+                    user.lastName(),
+                    avatarUrl(user),
+                    profile.organizations(),
+                    null,
+                    null,
+                    null);
+        }
         return of(profile, viewer.mayManage(profile.user().id()));
     }
 

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -109,6 +111,23 @@ public class AppTokens {
             throw AppTokenNotFound.byId(tokenId);
         }
         return signed(tokens.findLive(projectId, id, now).orElseThrow(() -> AppTokenNotFound.byId(tokenId)));
+    }
+
+    /**
+     * The id of a token given as the JWT itself, as a client that kept only the token names it. A string that is not an
+     * app token signed by Atrium is refused naming {@code field}; whether the token is live, and in which project, is
+     * for {@link #extend} and {@link #revoke} to find.
+     */
+    public String idOf(String token, String field) {
+        try {
+            Jwt jwt = signer.verify(token.strip(), SignedTokens.API_AUDIENCE);
+            if (TYPE.equals(jwt.getClaimAsString("typ")) && jwt.getId() != null) {
+                return jwt.getId();
+            }
+        } catch (JwtException ex) {
+            // Refused below, as every string that is not one of our app tokens is.
+        }
+        throw InvalidRequest.field(field, "is not an app token of Atrium");
     }
 
     /** Revokes a token: it is refused from the next request on, on every replica. */

@@ -6,8 +6,10 @@ import dev.atrium.ar.internal.AppTokens;
 import dev.atrium.ar.internal.Slice;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
+import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -18,11 +20,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -85,6 +91,26 @@ class AppTokenController {
                     example = "86400")
             @JsonAlias("ttl")
             @NotNull @Min(AppTokens.MIN_TTL_SECONDS) @Max(AppTokens.MAX_TTL_SECONDS) Long ttlSeconds) {}
+
+    // Seed 003 names one path, /api/project/{id}/jwt, for all four operations: an update or delete sent there names its
+    // token in the body or the query instead of the path.
+    @Schema(name = "AppTokenNamed")
+    record NamedTokenRequest(
+            @Schema(
+                    description = "The token's id, as listed; also accepted as token_id, or in the query as ?id= or "
+                            + "?token_id=",
+                    example = "0f8fad5b-d9cb-469f-a165-70867728950e")
+            @JsonAlias("token_id")
+            @Nullable String id,
+
+            @Schema(description = "The token itself (the JWT), in place of its id") @Nullable String token,
+
+            @Schema(
+                    description = "For PATCH and PUT: the new lifetime in seconds counted from now, from 60 to "
+                            + "31536000. Also accepted as ttl.",
+                    example = "86400")
+            @JsonAlias("ttl")
+            @Min(AppTokens.MIN_TTL_SECONDS) @Max(AppTokens.MAX_TTL_SECONDS) @Nullable Long ttlSeconds) {}
 
     @PostMapping("/api/project/{projectId}/jwt")
     @Operation(
@@ -156,6 +182,94 @@ class AppTokenController {
             @PathVariable String tokenId,
             @Valid @RequestBody TtlRequest request) {
         return AppTokenView.of(tokens.extend(user, projectId, tokenId, request.ttlSeconds()));
+    }
+
+    @RequestMapping(
+            path = "/api/project/{projectId}/jwt",
+            method = {RequestMethod.PATCH, RequestMethod.PUT})
+    @Operation(
+            summary = "Change an app token's TTL, naming the token in the body or the query",
+            description = "The same as PATCH /api/project/{id}/jwt/{token_id}, on the one path seed 003 names: the "
+                    + "token is named by id (or token_id) or by the token itself (token) in the body, or by ?id= "
+                    + "(or ?token_id=) in the query. The project's owner or an administrator.")
+    @ApiResponse(responseCode = "200", description = "The token with its new expiry")
+    @ApiResponse(
+            responseCode = "400",
+            description = "No token named, two different ones named, a token that is not an app token, or "
+                    + "ttl_seconds missing, out of range or not a whole number")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "An app token was sent")
+    @ApiResponse(responseCode = "404", description = "No such project, or no such live token in it")
+    AppTokenView extendNamed(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long projectId,
+            @Parameter(description = "The token's id, when the body does not name it")
+                    @RequestParam(required = false)
+                    @Nullable String id,
+            @Parameter(description = "The token's id, as id does")
+                    @RequestParam(name = "token_id", required = false)
+                    @Nullable String tokenId,
+            @Valid @RequestBody(required = false) @Nullable NamedTokenRequest request) {
+        String named = namedToken(id, tokenId, request);
+        if (request == null || request.ttlSeconds() == null) {
+            throw InvalidRequest.field("ttl_seconds", "must not be null");
+        }
+        return AppTokenView.of(tokens.extend(user, projectId, named, request.ttlSeconds()));
+    }
+
+    @DeleteMapping("/api/project/{projectId}/jwt")
+    @Operation(
+            summary = "Delete (revoke) an app token, naming it in the body or the query",
+            description = "The same as DELETE /api/project/{id}/jwt/{token_id}, on the one path seed 003 names: the "
+                    + "token is named by id (or token_id) or by the token itself (token) in a JSON body, or by ?id= "
+                    + "(or ?token_id=) in the query. The project's owner or an administrator.")
+    @ApiResponse(responseCode = "204", description = "Revoked")
+    @ApiResponse(
+            responseCode = "400",
+            description = "No token named, two different ones named, or a token that is not an app token")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "An app token was sent")
+    @ApiResponse(responseCode = "404", description = "No such project, or no such live token in it")
+    ResponseEntity<Void> deleteNamed(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable long projectId,
+            @Parameter(description = "The token's id, when the body does not name it")
+                    @RequestParam(required = false)
+                    @Nullable String id,
+            @Parameter(description = "The token's id, as id does")
+                    @RequestParam(name = "token_id", required = false)
+                    @Nullable String tokenId,
+            @Valid @RequestBody(required = false) @Nullable NamedTokenRequest request) {
+        tokens.revoke(user, projectId, namedToken(id, tokenId, request));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The one token the query and body name between them, by id or as the JWT itself. */
+    private String namedToken(
+            @Nullable String queryId, @Nullable String queryTokenId, @Nullable NamedTokenRequest request) {
+        Map<String, String> named = new LinkedHashMap<>();
+        if (StringUtils.hasText(queryId)) {
+            named.put(queryId.strip(), "id");
+        }
+        if (StringUtils.hasText(queryTokenId)) {
+            named.putIfAbsent(queryTokenId.strip(), "token_id");
+        }
+        if (request != null && StringUtils.hasText(request.id())) {
+            named.putIfAbsent(request.id().strip(), "id");
+        }
+        if (request != null && StringUtils.hasText(request.token())) {
+            named.putIfAbsent(tokens.idOf(request.token(), "token"), "token");
+        }
+        if (named.isEmpty()) {
+            throw InvalidRequest.field(
+                    "id", "name the token: its id as id or token_id (in the body or the query), or the token as token");
+        }
+        if (named.size() > 1) {
+            throw InvalidRequest.field(
+                    named.values().stream().skip(1).findFirst().orElseThrow(),
+                    "names another token than " + named.values().iterator().next() + " does");
+        }
+        return named.keySet().iterator().next();
     }
 
     @DeleteMapping("/api/project/{projectId}/jwt/{tokenId}")

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The query parameters of the product lists ({@code page, limit, q, min_price, max_price, in_stock, shop, ordering}),
- * read in one pass.
+ * read in one pass. {@code search} is taken for {@code q} when {@code q} is absent: it is what Django REST framework's
+ * search filter calls it, and seeds 001 and 004 were written against that.
  *
  * <p>The product list is the catalogue's hot path: Spring MVC's per-parameter resolution (placeholders, conversion,
  * binding and validation of a {@link PageQuery}) cost about a sixth of each request. The rules and the 400 answers
@@ -32,8 +33,7 @@ record ListingParameters(
         Long shop = id(request, "shop", errors);
         ProductFilter filter = null;
         try {
-            filter = ProductFilter.of(
-                    request.getParameter("q"), minPrice, maxPrice, inStock, request.getParameter("ordering"));
+            filter = ProductFilter.of(text(request), minPrice, maxPrice, inStock, request.getParameter("ordering"));
         } catch (InvalidRequest refused) {
             if (refused.getBody().getProperties() != null
                     && refused.getBody().getProperties().get("errors") instanceof List<?> list) {
@@ -44,6 +44,12 @@ record ListingParameters(
             throw InvalidRequest.of(errors);
         }
         return new ListingParameters(new PageQuery(page, limit), filter, shop);
+    }
+
+    /** {@code q}, or its alias {@code search} when {@code q} is absent or empty. */
+    static @Nullable String text(HttpServletRequest request) {
+        String q = request.getParameter("q");
+        return q == null || q.isEmpty() ? request.getParameter("search") : q;
     }
 
     private static @Nullable Integer whole(HttpServletRequest request, String name, List<FieldError> errors) {

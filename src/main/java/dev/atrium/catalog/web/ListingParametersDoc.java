@@ -29,6 +29,11 @@ import java.lang.annotation.Target;
             description = "Text to find, in any case, in the name, description or author (at most 200 characters)",
             schema = @Schema(type = "string")),
     @Parameter(
+            name = "search",
+            in = ParameterIn.QUERY,
+            description = "The same as q, by the name Django REST framework gives it; q wins when both are sent",
+            schema = @Schema(type = "string")),
+    @Parameter(
             name = "min_price",
             in = ParameterIn.QUERY,
             description = "Lowest price in the shop asked about, inclusive",

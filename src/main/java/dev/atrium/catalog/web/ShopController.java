@@ -61,7 +61,10 @@ class ShopController {
     }
 
     @GetMapping("/api/shops")
-    @Operation(summary = "List shops", description = "Public. `q` finds text in the name, address or description.")
+    @Operation(
+            summary = "List shops",
+            description = "Public. `q` (or `search`, its Django REST framework name) finds text in the name, address "
+                    + "or description.")
     @ApiResponse(responseCode = "200", description = "A page of shops")
     @ApiResponse(
             responseCode = "400",
@@ -70,8 +73,12 @@ class ShopController {
     @ApiResponse(responseCode = "404", description = "A page past the end", content = @Content(mediaType = PROBLEM))
     PageResponse<ShopView> list(
             @Valid @ParameterObject PageQuery page,
-            @Parameter(description = "Text to find, in any case") @RequestParam(required = false) @Nullable String q) {
-        String text = q == null || q.isBlank() ? null : q.strip();
+            @Parameter(description = "Text to find, in any case") @RequestParam(required = false) @Nullable String q,
+            @Parameter(description = "The same as q; q wins when both are sent")
+                    @RequestParam(required = false)
+                    @Nullable String search) {
+        String asked = q == null || q.isBlank() ? search : q;
+        String text = asked == null || asked.isBlank() ? null : asked.strip();
         long defaultId = defaultShopId();
         List<ShopView> results = shopRows.search(text, page).stream()
                 .map(shop -> ShopView.of(shop, defaultId))
