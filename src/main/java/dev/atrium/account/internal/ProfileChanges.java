@@ -10,11 +10,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Changes to an account, as {@code PATCH /api/users/me} and {@code PATCH /api/users/{id}} take them and the admin
- * panel makes them. A field left out (or null) stays as it is. Validated by {@link UserAccounts}.
+ * panel makes them. For a partial change (PATCH) a field left out (or null) stays as it is; a full update (PUT)
+ * carries every writable field. Validated by {@link UserAccounts}.
  */
 @Schema(
         description =
-                "Fields to change; a field left out or null stays as it is. Send \"\" to clear a name or the phone.")
+                "The profile's fields. With PATCH, a field left out or null stays as it is; with PUT, email, first_name, "
+                        + "last_name, phone and organizations are all required. Send \"\" to clear a name or the phone.")
 public record ProfileChanges(
         @Schema(
                 description = "A new login, stored in lower case and Unicode NFKC; it must not be another account's",
