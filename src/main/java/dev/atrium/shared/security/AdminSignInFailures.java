@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
@@ -25,6 +26,11 @@ class AdminSignInFailures extends SimpleUrlAuthenticationFailureHandler {
             throws IOException, ServletException {
         if (ServiceUnavailable.isDataStoreOutage(exception)) {
             throw exception;
+        }
+        // The failure is kept in the session (in Redis) for the sign-in page to show, and Spring Security attaches the
+        // attempt to it, typed password included: the password is wiped first, so it is never stored.
+        if (exception.getAuthenticationRequest() instanceof CredentialsContainer attempt) {
+            attempt.eraseCredentials();
         }
         super.onAuthenticationFailure(request, response, exception);
     }
