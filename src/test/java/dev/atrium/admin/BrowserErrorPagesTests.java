@@ -55,7 +55,8 @@ class BrowserErrorPagesTests {
         assertThat(result).hasContentTypeCompatibleWith(MediaType.TEXT_HTML);
         assertThat(result)
                 .bodyText()
-                .contains("Not Found", "href=\"/\"", "href=\"/admin\"", "/css/atrium.css")
+                .contains("Not Found", "There is no page at /no-such-page.", "href=\"/\"", "href=\"/admin\"")
+                .contains("/css/atrium.css")
                 .doesNotContain("\"status\":");
     }
 

@@ -63,7 +63,10 @@ class PageErrors {
                         "title",
                         problem.getTitle() == null ? status.getReasonPhrase() : problem.getTitle(),
                         "detail",
-                        problem.getDetail() == null ? "" : problem.getDetail(),
+                        // Spring's "No static resource x" speaks of files; a person asked for a page.
+                        ex instanceof HttpRequestMethodNotSupportedException && problem.getDetail() != null
+                                ? problem.getDetail()
+                                : "There is no page at " + servletRequest.getRequestURI() + ".",
                         "requestId",
                         requestId == null ? "" : requestId),
                 status);
