@@ -15,3 +15,12 @@ document.addEventListener("submit", (event) => {
     event.preventDefault();
   }
 });
+
+// On a phone the sections are one row that scrolls sideways: bring the current one into view.
+document.addEventListener("DOMContentLoaded", () => {
+  const links = document.querySelector(".shell > nav .links");
+  const active = links ? links.querySelector("a.active") : null;
+  if (active && links.scrollWidth > links.clientWidth) {
+    links.scrollLeft = active.offsetLeft - links.offsetLeft - (links.clientWidth - active.offsetWidth) / 2;
+  }
+});

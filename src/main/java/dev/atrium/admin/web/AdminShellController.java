@@ -9,6 +9,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,6 +38,10 @@ class AdminShellController {
             model.addAttribute("failure", ((Exception) failure).getMessage());
         } else if (failure != null) {
             model.addAttribute("failure", "Wrong email or password");
+        }
+        if (failure instanceof AuthenticationException refused && refused.getAuthenticationRequest() != null) {
+            // Only the e-mail goes back into the form: retyping it after a mistyped password is a needless chore.
+            model.addAttribute("email", refused.getAuthenticationRequest().getName());
         }
         return "admin/login";
     }
