@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A short order history for each demo customer (alice, bob and the demo user), so that {@code GET /api/my-orders}
- * shows something on a fresh system. The orders are placed as any order is, by {@link OrderPlacement}: the default
- * shop's stock goes down by what they take and their lines carry the products' names and prices.
+ * shows something on a fresh system. The orders are placed as any order is, by {@link OrderPlacement}: the shop's
+ * stock goes down by what they take and their lines carry the products' names and prices.
  *
  * <p>Placed once: a demo user who has any order already gets none, and each demo order carries its own
  * Idempotency-Key, so that two replicas seeding at the same moment place it once.
@@ -59,9 +59,9 @@ class DemoOrders implements DemoData {
 
     @Override
     public String load() {
-        Optional<ShopSummary> shop = catalog.defaultShop();
+        Optional<Long> shop = shop();
         List<Long> products = shop.map(this::candidates).orElse(List.of());
-        if (products.size() < CANDIDATES) {
+        if (shop.isEmpty() || products.size() < CANDIDATES) {
             return "0 demo orders placed (the demo catalogue is not there)";
         }
         int placed = 0;
@@ -80,7 +80,8 @@ class DemoOrders implements DemoData {
                 parts.add(new OrderPlacement.RequestedPart(products.get(line[0]), line[1]));
             }
             try {
-                OrderPlacement.Answer answer = placement.place(user.get().id(), null, parts, "demo-order-" + (i + 1));
+                OrderPlacement.Answer answer =
+                        placement.place(user.get().id(), shop.get(), parts, "demo-order-" + (i + 1));
                 if (answer.order() != null) {
                     placed++;
                 }
@@ -92,15 +93,32 @@ class DemoOrders implements DemoData {
     }
 
     /**
-     * The first demo products, by SKU, that the default shop has a few of: always the same ones on a fresh system,
-     * away from the products that carry the demo offers at the end of the catalogue.
+     * The shop the demo orders come from: the default shop when it sells the demo catalogue (as on a fresh system),
+     * else the oldest shop that does.
      */
-    private List<Long> candidates(ShopSummary shop) {
+    private Optional<Long> shop() {
+        long preferred = catalog.defaultShop().map(ShopSummary::id).orElse(-1L);
+        return jdbc.sql("""
+                        SELECT s.shop_id FROM stock s JOIN products p ON p.id = s.product_id
+                        WHERE p.sku LIKE 'DEMO-%' AND s.quantity >= 5
+                        GROUP BY s.shop_id HAVING count(*) >= :candidates
+                        ORDER BY s.shop_id = :preferred DESC, s.shop_id LIMIT 1""")
+                .param("candidates", CANDIDATES)
+                .param("preferred", preferred)
+                .query(Long.class)
+                .optional();
+    }
+
+    /**
+     * The first demo products, by SKU, that the shop has a few of: always the same ones on a fresh system, away from
+     * the products that carry the demo offers at the end of the catalogue.
+     */
+    private List<Long> candidates(long shop) {
         return jdbc.sql("""
                         SELECT p.id FROM products p JOIN stock s ON s.product_id = p.id
                         WHERE s.shop_id = :shop AND p.sku LIKE 'DEMO-%' AND s.quantity >= 5
                         ORDER BY p.sku LIMIT :limit""")
-                .param("shop", shop.id())
+                .param("shop", shop)
                 .param("limit", CANDIDATES)
                 .query(Long.class)
                 .list();
