@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -34,6 +36,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public class SessionRegistry implements BrowserSessions {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionRegistry.class);
 
     private static final String SESSION = "atrium:session:";
     private static final String USER_SESSIONS = "atrium:user-sessions:";
@@ -154,9 +158,14 @@ public class SessionRegistry implements BrowserSessions {
                 .map(session -> new CurrentUser(session.userId(), session.email(), session.roles(), session.id()));
     }
 
+    /** Signs out: ends the session the user is signed in with (the API's logout and the admin panel's). */
     @Override
     public void end(CurrentUser user) {
         end(user.id(), user.sessionId());
+        log.atInfo()
+                .addKeyValue("event", "sign-out")
+                .addKeyValue("user_id", user.id())
+                .log("Signed out: user=" + user.id());
     }
 
     public boolean isAlive(String sessionId) {

@@ -8,6 +8,9 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class SignIn {
+
+    // Who signed in or failed, and why, for whoever watches the console; never the email typed (a password is
+    // sometimes typed there), the password or a token.
+    private static final Logger log = LoggerFactory.getLogger(SignIn.class);
 
     private final UserRepository users;
     private final PasswordHashing passwords;
@@ -60,17 +67,21 @@ public class SignIn {
      */
     public SignedIn openSession(User user, ClientInfo client) {
         String refreshId = SessionTokens.newRefreshId();
-        return inTransaction(() -> {
+        SignedIn signedIn = inTransaction(() -> {
             Session session = open(user, client, refreshId);
             Tokens pair = tokens.issue(user.id(), session.id(), refreshId);
             return new SignedIn(user.id(), user.email(), session.id(), session.createdAt(), pair);
         });
+        signedIn(user, "tokens");
+        return signedIn;
     }
 
     /** Signs a browser in: the session is the same kind, but its cookie stands in for tokens. */
     public Session signInBrowser(String email, String password, ClientInfo client) {
         User user = verify(email, password, client);
-        return inTransaction(() -> open(user, client, SessionTokens.newRefreshId()));
+        Session session = inTransaction(() -> open(user, client, SessionTokens.newRefreshId()));
+        signedIn(user, "browser");
+        return session;
     }
 
     /**
@@ -83,7 +94,12 @@ public class SignIn {
     public User verify(String email, String password, ClientInfo client) {
         // The attempt is counted before the password is checked, in one step in Redis: attempts racing on any number of
         // replicas cannot all slip in under the limit.
-        throttle.attempt(email, client.address());
+        try {
+            throttle.attempt(email, client.address());
+        } catch (TooManySignInAttempts ex) {
+            failed(null, "throttled");
+            throw ex;
+        }
         Optional<User> found;
         boolean valid;
         try {
@@ -106,10 +122,29 @@ public class SignIn {
         }
         if (!valid) {
             // Already counted: a failure keeps its place in the throttle.
+            failed(
+                    found.map(User::id).orElse(null),
+                    found.isEmpty() ? "unknown-email" : found.get().active() ? "wrong-password" : "deactivated");
             throw BadCredentials.create();
         }
         throttle.succeeded(email, client.address());
         return found.get();
+    }
+
+    private static void signedIn(User user, String kind) {
+        log.atInfo()
+                .addKeyValue("event", "sign-in")
+                .addKeyValue("user_id", user.id())
+                .addKeyValue("session_kind", kind)
+                .log("Signed in: user=" + user.id() + " session=" + kind);
+    }
+
+    private static void failed(@Nullable Long userId, String reason) {
+        log.atInfo()
+                .addKeyValue("event", "sign-in-failed")
+                .addKeyValue("user_id", userId)
+                .addKeyValue("reason", reason)
+                .log("Sign-in failed: " + reason + (userId == null ? "" : " user=" + userId));
     }
 
     /** Called inside {@link #inTransaction}, whose rollback closes the session again. */

@@ -116,7 +116,7 @@ class AuthController {
     @ApiResponse(responseCode = "204", description = "Signed out")
     @ApiResponse(responseCode = "401", description = "Not signed in")
     ResponseEntity<Void> logout(@AuthenticationPrincipal CurrentUser user) {
-        sessions.end(user.id(), user.sessionId());
+        sessions.end(user);
         return ResponseEntity.noContent().build();
     }
 

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
@@ -35,6 +37,8 @@ public class OrderPlacement {
     public static final int MAX_PARTS = 100;
     public static final int MAX_QUANTITY = 1_000_000;
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private static final Logger log = LoggerFactory.getLogger(OrderPlacement.class);
 
     private final CatalogApi catalog;
     private final OrderDesk desk;
@@ -71,7 +75,12 @@ public class OrderPlacement {
     public Answer place(
             long userId, @Nullable Long shopId, List<RequestedPart> parts, @Nullable String idempotencyKey) {
         String fingerprint = fingerprint("POST /api/order", shopId, parts);
-        Optional<Answer> answered = answered(userId, idempotencyKey, fingerprint);
+        Optional<Answer> answered;
+        try {
+            answered = answered(userId, idempotencyKey, fingerprint);
+        } catch (ProblemException refusal) {
+            throw refused(userId, refusal);
+        }
         if (answered.isPresent()) {
             return answered.get();
         }
@@ -92,8 +101,13 @@ public class OrderPlacement {
             CartRepository.@Nullable Cart cart) {
         IdempotencyKeys.Key key =
                 idempotencyKey == null ? null : new IdempotencyKeys.Key(userId, idempotencyKey, sha256(fingerprint));
-        ShopSummary shop = shop(shopId);
-        check(shop, parts, naming, true);
+        ShopSummary shop;
+        try {
+            shop = shop(shopId);
+            check(shop, parts, naming, true);
+        } catch (ProblemException refusal) {
+            throw refused(userId, refusal);
+        }
         List<PendingOrder.Part> pending = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             pending.add(
@@ -101,11 +115,34 @@ public class OrderPlacement {
         }
         PendingOrder order = new PendingOrder(userId, shop.id(), shop.name(), pending, naming, key, cart);
         return switch (desk.place(order)) {
-            case PendingOrder.Outcome.Placed placed -> new Answer(placed.order(), null);
+            case PendingOrder.Outcome.Placed placed -> placed(placed.order());
             case PendingOrder.Outcome.Replayed replayed -> new Answer(null, replayed.response());
-            case PendingOrder.Outcome.Refused refused -> throw refused.problem();
+            case PendingOrder.Outcome.Refused refused -> throw refused(userId, refused.problem());
             case PendingOrder.Outcome.Failed failed -> throw failed.error();
         };
+    }
+
+    private static Answer placed(OrderView order) {
+        log.atInfo()
+                .addKeyValue("event", "order-placed")
+                .addKeyValue("order_id", order.id())
+                .addKeyValue("user_id", order.user())
+                .addKeyValue("lines", order.parts().size())
+                .log("Order placed: order=" + order.id() + " user=" + order.user() + " lines="
+                        + order.parts().size());
+        return new Answer(order, null);
+    }
+
+    /** Logs why an order was refused, in a word (the problem's type, e.g. {@code not-enough-stock}). */
+    private static ProblemException refused(long userId, ProblemException refusal) {
+        String type = String.valueOf(refusal.getBody().getType());
+        String reason = type.substring(type.lastIndexOf('/') + 1);
+        log.atInfo()
+                .addKeyValue("event", "order-refused")
+                .addKeyValue("user_id", userId)
+                .addKeyValue("reason", reason)
+                .log("Order refused: " + reason + " user=" + userId);
+        return refusal;
     }
 
     /**
