@@ -34,21 +34,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api}, where seed 000's page posts its form. Its answers keep the seed's own JSON shape
+ * {@code POST /api}, where the sign-in page at {@code /} posts its form. Its answers keep the page's own JSON shape
  * ({@code "status": "success" | "error"}) rather than problem details, because that is what the page and its graders
  * read.
  */
 @RestController
 @ConditionalOnWebApplication
-@Tag(name = "Goods feed", description = "Seed 000: sign in at POST /api and import data/goods.json")
-class SeedSignInController {
+@Tag(
+        name = "Sign-in page",
+        description =
+                "The sign-in page at / posts to POST /api, which signs in and imports the goods feed (data/goods.json)")
+class SignInPageController {
 
     static final String USER_DOES_NOT_EXIST = "user does not exist";
 
     private final GoodsSignIn signIn;
     private final RateLimit perAddress;
 
-    SeedSignInController(
+    SignInPageController(
             GoodsSignIn signIn,
             RateLimits limits,
             @Value("${atrium.limits.seed-sign-ins-per-address:60}") int perAddress,
@@ -114,7 +117,7 @@ class SeedSignInController {
 
     // The form and the JSON handler are one operation in the API document: springdoc merges them, and the last
     // @Operation it reads wins, so both carry the same text.
-    static final String SUMMARY = "Sign in from seed 000's page and import the goods";
+    static final String SUMMARY = "Sign in from the sign-in page and import the goods feed";
     static final String DESCRIPTION = """
             Takes the page's form fields `login` (the email) and `password`, form-urlencoded as the page posts them; \
             the same fields as JSON are accepted too (a post without a body is a 400). A valid pair opens a session \
