@@ -60,6 +60,10 @@ class SignInPageController {
         this.perAddress = limits.steady("seed-sign-ins:address", perAddress, window);
     }
 
+    @Schema(
+            name = "SignInPageCredentials",
+            description = "The email goes under any one of login, username or email.",
+            example = "{\"login\": \"demo@atrium.dev\", \"password\": \"demo-password\"}")
     record Credentials(
             @Schema(description = "The user's email", example = "demo@atrium.dev") @Nullable String login,
 

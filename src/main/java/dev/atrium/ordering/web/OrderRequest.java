@@ -17,6 +17,7 @@ record OrderRequest(
 
         @Schema(description = "The shop to order from; default: the default shop", example = "1") @Nullable Long shop) {
 
+    @Schema(name = "OrderRequestPart")
     record Part(
             @Schema(description = "The product's id", example = "42", requiredMode = Schema.RequiredMode.REQUIRED)
             @NotNull(message = "is required") Long product,
