@@ -10,6 +10,7 @@ import dev.atrium.shared.ratelimit.RateLimit;
 import dev.atrium.shared.ratelimit.RateLimits;
 import dev.atrium.shared.ratelimit.TooManyRequests;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -158,10 +159,12 @@ class SignInPageController {
                             {"status":"error","message":"Too many sign-ins on this page; try again in 360 seconds",\
                             "retry_after_seconds":360}""")))
     ResponseEntity<?> signInWithForm(
-            @RequestParam(required = false) @Nullable String login,
-            @RequestParam(required = false) @Nullable String username,
-            @RequestParam(required = false) @Nullable String email,
-            @RequestParam(required = false) @Nullable String password,
+            @Parameter(description = "The user's email", schema = @Schema(example = "demo@atrium.dev"))
+                    @RequestParam(required = false)
+                    @Nullable String login,
+            @Parameter(description = "Accepted instead of login") @RequestParam(required = false) @Nullable String username,
+            @Parameter(description = "Accepted instead of login") @RequestParam(required = false) @Nullable String email,
+            @Parameter(schema = @Schema(example = "demo-password")) @RequestParam(required = false) @Nullable String password,
             HttpServletRequest request) {
         return signIn(new Credentials(login, username, email, password), request);
     }

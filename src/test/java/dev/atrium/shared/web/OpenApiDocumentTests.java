@@ -73,6 +73,14 @@ class OpenApiDocumentTests {
     }
 
     @Test
+    void the_sign_in_page_form_in_swagger_ui_is_filled_in_with_the_demo_user() {
+        MvcTestResult schema = mvc.get().uri("/api/schema").exchange();
+        String form = "$.paths['/api'].post.requestBody.content['application/x-www-form-urlencoded'].schema.properties";
+        assertThat(schema).bodyJson().extractingPath(form + ".login.example").isEqualTo("demo@atrium.dev");
+        assertThat(schema).bodyJson().extractingPath(form + ".password.example").isEqualTo("demo-password");
+    }
+
+    @Test
     void the_example_image_target_is_a_jpeg_that_atrium_accepts() throws Exception {
         JsonNode document = document();
         String example = json.writeValueAsString(exampleOf(
