@@ -1,16 +1,17 @@
-# syntax=docker/dockerfile:1
 # Atrium's image: built with the Maven wrapper, run on a JRE as an unprivileged user, always in external mode
-# (PostgreSQL and Redis come from the environment; nothing is embedded).
+# (PostgreSQL and Redis come from the environment; nothing is embedded). Plain Dockerfile instructions only, so that
+# any builder builds it, BuildKit or not: the dependencies are a layer of their own, fetched again only when the pom
+# changes.
 
 FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q dependency:go-offline || true
+RUN ./mvnw -B -q dependency:go-offline || true
 COPY src/ src/
 COPY migrations/ migrations/
 COPY data/goods.json data/goods.json
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true
+RUN ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true
 # Unpacked jars start faster than the nested fat jar, and allow a class-data archive; the embedded PostgreSQL
 # binaries (about 90 MB) are of no use in a container and stay behind.
 RUN java -Djarmode=tools -jar target/atrium.jar extract --destination /app \
@@ -24,12 +25,13 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app/ /app/
 COPY data/goods.json /app/data/goods.json
+COPY deploy/docker/atrium.sh /usr/local/bin/atrium
 USER atrium
 # Which proxies to believe is the deployment's to say (ATRIUM_TRUSTED_PROXIES), not the image's.
 ENV ATRIUM_EMBEDDED_ENABLED=false
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
   CMD curl -fs http://127.0.0.1:8080/readyz || exit 1
-# The class-data archive is written on the first exit and reused by later starts of the same container.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=/tmp/atrium.jsa", "-jar", "/app/atrium.jar"]
+# java -jar /app/atrium.jar COMMAND; serve keeps a class-data archive, the one-shot commands run without one.
+ENTRYPOINT ["/bin/sh", "/usr/local/bin/atrium"]
 CMD ["serve"]

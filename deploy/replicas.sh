@@ -74,7 +74,6 @@ start() {
 
   echo "listen 127.0.0.1:$nginx_port;" >"$run/atrium/listen.conf"
   printf 'server 127.0.0.1:18081;\nserver 127.0.0.1:18082;\n' >"$run/atrium/upstream.conf"
-  echo "root $PWD/src/main/resources/static;" >"$run/atrium/static.conf"
   cp deploy/nginx/compose/security-headers.conf "$run/atrium/security-headers.conf"
   cat >"$run/nginx.conf" <<NGINX
 pid $run/nginx.pid;

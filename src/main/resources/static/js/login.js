@@ -1,4 +1,4 @@
-// Seed 000's page: posts the form to POST /api exactly as a plain form would (form-urlencoded login and password)
+// The sign-in page: posts the form to POST /api exactly as a plain form would (form-urlencoded login and password)
 // and shows the JSON answer. Without JavaScript the form still posts, and the browser shows the JSON itself.
 document.addEventListener("DOMContentLoaded", () => {
   const form = document.getElementById("login-form");

@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Seed 000's page in a real browser: a person types a login and a password, presses the button, reads the answer. */
+/** The sign-in page in a real browser: a person types a login and a password, presses the button, reads the answer. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class SignInPageBrowserTests {

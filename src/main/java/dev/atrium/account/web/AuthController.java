@@ -40,7 +40,10 @@ class AuthController {
         this.sessions = sessions;
     }
 
-    @Schema(description = "The email goes under any one of username, email or login.")
+    @Schema(
+            name = "Credentials",
+            description = "The email goes under any one of username, email or login.",
+            example = "{\"email\": \"demo@atrium.dev\", \"password\": \"demo-password\"}")
     record Credentials(
             @Schema(description = "The user's email", example = "demo@atrium.dev") @Nullable String username,
 
@@ -67,7 +70,10 @@ class AuthController {
     }
 
     record RefreshRequest(
-            @Schema(description = "The refresh token of the last sign-in or refresh") @NotBlank String refresh) {
+            @Schema(
+                    description = "The refresh token of the last sign-in or refresh",
+                    example = "the refresh token that POST /api/auth returned")
+            @NotBlank String refresh) {
 
         @Override
         public String toString() {

@@ -19,7 +19,8 @@ record ProductRequest(
                 requiredMode = Schema.RequiredMode.REQUIRED)
         @Nullable String name,
 
-        @Schema(description = "At most 5000 characters") @Nullable String description,
+        @Schema(description = "At most 5000 characters", example = "A novel of a fishing town, one winter long")
+        @Nullable String description,
 
         @Schema(
                 description = "The list price: 0 to 1000000, at most two decimals",

@@ -9,7 +9,7 @@ record ShopRequest(
         @Schema(description = "Unique, whatever its case; 1 to 200 characters", example = "Harbour Street Books")
         @Nullable String name,
 
-        @Schema(description = "At most 5000 characters") @Nullable String description,
+        @Schema(description = "At most 5000 characters", example = "New and second-hand books by the harbour") @Nullable String description,
 
         @Schema(description = "At most 500 characters", example = "12 Harbour Street, Portsmouth") @Nullable String address,
 

@@ -8,7 +8,7 @@ import org.springframework.http.HttpMethod;
 @Configuration(proxyBeanMethods = false)
 class GoodsAccessRules {
 
-    /** Seed 000's page and the sign-in it posts to are for people who are not signed in yet. */
+    /** The sign-in page and the sign-in it posts to are for people who are not signed in yet. */
     @Bean
     RequestAuthorizations goodsAuthorizations() {
         return rules -> {

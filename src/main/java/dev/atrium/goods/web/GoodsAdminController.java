@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** {@code /admin/goods}: the rows seed 000's sign-ins have imported, and a way to empty the table. */
+/** {@code /admin/goods}: the rows the sign-in page's sign-ins have imported, and a way to empty the table. */
 @Controller
 @AdminPages
 class GoodsAdminController {

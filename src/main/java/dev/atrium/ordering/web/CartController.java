@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @SecurityRequirement(name = "bearer")
-@Tag(name = "Cart", description = "Seed 002's basket: fill it from one shop, then check it out as one order")
+@Tag(name = "Cart", description = "The basket: fill it from one shop, then check it out as one order")
 class CartController {
 
     private final CartService carts;

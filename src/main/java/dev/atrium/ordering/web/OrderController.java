@@ -102,7 +102,7 @@ class OrderController {
 
     @GetMapping("/api/my-orders")
     @Operation(summary = "One's own orders, newest first, with their parts and totals", description = """
-                    Signed-in users. Seed 001's answer: a JSON list of orders (empty when there are none), the \
+                    Signed-in users. Without paging, a JSON list of orders (empty when there are none), the \
                     newest 1000 at most. With `page` or `limit`, a page instead: \
                     `{"count","next","previous","results"}`.""")
     @ApiResponse(

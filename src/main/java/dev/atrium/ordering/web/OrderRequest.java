@@ -10,13 +10,14 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Seed 001's order: the parts, and optionally the shop (default: the default shop). */
+/** An order: the parts, and optionally the shop (default: the default shop). */
 record OrderRequest(
         @Schema(description = "1 to 100 parts, each product at most once", requiredMode = Schema.RequiredMode.REQUIRED)
         @NotNull(message = "is required") @Size(min = 1, message = "must not be empty") @Size(max = OrderPlacement.MAX_PARTS, message = "must have at most 100 parts") List<@NotNull(message = "must be a part: {\"product\": id, \"quantity_in_order\": n}") @Valid Part> parts,
 
         @Schema(description = "The shop to order from; default: the default shop", example = "1") @Nullable Long shop) {
 
+    @Schema(name = "OrderRequestPart")
     record Part(
             @Schema(description = "The product's id", example = "42", requiredMode = Schema.RequiredMode.REQUIRED)
             @NotNull(message = "is required") Long product,

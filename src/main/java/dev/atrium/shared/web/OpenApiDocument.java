@@ -17,6 +17,11 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +36,27 @@ class OpenApiDocument {
     static final String BEARER = "bearer";
     static final String PROBLEM_JSON = "application/problem+json";
     static final String PROBLEM_SCHEMA = "Problem";
+
+    /**
+     * The tags in the order a user meets them: signing in, then the people and organizations, the shop, the AR
+     * projects, and last the sign-in page's own endpoint. Swagger UI lists the tags in the document's order; tags not
+     * named here (none today) come after these.
+     */
+    static final List<String> TAG_ORDER = List.of(
+            "Authentication",
+            "Sessions",
+            "Users",
+            "Avatars",
+            "Organizations",
+            "Products",
+            "Shops",
+            "Cart",
+            "Orders",
+            "Offers",
+            "AR projects",
+            "AR image targets",
+            "AR app tokens",
+            "Sign-in page");
 
     /**
      * Schemas name their properties as the API writes them: snake_case, like {@code spring.jackson}'s naming strategy.
@@ -57,6 +83,9 @@ class OpenApiDocument {
                                 `{"count","next","previous","results"}` with `page` (from 1) and `limit` (default 50, \
                                 at most 1000).""")
                         .license(new License().name("MIT")))
+                // Relative, so that "Try it out" calls the Atrium that served this page, whatever host, port or proxy
+                // stands in front of it.
+                .servers(List.of(new Server().url("/").description("This Atrium")))
                 .components(new Components()
                         .addSecuritySchemes(
                                 BEARER,
@@ -72,7 +101,7 @@ class OpenApiDocument {
      * Error answers are problem details, whatever an operation's success answers are. springdoc gives an error
      * response declared without content the operation's own return type (tokens, a user, image bytes), which is not
      * what a client receives; such responses, and those declared as problems without a schema, get the problem schema.
-     * Responses that declare a body of their own (seed 000's {@code POST /api} failures) keep it.
+     * Responses that declare a body of their own (the sign-in page's {@code POST /api} failures) keep it.
      */
     @Bean
     OpenApiCustomizer problemAnswers() {
@@ -82,6 +111,22 @@ class OpenApiDocument {
                 return;
             }
             document.getPaths().values().forEach(path -> path.readOperations().forEach(OpenApiDocument::useProblems));
+        };
+    }
+
+    /** Swagger UI shows the tags in the document's order, which otherwise follows the order the controllers load. */
+    @Bean
+    OpenApiCustomizer tagsInTheOrderUsersMeetThem() {
+        return document -> {
+            if (document.getTags() == null) {
+                return;
+            }
+            List<Tag> tags = new ArrayList<>(document.getTags());
+            tags.sort(Comparator.comparingInt(tag -> {
+                int position = TAG_ORDER.indexOf(tag.getName());
+                return position < 0 ? TAG_ORDER.size() : position;
+            }));
+            document.setTags(tags);
         };
     }
 

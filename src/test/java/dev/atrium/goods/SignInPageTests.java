@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-/** POST /api: seed 000's sign-in that imports the goods, and everything it must refuse without writing. */
+/** POST /api: the sign-in page's sign-in that imports the goods, and everything it must refuse without writing. */
 @AtriumTest
-class SeedSignInTests {
+class SignInPageTests {
 
     @Autowired
     MockMvcTester mvc;

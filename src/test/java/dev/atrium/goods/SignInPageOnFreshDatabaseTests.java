@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * then the page's form posted with an unknown user and with a real one, twice, and the tables inspected after each
  * step.
  */
-class SeedZeroGradingTests {
+class SignInPageOnFreshDatabaseTests {
 
     static EmbeddedServers servers;
     static JdbcClient database;

@@ -10,6 +10,7 @@ import dev.atrium.shared.ratelimit.RateLimit;
 import dev.atrium.shared.ratelimit.RateLimits;
 import dev.atrium.shared.ratelimit.TooManyRequests;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,21 +35,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api}, where seed 000's page posts its form. Its answers keep the seed's own JSON shape
+ * {@code POST /api}, where the sign-in page at {@code /} posts its form. Its answers keep the page's own JSON shape
  * ({@code "status": "success" | "error"}) rather than problem details, because that is what the page and its graders
  * read.
  */
 @RestController
 @ConditionalOnWebApplication
-@Tag(name = "Goods feed", description = "Seed 000: sign in at POST /api and import data/goods.json")
-class SeedSignInController {
+@Tag(
+        name = "Sign-in page",
+        description =
+                "The sign-in page at / posts to POST /api, which signs in and imports the goods feed (data/goods.json)")
+class SignInPageController {
 
     static final String USER_DOES_NOT_EXIST = "user does not exist";
 
     private final GoodsSignIn signIn;
     private final RateLimit perAddress;
 
-    SeedSignInController(
+    SignInPageController(
             GoodsSignIn signIn,
             RateLimits limits,
             @Value("${atrium.limits.seed-sign-ins-per-address:60}") int perAddress,
@@ -57,6 +61,10 @@ class SeedSignInController {
         this.perAddress = limits.steady("seed-sign-ins:address", perAddress, window);
     }
 
+    @Schema(
+            name = "SignInPageCredentials",
+            description = "The email goes under any one of login, username or email.",
+            example = "{\"login\": \"demo@atrium.dev\", \"password\": \"demo-password\"}")
     record Credentials(
             @Schema(description = "The user's email", example = "demo@atrium.dev") @Nullable String login,
 
@@ -114,7 +122,7 @@ class SeedSignInController {
 
     // The form and the JSON handler are one operation in the API document: springdoc merges them, and the last
     // @Operation it reads wins, so both carry the same text.
-    static final String SUMMARY = "Sign in from seed 000's page and import the goods";
+    static final String SUMMARY = "Sign in from the sign-in page and import the goods feed";
     static final String DESCRIPTION = """
             Takes the page's form fields `login` (the email) and `password`, form-urlencoded as the page posts them; \
             the same fields as JSON are accepted too (a post without a body is a 400). A valid pair opens a session \
@@ -151,10 +159,12 @@ class SeedSignInController {
                             {"status":"error","message":"Too many sign-ins on this page; try again in 360 seconds",\
                             "retry_after_seconds":360}""")))
     ResponseEntity<?> signInWithForm(
-            @RequestParam(required = false) @Nullable String login,
-            @RequestParam(required = false) @Nullable String username,
-            @RequestParam(required = false) @Nullable String email,
-            @RequestParam(required = false) @Nullable String password,
+            @Parameter(description = "The user's email", schema = @Schema(example = "demo@atrium.dev"))
+                    @RequestParam(required = false)
+                    @Nullable String login,
+            @Parameter(description = "Accepted instead of login") @RequestParam(required = false) @Nullable String username,
+            @Parameter(description = "Accepted instead of login") @RequestParam(required = false) @Nullable String email,
+            @Parameter(schema = @Schema(example = "demo-password")) @RequestParam(required = false) @Nullable String password,
             HttpServletRequest request) {
         return signIn(new Credentials(login, username, email, password), request);
     }
