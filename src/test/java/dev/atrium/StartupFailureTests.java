@@ -116,6 +116,21 @@ class StartupFailureTests {
                 .saysOnly("the database cannot be reached", "ATRIUM_DATABASE_URL");
     }
 
+    @Test
+    void a_redis_that_cannot_be_reached_is_named_with_what_to_do() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        start(
+                        "--server.port=0",
+                        "--atrium.jwt.secret=" + SECRET,
+                        "--atrium.database.url=" + external.jdbcUrl(),
+                        "--atrium.database.username=postgres",
+                        "--atrium.redis.url=redis://127.0.0.1:" + closed)
+                .saysOnly("Redis cannot be reached", "ATRIUM_REDIS_URL");
+    }
+
     private static String[] externalMode(String... more) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--atrium.database.url=" + external.jdbcUrl(),
