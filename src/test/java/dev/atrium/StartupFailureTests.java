@@ -131,6 +131,17 @@ class StartupFailureTests {
                 .saysOnly("Redis cannot be reached", "ATRIUM_REDIS_URL");
     }
 
+    @Test
+    void with_debug_the_full_report_and_the_stack_trace_come_too() {
+        Start start = start(externalMode("--server.port=0", "--debug"));
+        assertThat(start.exitCode()).isEqualTo(1);
+        assertThat(start.err().lines().toList().getLast())
+                .isEqualTo(
+                        "Atrium could not start: No JWT signing key is configured: set ATRIUM_JWT_SECRET (at least 32"
+                                + " random bytes, e.g. `openssl rand -base64 48`) or ATRIUM_JWT_SECRET_FILE");
+        assertThat(start.out() + start.err()).contains("Application run failed", "Caused by", "\tat ");
+    }
+
     private static String[] externalMode(String... more) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--atrium.database.url=" + external.jdbcUrl(),
