@@ -3,7 +3,11 @@ package dev.atrium;
 import dev.atrium.account.SignInUnlockCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -20,6 +24,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class AtriumApplication {
+
+    private static final Log log = LogFactory.getLog(AtriumApplication.class);
 
     static final String USAGE = """
             Usage: java -jar atrium.jar [command] [--property=value ...]
@@ -50,8 +56,8 @@ public class AtriumApplication {
         String[] properties = named ? Arrays.copyOfRange(args, 1, args.length) : args;
         return switch (command) {
             case "serve" -> {
-                SpringApplication.run(AtriumApplication.class, properties);
-                yield SERVING;
+                SpringApplication application = new SpringApplication(AtriumApplication.class);
+                yield start(application, properties, Map.of()) != null ? SERVING : 1;
             }
             case "migrate", "seed" -> runToCompletion(command, properties, AtriumApplication.class);
             case "unlock" -> {
@@ -82,13 +88,44 @@ public class AtriumApplication {
     private static int runToCompletion(String command, String[] properties, Class<?> source) {
         SpringApplication application = new SpringApplication(source);
         application.setWebApplicationType(WebApplicationType.NONE);
-        application.setDefaultProperties(Map.of("atrium.command", command));
+        ConfigurableApplicationContext context = start(application, properties, Map.of("atrium.command", command));
+        return context != null ? SpringApplication.exit(context) : 1;
+    }
+
+    /**
+     * Loggers that repeat a failed start at length (the context's warning with the whole chain of causes, the hint
+     * about the condition report): while Atrium says why in one line, they keep to errors.
+     */
+    private static final Map<String, Object> QUIET_ON_FAILURE = Map.of(
+            "logging.level.org.springframework.boot.web.server.servlet.context"
+                    + ".AnnotationConfigServletWebServerApplicationContext",
+            "error",
+            "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext",
+            "error",
+            "logging.level.org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger",
+            "warn");
+
+    /**
+     * Starts the application; when it cannot start, prints one line saying why and what to do, and returns null. The
+     * stack trace is logged at DEBUG, and with {@code --debug} Spring Boot's full report is printed as well.
+     */
+    private static @Nullable ConfigurableApplicationContext start(
+            SpringApplication application, String[] properties, Map<String, Object> defaults) {
+        boolean debug = Arrays.asList(properties).contains("--debug");
+        Map<String, Object> defaultProperties = new HashMap<>(defaults);
+        if (!debug) {
+            defaultProperties.putAll(QUIET_ON_FAILURE);
+            StartupFailure.Quiet.activate();
+        }
+        application.setDefaultProperties(defaultProperties);
         try {
-            ConfigurableApplicationContext context = application.run(properties);
-            return SpringApplication.exit(context);
+            return application.run(properties);
         } catch (RuntimeException ex) {
-            // Spring Boot has already reported why the context failed to start.
-            return 1;
+            System.err.println("Atrium could not start: " + StartupFailure.reason(ex));
+            log.debug("Atrium could not start", ex);
+            return null;
+        } finally {
+            StartupFailure.Quiet.deactivate();
         }
     }
 

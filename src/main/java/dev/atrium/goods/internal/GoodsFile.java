@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -36,7 +37,43 @@ public final class GoodsFile {
             "price",
             "dt_of_license");
 
+    /** Where seed 000 keeps the feed, relative to the working directory. */
+    static final Path DEFAULT = Path.of("data", "goods.json");
+
+    /** The copy of the repository's {@code data/goods.json} that the build packages into the jar. */
+    static final String PACKAGED = "atrium/goods.json";
+
     private GoodsFile() {}
+
+    /**
+     * Reads the configured file, which must exist; with none configured, {@code data/goods.json} under the working
+     * directory when it is there and otherwise the copy inside the jar, so that the jar serves from any folder.
+     */
+    public static Goods load(@Nullable Path configured) {
+        return configured != null
+                ? new Goods(read(configured), configured.toString())
+                : loadDefault(Path.of("").toAbsolutePath());
+    }
+
+    static Goods loadDefault(Path workingDirectory) {
+        Path file = workingDirectory.resolve(DEFAULT);
+        if (Files.exists(file)) {
+            return new Goods(read(file), DEFAULT.toString());
+        }
+        String name = "the copy of " + DEFAULT + " inside the jar";
+        try (InputStream in = GoodsFile.class.getClassLoader().getResourceAsStream(PACKAGED)) {
+            if (in == null) {
+                throw new IllegalStateException(
+                        "The goods file " + DEFAULT + " does not exist (set ATRIUM_GOODS_FILE)");
+            }
+            return new Goods(parse(in, name), name);
+        } catch (IOException ex) {
+            throw new IllegalStateException("The goods file " + name + " could not be read: " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The records of the feed, and where they were read from. */
+    public record Goods(List<Good> records, String origin) {}
 
     public static List<Good> read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

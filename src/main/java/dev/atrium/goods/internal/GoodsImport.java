@@ -12,6 +12,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -38,15 +39,16 @@ public class GoodsImport {
     private final byte[] rows;
     private final Timer timer;
 
-    GoodsImport(DataSource dataSource, MeterRegistry meters, @Value("${atrium.goods.file:data/goods.json}") Path file) {
+    GoodsImport(
+            DataSource dataSource, MeterRegistry meters, @Value("${atrium.goods.file:#{null}}") @Nullable Path file) {
         this.dataSource = dataSource;
         this.timer = Timer.builder("atrium.goods.import")
                 .description("Time to append the goods file to the goods table (one COPY)")
                 .publishPercentiles(0.5, 0.99)
                 .register(meters);
-        List<Good> goods = GoodsFile.read(file);
-        this.rows = copyText(goods);
-        log.info("Read " + goods.size() + " goods from " + file);
+        GoodsFile.Goods goods = GoodsFile.load(file);
+        this.rows = copyText(goods.records());
+        log.info("Read " + goods.records().size() + " goods from " + goods.origin());
     }
 
     /** Appends every record, in the caller's transaction; returns how many rows were written. */

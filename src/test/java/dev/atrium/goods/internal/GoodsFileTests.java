@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GoodsFileTests {
 
@@ -32,6 +34,30 @@ class GoodsFileTests {
         assertThat(goods.getFirst().goodName()).isEqualTo("Tasty Concrete Shirt");
         assertThat(goods).anySatisfy(good -> assertThat(good.goodCode()).contains("•"));
         assertThat(goods).allSatisfy(good -> assertThat(good.supplierAddress()).contains("\n"));
+    }
+
+    @Test
+    void without_a_goods_file_in_the_working_directory_the_copy_inside_the_jar_is_read(@TempDir Path elsewhere) {
+        GoodsFile.Goods goods = GoodsFile.loadDefault(elsewhere);
+        assertThat(goods.records()).hasSize(999).isEqualTo(GoodsFile.read(Path.of("data/goods.json")));
+        assertThat(goods.origin()).isEqualTo("the copy of data/goods.json inside the jar");
+    }
+
+    @Test
+    void a_goods_file_in_the_working_directory_wins_over_the_copy_inside_the_jar(@TempDir Path folder)
+            throws Exception {
+        Files.createDirectories(folder.resolve("data"));
+        Files.writeString(folder.resolve("data/goods.json"), "[" + RECORD + "]");
+        GoodsFile.Goods goods = GoodsFile.loadDefault(folder);
+        assertThat(goods.records()).singleElement().extracting(Good::goodName).isEqualTo("Tuna");
+        assertThat(goods.origin()).isEqualTo("data/goods.json");
+    }
+
+    @Test
+    void a_configured_goods_file_that_is_missing_is_refused_rather_than_replaced_by_the_copy_inside_the_jar() {
+        assertThatThrownBy(() -> GoodsFile.load(Path.of("no/such/goods.json")))
+                .hasMessageContaining("no/such/goods.json")
+                .hasMessageContaining("does not exist");
     }
 
     @Test
