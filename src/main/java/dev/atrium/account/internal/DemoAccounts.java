@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo users the README names: an administrator and two customers. (The migrations themselves add
- * {@code demo@atrium.dev}, which seed 000 asks for.)
+ * {@code demo@atrium.dev}, the sign-in page's demo user.)
  */
 @Component
 @Order(10)

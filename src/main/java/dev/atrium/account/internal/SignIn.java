@@ -16,7 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one way in, for every client: the API, seed 000's page and the admin panel. It takes a place in the throttle,
+ * The one way in, for every client: the API, the sign-in page and the admin panel. It takes a place in the throttle,
  * then checks the password (spending the same time on an unknown email), opens a session and records it.
  */
 @Service

@@ -19,7 +19,7 @@ class AccountAccessRules {
      * one. Avatars are read without a token, because an {@code <img>} tag cannot send one; one's own avatar (under
      * {@code me}) still needs to know who is asking.
      *
-     * <p>Seed 003 asks for users' CRUD "without authorization": unless {@code atrium.users.public-reads} is false, the
+     * <p>Users' CRUD is asked for "without authorization": unless {@code atrium.users.public-reads} is false, the
      * list and one user are read without a token too, showing public fields only ({@code UserView}). Those reads stay
      * closed to app tokens, which are for image targets and nothing else; changing and deactivating still need the
      * owner or an administrator.

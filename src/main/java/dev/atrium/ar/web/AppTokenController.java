@@ -73,7 +73,7 @@ class AppTokenController {
         }
     }
 
-    // Seed 003 calls the lifetime "ttl": that name is taken as well as ttl_seconds, which says its unit.
+    // AR clients call the lifetime "ttl": that name is taken as well as ttl_seconds, which says its unit.
     @Schema(name = "AppTokenRequest")
     record TokenRequest(
             @Schema(
@@ -92,7 +92,7 @@ class AppTokenController {
             @JsonAlias("ttl")
             @NotNull @Min(AppTokens.MIN_TTL_SECONDS) @Max(AppTokens.MAX_TTL_SECONDS) Long ttlSeconds) {}
 
-    // Seed 003 names one path, /api/project/{id}/jwt, for all four operations: an update or delete sent there names its
+    // AR clients use one path, /api/project/{id}/jwt, for all four operations: an update or delete sent there names its
     // token in the body or the query instead of the path.
     @Schema(name = "AppTokenNamed")
     record NamedTokenRequest(
@@ -189,9 +189,10 @@ class AppTokenController {
             method = {RequestMethod.PATCH, RequestMethod.PUT})
     @Operation(
             summary = "Change an app token's TTL, naming the token in the body or the query",
-            description = "The same as PATCH /api/project/{id}/jwt/{token_id}, on the one path seed 003 names: the "
-                    + "token is named by id (or token_id) or by the token itself (token) in the body, or by ?id= "
-                    + "(or ?token_id=) in the query. The project's owner or an administrator.")
+            description =
+                    "The same as PATCH /api/project/{id}/jwt/{token_id}, on the collection path, which AR clients use for all four operations: the "
+                            + "token is named by id (or token_id) or by the token itself (token) in the body, or by ?id= "
+                            + "(or ?token_id=) in the query. The project's owner or an administrator.")
     @ApiResponse(responseCode = "200", description = "The token with its new expiry")
     @ApiResponse(
             responseCode = "400",
@@ -220,9 +221,10 @@ class AppTokenController {
     @DeleteMapping("/api/project/{projectId}/jwt")
     @Operation(
             summary = "Delete (revoke) an app token, naming it in the body or the query",
-            description = "The same as DELETE /api/project/{id}/jwt/{token_id}, on the one path seed 003 names: the "
-                    + "token is named by id (or token_id) or by the token itself (token) in a JSON body, or by ?id= "
-                    + "(or ?token_id=) in the query. The project's owner or an administrator.")
+            description =
+                    "The same as DELETE /api/project/{id}/jwt/{token_id}, on the collection path, which AR clients use for all four operations: the "
+                            + "token is named by id (or token_id) or by the token itself (token) in a JSON body, or by ?id= "
+                            + "(or ?token_id=) in the query. The project's owner or an administrator.")
     @ApiResponse(responseCode = "204", description = "Revoked")
     @ApiResponse(
             responseCode = "400",

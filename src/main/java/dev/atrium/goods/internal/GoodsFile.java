@@ -37,7 +37,7 @@ public final class GoodsFile {
             "price",
             "dt_of_license");
 
-    /** Where seed 000 keeps the feed, relative to the working directory. */
+    /** Where the feed is kept in a checkout, relative to the working directory. */
     static final Path DEFAULT = Path.of("data", "goods.json");
 
     /** The copy of the repository's {@code data/goods.json} that the build packages into the jar. */

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seed 000's sign-in: a valid email and password open a session and, in one transaction with its
+ * The sign-in page's sign-in: a valid email and password open a session and, in one transaction with its
  * {@code user_sessions} row, append every record of the goods file to {@code goods}. A refused sign-in writes nothing.
  */
 @Service

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Seed 002's basket: a user's cart, for one shop, kept in PostgreSQL until it is checked out as one order (by the same
+ * The basket: a user's cart, for one shop, kept in PostgreSQL until it is checked out as one order (by the same
  * rules as {@code POST /api/order}) or emptied. Stock is not reserved by a cart: it is taken when the order is placed.
  */
 @Service

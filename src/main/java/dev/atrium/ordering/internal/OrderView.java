@@ -7,7 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An order as the API answers it: seed 001's {@code id, parts, created, user} with the prices, discounts, shop and
+ * An order as the API answers it: {@code id, parts, created, user} with the prices, discounts, shop and
  * status on top. The same record is stored (as JSON) as the first answer of an Idempotency-Key.
  */
 public record OrderView(
