@@ -94,7 +94,7 @@ class AppTokenController {
 
     // AR clients use one path, /api/project/{id}/jwt, for all four operations: an update or delete sent there names its
     // token in the body or the query instead of the path.
-    @Schema(name = "AppTokenNamed")
+    @Schema(name = "AppTokenNamed", example = "{\"id\":\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"ttl_seconds\":86400}")
     record NamedTokenRequest(
             @Schema(
                     description = "The token's id, as listed; also accepted as token_id, or in the query as ?id= or "
