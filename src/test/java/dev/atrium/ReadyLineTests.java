@@ -23,6 +23,7 @@ class ReadyLineTests {
                 AtriumApplication.class,
                 "--spring.profiles.active=test",
                 "--server.port=0",
+                "--logging.level.dev.atrium.ReadyLine=info",
                 "--atrium.demo-data.enabled=true",
                 "--atrium.admin.email=root@example.com",
                 "--atrium.admin.password=configured-admin-secret-42")) {
