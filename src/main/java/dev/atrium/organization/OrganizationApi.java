@@ -1,9 +1,12 @@
 package dev.atrium.organization;
 
 import dev.atrium.account.UserOrganizations;
+import dev.atrium.organization.internal.Memberships;
+import dev.atrium.organization.internal.Organization;
 import dev.atrium.organization.internal.OrganizationRepository;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,25 +21,34 @@ import org.springframework.stereotype.Service;
 public class OrganizationApi implements UserOrganizations {
 
     private final OrganizationRepository organizations;
+    private final Memberships memberships;
     private final Clock clock;
 
-    OrganizationApi(OrganizationRepository organizations, Clock clock) {
+    OrganizationApi(OrganizationRepository organizations, Memberships memberships, Clock clock) {
         this.organizations = organizations;
+        this.memberships = memberships;
         this.clock = clock;
     }
 
     @Override
     public Map<Long, List<OrganizationRef>> organizationsOf(Collection<Long> userIds) {
-        return organizations.organizationsOf(userIds);
+        return memberships.organizationsOf(userIds);
     }
 
     @Override
     public Set<Long> unknown(Collection<Long> organizationIds) {
-        return organizations.unknown(organizationIds);
+        if (organizationIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> unknown = new HashSet<>(organizationIds);
+        organizations.findAllById(organizationIds).stream()
+                .map(Organization::id)
+                .forEach(unknown::remove);
+        return unknown;
     }
 
     @Override
     public void replaceMemberships(long userId, Set<Long> organizationIds) {
-        organizations.replaceMemberships(userId, organizationIds, clock.instant());
+        memberships.replaceMemberships(userId, organizationIds, clock.instant());
     }
 }

@@ -50,13 +50,21 @@ public class AppTokens {
     private static final int PURGE_BATCH = 1000;
 
     private final AppTokenRepository tokens;
+    private final AppTokenDeletions deletions;
     private final Projects projects;
     private final AccountApi accounts;
     private final SignedTokens signer;
     private final Clock clock;
 
-    AppTokens(AppTokenRepository tokens, Projects projects, AccountApi accounts, SignedTokens signer, Clock clock) {
+    AppTokens(
+            AppTokenRepository tokens,
+            AppTokenDeletions deletions,
+            Projects projects,
+            AccountApi accounts,
+            SignedTokens signer,
+            Clock clock) {
         this.tokens = tokens;
+        this.deletions = deletions;
         this.projects = projects;
         this.accounts = accounts;
         this.signer = signer;
@@ -78,7 +86,7 @@ public class AppTokens {
         }
         Duration ttl = ttlSeconds == null ? DEFAULT_TTL : checkedTtl(ttlSeconds);
         Instant now = now();
-        return signed(tokens.insert(UUID.randomUUID(), projectId, now, now.plus(ttl)));
+        return signed(tokens.save(new AppTokenRepository.Row(UUID.randomUUID(), projectId, now, now.plus(ttl))));
     }
 
     /** The project's live tokens (not expired), oldest first, each with its token. */
@@ -169,15 +177,16 @@ public class AppTokens {
         }
         String q = query.strip();
         Instant now = now();
-        List<Listed> found = tokens.search(q, now, page.offset(), page.size()).stream()
+        String pattern = ProjectRepository.likePattern(q);
+        List<Listed> found = tokens.search(q, pattern, now, page.offset(), page.size()).stream()
                 .map(listed -> new Listed(signed(listed.row()), listed.projectName()))
                 .toList();
-        return new Slice<>(found, tokens.countSearch(q, now));
+        return new Slice<>(found, tokens.countSearch(q, pattern, now));
     }
 
     /** How many tokens are live: a number on the admin dashboard. */
     public long countLive() {
-        return tokens.countSearch("", now());
+        return tokens.countSearch("", ProjectRepository.likePattern(""), now());
     }
 
     /** Deletes every expired token, a batch at a time, and returns how many it deleted. */
@@ -186,7 +195,7 @@ public class AppTokens {
         int deleted = 0;
         int batch;
         do {
-            batch = tokens.deleteExpired(now, PURGE_BATCH);
+            batch = deletions.deleteExpired(now, PURGE_BATCH);
             deleted += batch;
         } while (batch == PURGE_BATCH);
         return deleted;

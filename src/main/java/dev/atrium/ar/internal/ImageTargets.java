@@ -61,7 +61,7 @@ public class ImageTargets {
         CheckedJpeg jpeg = jpegs.check(image);
         return transactions.execute(status -> {
             accessible(caller, projectId, true);
-            return targets.insert(projectId, checkedDescription, store(jpeg), now());
+            return targets.save(ImageTarget.create(projectId, checkedDescription, store(jpeg), now()));
         });
     }
 
@@ -100,8 +100,9 @@ public class ImageTargets {
             ImageTarget target = targets.lockLive(projectId, targetId)
                     .orElseThrow(() -> ImageTargetNotFound.byId(projectId, targetId));
             StoredImage stored = jpeg == null ? storedOf(target) : store(jpeg);
-            ImageTarget updated = targets.update(
-                    target, checkedDescription == null ? target.description() : checkedDescription, stored, now());
+            // Locked above: saving the whole row writes back what it read, besides the changes.
+            ImageTarget updated = targets.save(target.changed(
+                    checkedDescription == null ? target.description() : checkedDescription, stored, now()));
             if (jpeg != null) {
                 // A soft-deleted target keeps its image; a replaced image is gone for good.
                 blobs.delete(target.imageKey());

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OwnerDeactivation {
 
-    private final AppTokenRepository tokens;
+    private final AppTokenDeletions tokens;
 
-    OwnerDeactivation(AppTokenRepository tokens) {
+    OwnerDeactivation(AppTokenDeletions tokens) {
         this.tokens = tokens;
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +40,7 @@ public class Projects {
     public Project create(CurrentUser user, String name) {
         String checked = checkedName(name);
         try {
-            return projects.insert(checked, user.id(), now());
+            return projects.save(Project.create(checked, user.id(), now()));
         } catch (DuplicateKeyException ex) {
             throw ProjectNameTaken.named(checked);
         }
@@ -54,8 +55,10 @@ public class Projects {
             }
             return new Slice<>(projects.listDeleted(page.offset(), page.size()), projects.countDeleted());
         }
-        Long owner = user.isAdmin() ? null : user.id();
-        return new Slice<>(projects.listLive(owner, page.offset(), page.size()), projects.countLive(owner));
+        if (user.isAdmin()) {
+            return new Slice<>(projects.listLive(page.offset(), page.size()), projects.countLive());
+        }
+        return new Slice<>(projects.listLiveOf(user.id(), page.offset(), page.size()), projects.countLiveOf(user.id()));
     }
 
     @Transactional(readOnly = true)
@@ -101,7 +104,7 @@ public class Projects {
         if (!user.isAdmin()) {
             throw ProjectAccessDenied.administratorsOnly("restore deleted projects");
         }
-        Project deleted = projects.find(id).filter(Project::deleted).orElseThrow(() -> ProjectNotFound.byId(id));
+        Project deleted = projects.findById(id).filter(Project::deleted).orElseThrow(() -> ProjectNotFound.byId(id));
         Project restored;
         try {
             restored = projects.restore(id, now()).orElseThrow(() -> ProjectNotFound.byId(id));
@@ -132,11 +135,11 @@ public class Projects {
         if (!admin.isAdmin()) {
             throw ProjectAccessDenied.administratorsOnly("see deleted projects");
         }
-        return projects.find(id).orElseThrow(() -> ProjectNotFound.byId(id));
+        return projects.findById(id).orElseThrow(() -> ProjectNotFound.byId(id));
     }
 
     /** What the admin panel lists about a project. */
-    public record Overview(Project project, long imageTargets, long liveTokens) {}
+    public record Overview(@Embedded.Empty Project project, long imageTargets, long liveTokens) {}
 
     /** Which projects the admin panel lists. */
     public enum Status {
@@ -152,13 +155,20 @@ public class Projects {
             throw ProjectAccessDenied.administratorsOnly("search every project");
         }
         String q = query.strip();
+        String pattern = ProjectRepository.likePattern(q);
+        Boolean deleted = switch (status) {
+            case ALL -> null;
+            case LIVE -> false;
+            case DELETED -> true;
+        };
         return new Slice<>(
-                projects.overview(q, status, now(), page.offset(), page.size()), projects.countOverview(q, status));
+                projects.overview(q, pattern, deleted, now(), page.offset(), page.size()),
+                projects.countOverview(q, pattern, deleted));
     }
 
     /** How many projects are not deleted: a number on the admin dashboard. */
     public long countLive() {
-        return projects.countLive(null);
+        return projects.countLive();
     }
 
     private static Project manageable(CurrentUser user, Optional<Project> project, long id) {

@@ -53,7 +53,7 @@ public class ShopService {
         Admins.require(actor);
         ShopFields fields = check(draft);
         refuseTakenName(fields.name(), 0);
-        return shops.insert(fields);
+        return shops.insert(fields.name(), fields.description(), fields.address(), fields.site());
     }
 
     @Transactional
@@ -62,14 +62,15 @@ public class ShopService {
         Shop current = get(id);
         ShopFields fields = check(change.apply(current));
         refuseTakenName(fields.name(), id);
-        return shops.update(id, fields).orElseThrow(() -> ShopNotFound.byId(id));
+        return shops.update(id, fields.name(), fields.description(), fields.address(), fields.site())
+                .orElseThrow(() -> ShopNotFound.byId(id));
     }
 
     /** Deletes a shop and its stock. Past orders keep the shop's id and name. */
     @Transactional
     public void delete(CurrentUser actor, long id) {
         Admins.require(actor);
-        if (!shops.delete(id)) {
+        if (!shops.removeById(id)) {
             throw ShopNotFound.byId(id);
         }
     }

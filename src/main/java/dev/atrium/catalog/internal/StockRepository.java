@@ -18,7 +18,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code stock} table (what each shop holds of each product) and the log of changes made by hand. */
+/**
+ * The {@code stock} table (what each shop holds of each product) and the log of changes made by hand.
+ *
+ * <p>Written with {@code JdbcClient}, not Spring Data, on purpose: placing an order is the hot path measured with
+ * pgbench, and it locks and decrements every line of an order in one array-bound statement each, in a fixed lock
+ * order, which repository methods working a row at a time would turn into one round trip per line.
+ */
 @Repository
 public class StockRepository {
 

@@ -31,11 +31,13 @@ class DemoOrganizations implements DemoData {
     private static final String CREATOR = "admin@atrium.dev";
 
     private final OrganizationRepository organizations;
+    private final Memberships memberships;
     private final AccountApi accounts;
     private final Clock clock;
 
-    DemoOrganizations(OrganizationRepository organizations, AccountApi accounts, Clock clock) {
+    DemoOrganizations(OrganizationRepository organizations, Memberships memberships, AccountApi accounts, Clock clock) {
         this.organizations = organizations;
+        this.memberships = memberships;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -53,11 +55,11 @@ class DemoOrganizations implements DemoData {
             if (organizations.findByName(demo.name()).isPresent()) {
                 continue;
             }
-            Organization organization = organizations.insert(
-                    demo.name(), demo.description(), creator.get().id(), clock.instant());
+            Organization organization = organizations.save(Organization.create(
+                    demo.name(), demo.description(), creator.get().id(), clock.instant()));
             for (String email : demo.members()) {
                 accounts.findUserByEmail(email)
-                        .ifPresent(member -> organizations.addMember(organization.id(), member.id(), clock.instant()));
+                        .ifPresent(member -> memberships.addMember(organization.id(), member.id(), clock.instant()));
             }
             added++;
         }

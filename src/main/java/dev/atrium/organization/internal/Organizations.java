@@ -39,12 +39,19 @@ public class Organizations {
     public record Addition(Details organization, boolean added) {}
 
     private final OrganizationRepository organizations;
+    private final Memberships memberships;
     private final AccountApi accounts;
     private final Validator validator;
     private final Clock clock;
 
-    Organizations(OrganizationRepository organizations, AccountApi accounts, Validator validator, Clock clock) {
+    Organizations(
+            OrganizationRepository organizations,
+            Memberships memberships,
+            AccountApi accounts,
+            Validator validator,
+            Clock clock) {
         this.organizations = organizations;
+        this.memberships = memberships;
         this.accounts = accounts;
         this.validator = validator;
         this.clock = clock;
@@ -63,8 +70,8 @@ public class Organizations {
             throw OrganizationNameTaken.of(name);
         }
         try {
-            Organization created = organizations.insert(
-                    name, form.description() == null ? "" : form.description(), actor.id(), clock.instant());
+            Organization created = organizations.save(Organization.create(
+                    name, form.description() == null ? "" : form.description(), actor.id(), clock.instant()));
             return new Details(created, List.of());
         } catch (DuplicateKeyException ex) {
             throw OrganizationNameTaken.of(name);
@@ -78,8 +85,9 @@ public class Organizations {
 
     /** A page of organizations in id order, each with its members; only those matching the search when one is given. */
     public Page<Details> page(@Nullable String search, PageQuery query) {
-        List<Organization> found = organizations.page(search, query.offset(), query.size());
-        long count = organizations.count(search);
+        String pattern = OrganizationRepository.pattern(search);
+        List<Organization> found = organizations.page(pattern, query.offset(), query.size());
+        long count = organizations.countMatching(pattern);
         return new PageImpl<>(details(found), PageRequest.of(query.pageNumber() - 1, query.size()), count);
     }
 
@@ -104,7 +112,8 @@ public class Organizations {
                 current.createdAt(),
                 clock.instant());
         try {
-            organizations.update(changed);
+            // managed(...) locked the row: saving the whole row writes back what it read, besides the changes.
+            organizations.save(changed);
         } catch (DuplicateKeyException ex) {
             throw OrganizationNameTaken.of(name);
         }
@@ -115,7 +124,7 @@ public class Organizations {
     @Transactional
     public void delete(CurrentUser actor, long id) {
         managed(actor, id);
-        organizations.delete(id);
+        organizations.deleteById(id);
     }
 
     /**
@@ -129,7 +138,7 @@ public class Organizations {
         if (accounts.findActiveUsers(List.of(userId)).isEmpty()) {
             throw InvalidRequest.field("user", "no active user has the id " + userId);
         }
-        boolean added = organizations.addMember(id, userId, clock.instant());
+        boolean added = memberships.addMember(id, userId, clock.instant());
         return new Addition(details(List.of(organization)).getFirst(), added);
     }
 
@@ -157,13 +166,13 @@ public class Organizations {
         if (actor.id() != userId) {
             requireManager(actor, organization);
         }
-        if (!organizations.removeMember(id, userId)) {
+        if (!memberships.removeMember(id, userId)) {
             throw NotAMember.of(id, userId);
         }
     }
 
     public long count() {
-        return organizations.countAll();
+        return organizations.count();
     }
 
     /** The organization, locked, when the actor may manage it. */
@@ -184,7 +193,7 @@ public class Organizations {
     /** The organizations with their active members: three queries for the whole list, whatever its length. */
     private List<Details> details(List<Organization> page) {
         Map<Long, List<Long>> memberIds =
-                organizations.memberIds(page.stream().map(Organization::id).toList());
+                memberships.memberIds(page.stream().map(Organization::id).toList());
         Map<Long, UserSummary> users = accounts.findActiveUsers(
                 memberIds.values().stream().flatMap(List::stream).distinct().toList());
         List<Details> details = new ArrayList<>(page.size());
