@@ -72,12 +72,8 @@ class ProductController {
     @ApiResponse(
             responseCode = "400",
             description = "page or limit below 1, a parameter that is not a number (or not true/false), "
-                    + "min_price above max_price, an unknown ordering, or a shop that does not exist",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "404",
-            description = "A page past the end",
-            content = @Content(mediaType = "application/problem+json"))
+                    + "min_price above max_price, an unknown ordering, or a shop that does not exist")
+    @ApiResponse(responseCode = "404", description = "A page past the end")
     @ListingParametersDoc
     PageResponse<ProductListItem> list(HttpServletRequest request) {
         ListingParameters parameters = ListingParameters.read(request);
@@ -97,10 +93,7 @@ class ProductController {
     @GetMapping("/api/products/{id}")
     @Operation(summary = "A product, with its price and quantity in every shop", description = "Public.")
     @ApiResponse(responseCode = "200", description = "The product")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such product",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such product")
     ProductView get(@PathVariable long id) {
         Product product = products.get(id);
         return ProductView.of(product, stock.availability(id), baseUrl());
@@ -112,20 +105,10 @@ class ProductController {
     @ApiResponse(responseCode = "201", description = "Created; Location names it")
     @ApiResponse(
             responseCode = "400",
-            description = "A field breaks a rule (each is named in errors), e.g. an ISBN with a wrong check digit",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "403",
-            description = "Not an administrator",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "409",
-            description = "Another product has this SKU or ISBN",
-            content = @Content(mediaType = "application/problem+json"))
+            description = "A field breaks a rule (each is named in errors), e.g. an ISBN with a wrong check digit")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "Not an administrator")
+    @ApiResponse(responseCode = "409", description = "Another product has this SKU or ISBN")
     ResponseEntity<ProductView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody ProductRequest request) {
         Product created = products.create(user, request.draft());
         return ResponseEntity.created(URI.create("/api/products/" + created.id()))
@@ -141,26 +124,11 @@ class ProductController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = ProductRequest.class)))
     @ApiResponse(responseCode = "200", description = "The product as changed")
-    @ApiResponse(
-            responseCode = "400",
-            description = "A field breaks a rule",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "403",
-            description = "Not an administrator",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such product",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "409",
-            description = "Another product has this SKU or ISBN",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "A field breaks a rule")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "Not an administrator")
+    @ApiResponse(responseCode = "404", description = "No such product")
+    @ApiResponse(responseCode = "409", description = "Another product has this SKU or ISBN")
     ProductView update(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody ProductPatch patch) {
         Product changed = products.update(user, id, patch::applyTo);
@@ -174,18 +142,9 @@ class ProductController {
             description = "Administrators only. Its stock in every shop goes with it; past orders keep its name and "
                     + "price, and it leaves every cart.")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "403",
-            description = "Not an administrator",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such product",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "Not an administrator")
+    @ApiResponse(responseCode = "404", description = "No such product")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         products.delete(user, id);
         return ResponseEntity.noContent().build();
@@ -195,10 +154,7 @@ class ProductController {
     @Operation(summary = "The product's photo, a JPEG that fits 800x800 pixels", description = "Public.")
     @ApiResponse(responseCode = "200", description = "The photo", content = @Content(mediaType = "image/jpeg"))
     @ApiResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such product, or it has no photo",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such product, or it has no photo")
     ResponseEntity<byte[]> photo(
             @PathVariable long id, @RequestHeader(name = "If-None-Match", required = false) @Nullable String etag) {
         Blob blob = products.photo(id).orElseThrow(() -> ProblemException.notFound("A photo of product " + id));
@@ -221,31 +177,15 @@ class ProductController {
             description = "Administrators only. Multipart field `photo`: a JPEG, PNG, GIF or BMP of at most 5 MB and "
                     + "40 megapixels, stored as a JPEG that fits 800x800 pixels.")
     @ApiResponse(responseCode = "200", description = "The product with its new photo")
-    @ApiResponse(
-            responseCode = "400",
-            description = "No photo, or not a readable image",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "403",
-            description = "Not an administrator",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such product",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "413",
-            description = "Larger than 5 MB",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "No photo, or not a readable image")
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "Not an administrator")
+    @ApiResponse(responseCode = "404", description = "No such product")
+    @ApiResponse(responseCode = "413", description = "Larger than 5 MB")
     @ApiResponse(
             responseCode = "429",
             description = "Too many uploads (avatars, image targets and product photos together) lately; "
-                    + "Retry-After says when to try again",
-            content = @Content(mediaType = "application/problem+json"))
+                    + "Retry-After says when to try again")
     ProductView setPhoto(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long id,
@@ -263,18 +203,9 @@ class ProductController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Remove the product's photo", description = "Administrators only.")
     @ApiResponse(responseCode = "204", description = "Removed (or there was none)")
-    @ApiResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "403",
-            description = "Not an administrator",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such product",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "401", description = "Not signed in")
+    @ApiResponse(responseCode = "403", description = "Not an administrator")
+    @ApiResponse(responseCode = "404", description = "No such product")
     ResponseEntity<Void> removePhoto(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         products.removePhoto(user, id);
         return ResponseEntity.noContent().build();
