@@ -6,6 +6,8 @@ import dev.atrium.catalog.internal.ProductService;
 import dev.atrium.catalog.internal.ShopRepository;
 import dev.atrium.catalog.internal.StockRepository;
 import dev.atrium.shared.blob.Blob;
+import dev.atrium.shared.openapi.AdministratorsOnly;
+import dev.atrium.shared.openapi.UploadLimited;
 import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.problem.ProblemException;
@@ -15,7 +17,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -100,14 +101,12 @@ class ProductController {
     }
 
     @PostMapping("/api/products")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(summary = "Create a product", description = "Administrators only.")
     @ApiResponse(responseCode = "201", description = "Created; Location names it")
     @ApiResponse(
             responseCode = "400",
             description = "A field breaks a rule (each is named in errors), e.g. an ISBN with a wrong check digit")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @ApiResponse(responseCode = "409", description = "Another product has this SKU or ISBN")
     ResponseEntity<ProductView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody ProductRequest request) {
         Product created = products.create(user, request.draft());
@@ -116,7 +115,7 @@ class ProductController {
     }
 
     @PatchMapping("/api/products/{id}")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(
             summary = "Change a product",
             description = "Administrators only. The fields sent are changed, the others kept; null clears an "
@@ -125,8 +124,6 @@ class ProductController {
             content = @Content(schema = @Schema(implementation = ProductRequest.class)))
     @ApiResponse(responseCode = "200", description = "The product as changed")
     @ApiResponse(responseCode = "400", description = "A field breaks a rule")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @ApiResponse(responseCode = "404", description = "No such product")
     @ApiResponse(responseCode = "409", description = "Another product has this SKU or ISBN")
     ProductView update(
@@ -136,14 +133,12 @@ class ProductController {
     }
 
     @DeleteMapping("/api/products/{id}")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(
             summary = "Delete a product",
             description = "Administrators only. Its stock in every shop goes with it; past orders keep its name and "
                     + "price, and it leaves every cart.")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @ApiResponse(responseCode = "404", description = "No such product")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         products.delete(user, id);
@@ -171,21 +166,16 @@ class ProductController {
     }
 
     @PutMapping(path = "/api/products/{id}/photo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
+    @UploadLimited
     @Operation(
             summary = "Set the product's photo",
             description = "Administrators only. Multipart field `photo`: a JPEG, PNG, GIF or BMP of at most 5 MB and "
                     + "40 megapixels, stored as a JPEG that fits 800x800 pixels.")
     @ApiResponse(responseCode = "200", description = "The product with its new photo")
     @ApiResponse(responseCode = "400", description = "No photo, or not a readable image")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @ApiResponse(responseCode = "404", description = "No such product")
     @ApiResponse(responseCode = "413", description = "Larger than 5 MB")
-    @ApiResponse(
-            responseCode = "429",
-            description = "Too many uploads (avatars, image targets and product photos together) lately; "
-                    + "Retry-After says when to try again")
     ProductView setPhoto(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long id,
@@ -200,11 +190,9 @@ class ProductController {
     }
 
     @DeleteMapping("/api/products/{id}/photo")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(summary = "Remove the product's photo", description = "Administrators only.")
     @ApiResponse(responseCode = "204", description = "Removed (or there was none)")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @ApiResponse(responseCode = "404", description = "No such product")
     ResponseEntity<Void> removePhoto(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         products.removePhoto(user, id);

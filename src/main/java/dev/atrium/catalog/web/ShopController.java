@@ -6,6 +6,7 @@ import dev.atrium.catalog.internal.ShopRepository;
 import dev.atrium.catalog.internal.ShopService;
 import dev.atrium.catalog.internal.StockRepository;
 import dev.atrium.catalog.internal.StockService;
+import dev.atrium.shared.openapi.AdministratorsOnly;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.problem.InvalidRequest;
@@ -14,7 +15,6 @@ import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -114,12 +114,10 @@ class ShopController {
     }
 
     @PostMapping("/api/shops")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(summary = "Create a shop", description = "Administrators only.")
     @ApiResponse(responseCode = "201", description = "Created; Location names it")
     @ApiResponse(responseCode = "400", description = "A field breaks a rule")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @ApiResponse(responseCode = "409", description = "Another shop has this name")
     ResponseEntity<ShopView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody ShopRequest request) {
         Shop created = shops.create(user, request.draft());
@@ -128,14 +126,12 @@ class ShopController {
     }
 
     @PatchMapping("/api/shops/{id}")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(
             summary = "Change a shop",
             description = "Administrators only. The fields sent are changed, the others kept.")
     @ApiResponse(responseCode = "200", description = "The shop as changed")
     @ApiResponse(responseCode = "400", description = "A field breaks a rule")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @ApiResponse(responseCode = "404", description = "No such shop")
     @ApiResponse(responseCode = "409", description = "Another shop has this name")
     ShopView update(
@@ -145,13 +141,11 @@ class ShopController {
     }
 
     @DeleteMapping("/api/shops/{id}")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(
             summary = "Delete a shop",
             description = "Administrators only. Its stock goes with it; past orders keep the shop's id and name.")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @ApiResponse(responseCode = "404", description = "No such shop")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         shops.delete(user, id);
@@ -159,15 +153,13 @@ class ShopController {
     }
 
     @PutMapping("/api/shops/{id}/stock/{product}")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(
             summary = "Set a shop's stock level (and own price) of a product",
             description = "Administrators only. A product the shop did not sell joins its assortment. Every change "
                     + "is recorded with who made it and the reason given.")
     @ApiResponse(responseCode = "200", description = "The stock as set")
     @ApiResponse(responseCode = "400", description = "No quantity, a negative one, or a bad price")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @ApiResponse(responseCode = "404", description = "No such shop or product")
     StockView setStock(
             @AuthenticationPrincipal CurrentUser user,
@@ -178,13 +170,11 @@ class ShopController {
     }
 
     @DeleteMapping("/api/shops/{id}/stock/{product}")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(
             summary = "Take a product out of a shop's assortment",
             description = "Administrators only. The shop no longer sells it.")
     @ApiResponse(responseCode = "204", description = "Removed")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @ApiResponse(responseCode = "404", description = "No such shop, or it does not sell the product")
     ResponseEntity<Void> removeStock(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long product) {
@@ -193,14 +183,12 @@ class ShopController {
     }
 
     @GetMapping("/api/shops/{id}/stock-adjustments")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(
             summary = "The latest stock changes made by hand in a shop, newest first",
             description = "Administrators only: who changed which level, from what to what, and why.")
     @ApiResponse(responseCode = "200", description = "Up to `limit` changes (default 50, at most 1000)")
     @ApiResponse(responseCode = "400", description = "limit below 1")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @ApiResponse(responseCode = "404", description = "No such shop")
     List<StockRepository.Adjustment> adjustments(
             @AuthenticationPrincipal CurrentUser user,

@@ -4,6 +4,7 @@ import dev.atrium.ordering.internal.Offer;
 import dev.atrium.ordering.internal.OfferRepository;
 import dev.atrium.ordering.internal.OfferService;
 import dev.atrium.ordering.internal.OfferService.OfferDraft;
+import dev.atrium.shared.openapi.AdministratorsOnly;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.problem.ProblemException;
@@ -12,7 +13,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
@@ -172,12 +172,10 @@ class OfferController {
     }
 
     @PostMapping("/api/offers")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(summary = "Create a special offer", description = "Administrators only.")
     @ApiResponse(responseCode = "201", description = "Created; Location names it")
     @ApiResponse(responseCode = "400", description = "A field breaks a rule of its kind (each is named in errors)")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     ResponseEntity<OfferView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody OfferRequest request) {
         Offer created = offers.create(user, request.draft());
         return ResponseEntity.created(URI.create("/api/offers/" + created.id()))
@@ -185,15 +183,13 @@ class OfferController {
     }
 
     @PatchMapping("/api/offers/{id}")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(
             summary = "Change a special offer, or switch it off",
             description = "Administrators only. The fields sent are changed, the others kept; `{\"active\": false}` "
                     + "switches it off. Orders placed before keep their discounts.")
     @ApiResponse(responseCode = "200", description = "The offer as changed")
     @ApiResponse(responseCode = "400", description = "A field breaks a rule")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @ApiResponse(responseCode = "404", description = "No such offer")
     OfferView update(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody OfferRequest request) {

@@ -6,6 +6,8 @@ import dev.atrium.ordering.internal.OrderService;
 import dev.atrium.ordering.internal.OrderStatus;
 import dev.atrium.ordering.internal.OrderView;
 import dev.atrium.ordering.internal.QuoteView;
+import dev.atrium.shared.openapi.AdministratorsOnly;
+import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.security.CurrentUser;
@@ -56,6 +58,7 @@ class OrderController {
             @Nullable String status) {}
 
     @PostMapping("/api/order")
+    @SignedIn
     @Operation(summary = "Place an order", description = """
                     Signed-in users. All or nothing: an order refused for any reason takes no stock and leaves no \
                     order behind. Prices are the shop's at the moment of the order; special offers in force apply \
@@ -70,7 +73,6 @@ class OrderController {
                     an empty list, more than 100 parts, an unknown product, a product the shop does not sell, a \
                     quantity that is not a whole number from 1, the same product twice, a shop that does not exist, \
                     or not enough stock (type `not-enough-stock`, with `product`, `requested` and `available`)""")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
     ResponseEntity<?> place(
             @AuthenticationPrincipal CurrentUser user,
@@ -82,18 +84,19 @@ class OrderController {
     }
 
     @PostMapping("/api/order/quote")
+    @SignedIn
     @Operation(
             summary = "Price an order without placing it",
             description = "Signed-in users. The same body and the same rules as `POST /api/order` (including the "
                     + "stock check), and the same lines and amounts it would record, changing nothing.")
     @ApiResponse(responseCode = "200", description = "What the order would cost now")
     @ApiResponse(responseCode = "400", description = "As for POST /api/order, each problem naming its part")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     QuoteView quote(@Valid @RequestBody OrderRequest request) {
         return placement.quote(request.shop(), request.requestedParts());
     }
 
     @GetMapping("/api/my-orders")
+    @SignedIn
     @Operation(summary = "One's own orders, newest first, with their parts and totals", description = """
                     Signed-in users. Without paging, a JSON list of orders (empty when there are none), the \
                     newest 1000 at most. With `page` or `limit`, a page instead: \
@@ -103,7 +106,6 @@ class OrderController {
             description = "The orders (a list, or a page when page or limit is given)",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = OrderView.class))))
     @ApiResponse(responseCode = "400", description = "page or limit below 1")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "404", description = "A page past the end")
     Object myOrders(@AuthenticationPrincipal CurrentUser user, @Valid @ParameterObject PageQuery page) {
         if (page.page() == null && page.limit() == null) {
@@ -113,20 +115,19 @@ class OrderController {
     }
 
     @GetMapping("/api/orders/{id}")
+    @SignedIn
     @Operation(summary = "An order", description = "Its owner, or an administrator; for anyone else it does not exist.")
     @ApiResponse(responseCode = "200", description = "The order")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "404", description = "No such order, or someone else's")
     OrderView get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return orders.get(user, id);
     }
 
     @GetMapping("/api/orders")
+    @AdministratorsOnly
     @Operation(summary = "Every order, newest first", description = "Administrators only.")
     @ApiResponse(responseCode = "200", description = "A page of orders")
     @ApiResponse(responseCode = "400", description = "page or limit below 1, or an unknown status")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @ApiResponse(responseCode = "404", description = "A page past the end")
     PageResponse<OrderView> list(
             @AuthenticationPrincipal CurrentUser user,
@@ -145,6 +146,7 @@ class OrderController {
     }
 
     @PatchMapping("/api/orders/{id}")
+    @AdministratorsOnly
     @Operation(
             summary = "Change an order's status",
             description = "Administrators only. created → paid → shipped, or cancelled before it ships; cancelling "
@@ -152,8 +154,6 @@ class OrderController {
                     + "nothing.")
     @ApiResponse(responseCode = "200", description = "The order as it is now")
     @ApiResponse(responseCode = "400", description = "No status, or an unknown one")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     @ApiResponse(responseCode = "404", description = "No such order")
     @ApiResponse(
             responseCode = "409",
