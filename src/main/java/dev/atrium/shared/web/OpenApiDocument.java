@@ -37,6 +37,8 @@ class OpenApiDocument {
     static final String BEARER = "bearer";
     static final String PROBLEM_JSON = "application/problem+json";
     static final String PROBLEM_SCHEMA = "Problem";
+    static final String OUTAGE = "PostgreSQL or Redis is not answering, or Atrium is too busy (decoding images); "
+            + "nothing was changed, and Retry-After says when to try again";
 
     /**
      * The tags in the order a user meets them: signing in, then the people and organizations, the shop, the AR
@@ -142,6 +144,7 @@ class OpenApiDocument {
                 .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(null);
+        boolean ownErrorBodies = false;
         for (Map.Entry<String, ApiResponse> entry : operation.getResponses().entrySet()) {
             String status = entry.getKey();
             ApiResponse response = entry.getValue();
@@ -157,7 +160,17 @@ class OpenApiDocument {
                     || onlyBareObject(content);
             if (declaredAsProblem || inherited) {
                 response.setContent(problem());
+            } else {
+                ownErrorBodies = true;
             }
+        }
+        // Every operation reads PostgreSQL or Redis, if only to check the token, and answers 503 when either is down
+        // (ServiceUnavailable): one answer for all, so it is added here rather than declared on each operation. An
+        // operation that answers its errors in a shape of its own is left to say so itself.
+        if (!ownErrorBodies && !operation.getResponses().containsKey("503")) {
+            operation
+                    .getResponses()
+                    .addApiResponse("503", new ApiResponse().description(OUTAGE).content(problem()));
         }
     }
 
