@@ -61,6 +61,7 @@ class SessionController {
     }
 
     @DeleteMapping("/api/sessions/{id}")
+    @SignedIn
     @Operation(summary = "End one of one's sessions", description = "Its tokens stop working at once.")
     @ApiResponse(responseCode = "204", description = "Ended")
     @ApiResponse(responseCode = "404", description = "No such open session of one's own")

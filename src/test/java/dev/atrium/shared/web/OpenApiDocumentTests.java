@@ -174,6 +174,26 @@ class OpenApiDocumentTests {
     }
 
     @Test
+    void every_operation_that_takes_a_token_says_what_it_answers_without_one() {
+        JsonNode document = document();
+        List<String> silent = new ArrayList<>();
+        for (String path : document.get("paths").propertyNames()) {
+            JsonNode operations = document.get("paths").get(path);
+            for (String method : operations.propertyNames()) {
+                JsonNode operation = operations.get(method);
+                if (!operation.path("security").isEmpty()
+                        && operation
+                                .at("/responses/401/description")
+                                .asString("")
+                                .isBlank()) {
+                    silent.add(method.toUpperCase() + " " + path);
+                }
+            }
+        }
+        assertThat(silent).isEmpty();
+    }
+
+    @Test
     void the_one_server_is_this_atrium_wherever_it_is_reached() {
         MvcTestResult schema = mvc.get().uri("/api/schema").exchange();
         assertThat(schema).bodyJson().extractingPath("$.servers[0].description").isEqualTo("This Atrium");
