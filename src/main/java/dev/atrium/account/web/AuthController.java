@@ -5,13 +5,13 @@ import dev.atrium.account.internal.ClientInfo;
 import dev.atrium.account.internal.SessionRegistry;
 import dev.atrium.account.internal.SignIn;
 import dev.atrium.account.internal.TokenRefresh;
+import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -117,10 +117,9 @@ class AuthController {
     }
 
     @PostMapping("/api/logout")
-    @SecurityRequirement(name = "bearer")
+    @SignedIn
     @Operation(summary = "Sign out: end the current session", description = "Its tokens stop working at once.")
     @ApiResponse(responseCode = "204", description = "Signed out")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     ResponseEntity<Void> logout(@AuthenticationPrincipal CurrentUser user) {
         sessions.end(user);
         return ResponseEntity.noContent().build();

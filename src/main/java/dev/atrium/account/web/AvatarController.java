@@ -4,6 +4,8 @@ import dev.atrium.account.AvatarRejected;
 import dev.atrium.account.internal.Avatars;
 import dev.atrium.account.internal.UserAccounts;
 import dev.atrium.shared.blob.Blob;
+import dev.atrium.shared.openapi.SignedIn;
+import dev.atrium.shared.openapi.UploadLimited;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.ratelimit.UploadLimit;
 import dev.atrium.shared.security.CurrentUser;
@@ -12,7 +14,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,7 +55,8 @@ class AvatarController {
             path = "/api/users/me/avatar",
             method = {RequestMethod.PUT, RequestMethod.POST},
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @SecurityRequirement(name = "bearer")
+    @SignedIn
+    @UploadLimited
     @Operation(
             summary = "Upload one's avatar (multipart field 'avatar')",
             description = "A JPEG, PNG or WebP image (WebP only where the server can decode it) of at most 5 MB and "
@@ -68,15 +70,10 @@ class AvatarController {
             responseCode = "400",
             description = "The field is missing or empty, the image is damaged or truncated, or it has more than 40 "
                     + "megapixels (refused from its header, before decoding)")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "413", description = "Larger than 5 MB")
     @ApiResponse(
             responseCode = "415",
             description = "Not multipart/form-data, or not a JPEG, PNG or WebP image whatever its name says")
-    @ApiResponse(
-            responseCode = "429",
-            description = "Too many uploads (avatars, image targets and product photos together) lately; "
-                    + "Retry-After says when to try again")
     UserView upload(
             @AuthenticationPrincipal CurrentUser user,
             @Parameter(description = "The image file") @RequestPart(name = "avatar", required = false) @Nullable MultipartFile avatar) {
@@ -89,21 +86,19 @@ class AvatarController {
     }
 
     @DeleteMapping("/api/users/me/avatar")
-    @SecurityRequirement(name = "bearer")
+    @SignedIn
     @Operation(summary = "Remove one's avatar", description = "Removing an avatar one does not have changes nothing.")
     @ApiResponse(responseCode = "204", description = "Removed")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     ResponseEntity<Void> remove(@AuthenticationPrincipal CurrentUser user) {
         avatars.remove(user.id());
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping(path = "/api/users/me/avatar", produces = MediaType.IMAGE_JPEG_VALUE)
-    @SecurityRequirement(name = "bearer")
+    @SignedIn
     @Operation(summary = "One's own avatar")
     @ApiResponse(responseCode = "200", description = "The JPEG", content = @Content(mediaType = "image/jpeg"))
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "404", description = "One has no avatar")
     ResponseEntity<byte[]> mine(@AuthenticationPrincipal CurrentUser user) {
         return current(user.id());

@@ -2,6 +2,7 @@ package dev.atrium.account.web;
 
 import dev.atrium.account.internal.Session;
 import dev.atrium.account.internal.UserAccounts;
+import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.security.CurrentUser;
@@ -40,9 +41,9 @@ class SessionController {
             boolean current) {}
 
     @GetMapping("/api/sessions")
+    @SignedIn
     @Operation(summary = "List one's open sessions, most recently used first")
     @ApiResponse(responseCode = "200", description = "A page of sessions")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     PageResponse<SessionView> list(@AuthenticationPrincipal CurrentUser user, @Valid @ParameterObject PageQuery page) {
         List<Session> open = accounts.openSessions(user, user.id());
         List<SessionView> views = open.stream()
@@ -60,6 +61,7 @@ class SessionController {
     }
 
     @DeleteMapping("/api/sessions/{id}")
+    @SignedIn
     @Operation(summary = "End one of one's sessions", description = "Its tokens stop working at once.")
     @ApiResponse(responseCode = "204", description = "Ended")
     @ApiResponse(responseCode = "404", description = "No such open session of one's own")

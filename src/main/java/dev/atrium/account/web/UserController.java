@@ -5,6 +5,7 @@ import dev.atrium.account.internal.ProfileChanges;
 import dev.atrium.account.internal.Registration;
 import dev.atrium.account.internal.UserAccounts;
 import dev.atrium.account.internal.UserAccounts.Profile;
+import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.ratelimit.RateLimit;
@@ -110,16 +111,15 @@ class UserController {
     }
 
     @GetMapping("/api/users/me")
-    @SecurityRequirement(name = "bearer")
+    @SignedIn
     @Operation(summary = "The signed-in user's own profile, with private fields and organizations")
     @ApiResponse(responseCode = "200", description = "One's own profile")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     UserView me(@AuthenticationPrincipal CurrentUser user) {
         return UserView.of(accounts.view(user, user.id()), true);
     }
 
     @PatchMapping("/api/users/me")
-    @SecurityRequirement(name = "bearer")
+    @SignedIn
     @Operation(
             summary = "Edit one's own profile",
             description = "Change email (checked again for format and uniqueness), first_name, last_name, phone, and "
@@ -128,7 +128,6 @@ class UserController {
                     + "administrators only.")
     @ApiResponse(responseCode = "200", description = "The changed profile")
     @ApiResponse(responseCode = "400", description = "Invalid fields or unknown organizations (field errors)")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "403", description = "roles or active sent by a user who is not an administrator")
     @ApiResponse(responseCode = "409", description = "The new email belongs to another account")
     UserView updateMe(@AuthenticationPrincipal CurrentUser user, @RequestBody ProfileChanges changes) {
@@ -136,7 +135,7 @@ class UserController {
     }
 
     @PutMapping("/api/users/me")
-    @SecurityRequirement(name = "bearer")
+    @SignedIn
     @Operation(
             summary = "Replace one's own profile",
             description = "A full update: as PATCH /api/users/me, but every writable field must be sent (email, "
@@ -147,7 +146,6 @@ class UserController {
     @ApiResponse(
             responseCode = "400",
             description = "A writable field left out, invalid fields or unknown organizations (field errors)")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "403", description = "roles or active sent by a user who is not an administrator")
     @ApiResponse(responseCode = "409", description = "The new email belongs to another account")
     UserView replaceMe(@AuthenticationPrincipal CurrentUser user, @RequestBody ProfileChanges profile) {
@@ -155,13 +153,12 @@ class UserController {
     }
 
     @DeleteMapping("/api/users/me")
-    @SecurityRequirement(name = "bearer")
+    @SignedIn
     @Operation(
             summary = "Deactivate one's own account",
             description = "The account can no longer sign in and every one of its sessions ends at once, this one "
                     + "included. An administrator can bring it back.")
     @ApiResponse(responseCode = "204", description = "Deactivated and signed out everywhere")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "409", description = "The last active administrator cannot be deactivated")
     ResponseEntity<Void> deactivateMe(@AuthenticationPrincipal CurrentUser user) {
         accounts.deactivate(user, user.id());
@@ -169,7 +166,7 @@ class UserController {
     }
 
     @PostMapping("/api/users/me/password")
-    @SecurityRequirement(name = "bearer")
+    @SignedIn
     @Operation(
             summary = "Change one's own password",
             description = "Needs the current password. Every other session of the user ends; this one stays. Wrong "
@@ -178,7 +175,6 @@ class UserController {
     @ApiResponse(
             responseCode = "400",
             description = "Wrong old_password, or a weak or unchanged new_password (field errors)")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "429", description = "Too many wrong passwords lately")
     ResponseEntity<Void> changePassword(
             @AuthenticationPrincipal CurrentUser user, @RequestBody PasswordChange change, HttpServletRequest request) {
@@ -206,7 +202,7 @@ class UserController {
     }
 
     @PatchMapping("/api/users/{id}")
-    @SecurityRequirement(name = "bearer")
+    @SignedIn
     @Operation(
             summary = "Edit a user (owner or administrator)",
             description = "As PATCH /api/users/me, for the owner or an administrator; anyone else gets 403. "
@@ -214,7 +210,6 @@ class UserController {
                     + "back); a role change applies to the user's open sessions at once.")
     @ApiResponse(responseCode = "200", description = "The changed user")
     @ApiResponse(responseCode = "400", description = "Invalid fields or unknown organizations (field errors)")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "403", description = "Neither the owner nor an administrator")
     @ApiResponse(responseCode = "404", description = "No such user")
     @ApiResponse(
@@ -226,7 +221,7 @@ class UserController {
     }
 
     @PutMapping("/api/users/{id}")
-    @SecurityRequirement(name = "bearer")
+    @SignedIn
     @Operation(
             summary = "Replace a user's profile (owner or administrator)",
             description = "A full update: as PATCH /api/users/{id}, but every writable field must be sent (email, "
@@ -237,7 +232,6 @@ class UserController {
     @ApiResponse(
             responseCode = "400",
             description = "A writable field left out, invalid fields or unknown organizations (field errors)")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "403", description = "Neither the owner nor an administrator")
     @ApiResponse(responseCode = "404", description = "No such user")
     @ApiResponse(
@@ -249,13 +243,12 @@ class UserController {
     }
 
     @DeleteMapping("/api/users/{id}")
-    @SecurityRequirement(name = "bearer")
+    @SignedIn
     @Operation(
             summary = "Deactivate a user (owner or administrator)",
             description = "The account can no longer sign in and its sessions end at once; anyone but the owner or "
                     + "an administrator gets 403.")
     @ApiResponse(responseCode = "204", description = "Deactivated")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "403", description = "Neither the owner nor an administrator")
     @ApiResponse(responseCode = "404", description = "No such user")
     @ApiResponse(responseCode = "409", description = "The last active administrator cannot be deactivated")

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.atrium.ar.internal.AppToken;
 import dev.atrium.ar.internal.AppTokens;
 import dev.atrium.ar.internal.Slice;
+import dev.atrium.shared.openapi.AppTokensRefused;
+import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.problem.InvalidRequest;
@@ -113,13 +115,13 @@ class AppTokenController {
             @Min(AppTokens.MIN_TTL_SECONDS) @Max(AppTokens.MAX_TTL_SECONDS) @Nullable Long ttlSeconds) {}
 
     @PostMapping("/api/project/{projectId}/jwt")
+    @SignedIn
     @Operation(
             summary = "Create an app token",
             description = "The project's owner or an administrator. The body is optional; the token lives two weeks "
                     + "unless ttl_seconds says otherwise.")
     @ApiResponse(responseCode = "201", description = "The new token")
     @ApiResponse(responseCode = "400", description = "ttl_seconds out of range or not a whole number")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "403", description = "An app token was sent: tokens are managed by users")
     @ApiResponse(responseCode = "404", description = "No such project, deleted, or someone else's")
     @ApiResponse(responseCode = "409", description = "The project's owner is deactivated")
@@ -133,14 +135,13 @@ class AppTokenController {
     }
 
     @GetMapping("/api/project/{projectId}/jwt")
+    @AppTokensRefused
     @Operation(
             summary = "List the project's app tokens",
             description = "Every token that has not expired or been deleted, oldest first, each with its JWT. The "
                     + "project's owner or an administrator.")
     @ApiResponse(responseCode = "200", description = "A page of tokens")
     @ApiResponse(responseCode = "400", description = "Bad page or limit")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "An app token was sent")
     @ApiResponse(
             responseCode = "404",
             description = "No such project, deleted, or someone else's; or a page past the end")
@@ -153,10 +154,9 @@ class AppTokenController {
     }
 
     @GetMapping("/api/project/{projectId}/jwt/{tokenId}")
+    @AppTokensRefused
     @Operation(summary = "Get one app token", description = "The project's owner or an administrator.")
     @ApiResponse(responseCode = "200", description = "The token")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "An app token was sent")
     @ApiResponse(responseCode = "404", description = "No such project, or no such live token in it")
     AppTokenView get(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long projectId, @PathVariable String tokenId) {
@@ -166,6 +166,7 @@ class AppTokenController {
     @RequestMapping(
             path = "/api/project/{projectId}/jwt/{tokenId}",
             method = {RequestMethod.PATCH, RequestMethod.PUT})
+    @AppTokensRefused
     @Operation(
             summary = "Change an app token's TTL",
             description = "The token now expires ttl_seconds from now, sooner or later than before; the application "
@@ -173,8 +174,6 @@ class AppTokenController {
                     + "administrator.")
     @ApiResponse(responseCode = "200", description = "The token with its new expiry")
     @ApiResponse(responseCode = "400", description = "ttl_seconds missing, out of range or not a whole number")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "An app token was sent")
     @ApiResponse(responseCode = "404", description = "No such project, or no such live token in it")
     AppTokenView extend(
             @AuthenticationPrincipal CurrentUser user,
@@ -187,6 +186,7 @@ class AppTokenController {
     @RequestMapping(
             path = "/api/project/{projectId}/jwt",
             method = {RequestMethod.PATCH, RequestMethod.PUT})
+    @AppTokensRefused
     @Operation(
             summary = "Change an app token's TTL, naming the token in the body or the query",
             description =
@@ -198,8 +198,6 @@ class AppTokenController {
             responseCode = "400",
             description = "No token named, two different ones named, a token that is not an app token, or "
                     + "ttl_seconds missing, out of range or not a whole number")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "An app token was sent")
     @ApiResponse(responseCode = "404", description = "No such project, or no such live token in it")
     AppTokenView extendNamed(
             @AuthenticationPrincipal CurrentUser user,
@@ -219,6 +217,7 @@ class AppTokenController {
     }
 
     @DeleteMapping("/api/project/{projectId}/jwt")
+    @AppTokensRefused
     @Operation(
             summary = "Delete (revoke) an app token, naming it in the body or the query",
             description =
@@ -229,8 +228,6 @@ class AppTokenController {
     @ApiResponse(
             responseCode = "400",
             description = "No token named, two different ones named, or a token that is not an app token")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "An app token was sent")
     @ApiResponse(responseCode = "404", description = "No such project, or no such live token in it")
     ResponseEntity<Void> deleteNamed(
             @AuthenticationPrincipal CurrentUser user,
@@ -275,13 +272,12 @@ class AppTokenController {
     }
 
     @DeleteMapping("/api/project/{projectId}/jwt/{tokenId}")
+    @AppTokensRefused
     @Operation(
             summary = "Delete (revoke) an app token",
             description = "The token is refused from the next request on, on every replica. The project's owner or "
                     + "an administrator.")
     @ApiResponse(responseCode = "204", description = "Revoked")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "An app token was sent")
     @ApiResponse(responseCode = "404", description = "No such project, or no such live token in it")
     ResponseEntity<Void> delete(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long projectId, @PathVariable String tokenId) {

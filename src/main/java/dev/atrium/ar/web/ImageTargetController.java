@@ -5,6 +5,8 @@ import dev.atrium.ar.internal.ImageTarget;
 import dev.atrium.ar.internal.ImageTargets;
 import dev.atrium.ar.internal.Slice;
 import dev.atrium.shared.blob.Blob;
+import dev.atrium.shared.openapi.ProjectAppTokensAccepted;
+import dev.atrium.shared.openapi.UploadLimited;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.ratelimit.UploadLimit;
@@ -50,10 +52,6 @@ class ImageTargetController {
 
     private final ImageTargets targets;
     private final UploadLimit uploads;
-
-    static final String UPLOADS_USED_UP =
-            "Too many uploads (avatars, image targets and product photos together) lately;"
-                    + " Retry-After says when to try again";
 
     ImageTargetController(ImageTargets targets, UploadLimit uploads) {
         this.targets = targets;
@@ -136,15 +134,14 @@ class ImageTargetController {
             @Size(max = ImageTargets.MAX_DESCRIPTION_LENGTH) @Nullable String description) {}
 
     @PostMapping("/api/project/{projectId}/imagetarget")
+    @ProjectAppTokensAccepted
     @Operation(summary = "Add an image target")
     @ApiResponse(responseCode = "201", description = "Created; Location names the target")
     @ApiResponse(responseCode = "400", description = "Image missing, not base64, damaged, or over 4096×4096 pixels")
-    @ApiResponse(responseCode = "401", description = "No token, or one that is expired or revoked")
-    @ApiResponse(responseCode = "403", description = "An app token of another project")
     @ApiResponse(responseCode = "404", description = "No such project, deleted, or someone else's")
     @ApiResponse(responseCode = "413", description = "The image is over 2.25 MB (or the body over 3.5 MB)")
     @ApiResponse(responseCode = "415", description = "Not a JPEG (PNG, GIF, ...) or not a baseline/progressive one")
-    @ApiResponse(responseCode = "429", description = UPLOADS_USED_UP)
+    @UploadLimited
     ResponseEntity<ImageTargetView> create(
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
@@ -157,11 +154,10 @@ class ImageTargetController {
     }
 
     @GetMapping("/api/project/{projectId}/imagetarget")
+    @ProjectAppTokensAccepted
     @Operation(summary = "List a project's image targets", description = "Oldest first, without the images.")
     @ApiResponse(responseCode = "200", description = "A page of image targets")
     @ApiResponse(responseCode = "400", description = "Bad page or limit")
-    @ApiResponse(responseCode = "401", description = "No token, or one that is expired or revoked")
-    @ApiResponse(responseCode = "403", description = "An app token of another project")
     @ApiResponse(
             responseCode = "404",
             description = "No such project, deleted, or someone else's; or a page past the end")
@@ -174,10 +170,9 @@ class ImageTargetController {
     }
 
     @GetMapping("/api/project/{projectId}/imagetarget/{targetId}")
+    @ProjectAppTokensAccepted
     @Operation(summary = "Get an image target with its image (base64)")
     @ApiResponse(responseCode = "200", description = "The image target")
-    @ApiResponse(responseCode = "401", description = "No token, or one that is expired or revoked")
-    @ApiResponse(responseCode = "403", description = "An app token of another project")
     @ApiResponse(responseCode = "404", description = "No such project or image target, or deleted")
     ImageTargetWithImage get(
             @AuthenticationPrincipal Object principal, @PathVariable long projectId, @PathVariable long targetId) {
@@ -197,6 +192,7 @@ class ImageTargetController {
     }
 
     @GetMapping("/api/project/{projectId}/imagetarget/{targetId}/image")
+    @ProjectAppTokensAccepted
     @Operation(
             summary = "Get an image target's JPEG",
             description = "Served as image/jpeg with an ETag (the SHA-256); If-None-Match answers 304.")
@@ -205,8 +201,6 @@ class ImageTargetController {
             description = "The JPEG",
             content = @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
-    @ApiResponse(responseCode = "401", description = "No token, or one that is expired or revoked")
-    @ApiResponse(responseCode = "403", description = "An app token of another project")
     @ApiResponse(responseCode = "404", description = "No such project or image target, or deleted")
     @Nullable ResponseEntity<byte[]> image(
             @AuthenticationPrincipal Object principal,
@@ -228,17 +222,16 @@ class ImageTargetController {
     }
 
     @PutMapping("/api/project/{projectId}/imagetarget/{targetId}")
+    @ProjectAppTokensAccepted
     @Operation(
             summary = "Replace an image target",
             description = "Both fields are replaced: image is required, a missing description becomes empty.")
     @ApiResponse(responseCode = "200", description = "The image target as it is now")
     @ApiResponse(responseCode = "400", description = "Image missing, not base64, damaged, or over 4096×4096 pixels")
-    @ApiResponse(responseCode = "401", description = "No token, or one that is expired or revoked")
-    @ApiResponse(responseCode = "403", description = "An app token of another project")
     @ApiResponse(responseCode = "404", description = "No such project or image target, or deleted")
     @ApiResponse(responseCode = "413", description = "The image is over 2.25 MB (or the body over 3.5 MB)")
     @ApiResponse(responseCode = "415", description = "Not a JPEG (PNG, GIF, ...) or not a baseline/progressive one")
-    @ApiResponse(responseCode = "429", description = UPLOADS_USED_UP)
+    @UploadLimited
     ImageTargetView replace(
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
@@ -250,17 +243,16 @@ class ImageTargetController {
     }
 
     @PatchMapping("/api/project/{projectId}/imagetarget/{targetId}")
+    @ProjectAppTokensAccepted
     @Operation(
             summary = "Change an image target",
             description = "Fields left out keep their value; a new image is checked as on creation.")
     @ApiResponse(responseCode = "200", description = "The image target as it is now")
     @ApiResponse(responseCode = "400", description = "Image not base64, damaged, or over 4096×4096 pixels")
-    @ApiResponse(responseCode = "401", description = "No token, or one that is expired or revoked")
-    @ApiResponse(responseCode = "403", description = "An app token of another project")
     @ApiResponse(responseCode = "404", description = "No such project or image target, or deleted")
     @ApiResponse(responseCode = "413", description = "The image is over 2.25 MB (or the body over 3.5 MB)")
     @ApiResponse(responseCode = "415", description = "Not a JPEG (PNG, GIF, ...) or not a baseline/progressive one")
-    @ApiResponse(responseCode = "429", description = UPLOADS_USED_UP)
+    @UploadLimited
     ImageTargetView update(
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
@@ -274,10 +266,9 @@ class ImageTargetController {
     }
 
     @DeleteMapping("/api/project/{projectId}/imagetarget/{targetId}")
+    @ProjectAppTokensAccepted
     @Operation(summary = "Delete an image target (softly)", description = "It answers 404 from now on.")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "401", description = "No token, or one that is expired or revoked")
-    @ApiResponse(responseCode = "403", description = "An app token of another project")
     @ApiResponse(responseCode = "404", description = "No such project or image target, or already deleted")
     ResponseEntity<Void> delete(
             @AuthenticationPrincipal Object principal, @PathVariable long projectId, @PathVariable long targetId) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.atrium.ar.internal.Project;
 import dev.atrium.ar.internal.Projects;
 import dev.atrium.ar.internal.Slice;
+import dev.atrium.shared.openapi.AppTokensRefused;
+import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.security.CurrentUser;
@@ -87,10 +89,10 @@ class ProjectController {
             @Size(max = Projects.MAX_NAME_LENGTH) @Nullable String name) {}
 
     @PostMapping("/api/project")
+    @SignedIn
     @Operation(summary = "Create a project", description = "The signed-in user becomes its owner.")
     @ApiResponse(responseCode = "201", description = "Created; Location names the project")
     @ApiResponse(responseCode = "400", description = "Name missing, blank or too long")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "403", description = "An app token was sent: projects are for users")
     @ApiResponse(responseCode = "409", description = "Another project not deleted has this name")
     ResponseEntity<ProjectView> create(
@@ -101,13 +103,13 @@ class ProjectController {
     }
 
     @GetMapping("/api/project")
+    @SignedIn
     @Operation(
             summary = "List projects",
             description = "One's own projects, oldest first; administrators see every user's. With deleted=true "
                     + "(administrators only) the deleted projects instead, most recently deleted first.")
     @ApiResponse(responseCode = "200", description = "A page of projects")
     @ApiResponse(responseCode = "400", description = "Bad page or limit")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(
             responseCode = "403",
             description = "An app token was sent, or deleted=true by someone who is not an administrator")
@@ -123,21 +125,19 @@ class ProjectController {
     }
 
     @GetMapping("/api/project/{id}")
+    @AppTokensRefused
     @Operation(summary = "Get a project", description = "Its owner or an administrator.")
     @ApiResponse(responseCode = "200", description = "The project")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "An app token was sent")
     @ApiResponse(responseCode = "404", description = "No such project, deleted, or someone else's")
     ProjectView get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return ProjectView.of(projects.get(user, id));
     }
 
     @PutMapping("/api/project/{id}")
+    @AppTokensRefused
     @Operation(summary = "Replace a project (its name)", description = "Its owner or an administrator.")
     @ApiResponse(responseCode = "200", description = "The project as it is now")
     @ApiResponse(responseCode = "400", description = "Name missing, blank or too long")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "An app token was sent")
     @ApiResponse(responseCode = "404", description = "No such project, deleted, or someone else's")
     @ApiResponse(responseCode = "409", description = "Another project not deleted has this name")
     ProjectView replace(
@@ -148,13 +148,12 @@ class ProjectController {
     }
 
     @PatchMapping("/api/project/{id}")
+    @AppTokensRefused
     @Operation(
             summary = "Change a project",
             description = "Its owner or an administrator. Fields left out keep their value.")
     @ApiResponse(responseCode = "200", description = "The project as it is now")
     @ApiResponse(responseCode = "400", description = "Name blank or too long")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "An app token was sent")
     @ApiResponse(responseCode = "404", description = "No such project, deleted, or someone else's")
     @ApiResponse(responseCode = "409", description = "Another project not deleted has this name")
     ProjectView update(
@@ -164,14 +163,13 @@ class ProjectController {
     }
 
     @DeleteMapping("/api/project/{id}")
+    @AppTokensRefused
     @Operation(
             summary = "Delete a project (softly)",
             description = "Its owner or an administrator. The project and its image targets answer 404 from now on, "
                     + "its app tokens stop working at once and for good, and its name is free again. Administrators "
                     + "can restore it.")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "An app token was sent")
     @ApiResponse(responseCode = "404", description = "No such project, already deleted, or someone else's")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         projects.delete(user, id);
@@ -179,12 +177,12 @@ class ProjectController {
     }
 
     @PostMapping("/api/project/{id}/restore")
+    @SignedIn
     @Operation(
             summary = "Restore a deleted project (administrators)",
             description =
                     "Brings back the project and the image targets deleted with it; its app tokens stay " + "revoked.")
     @ApiResponse(responseCode = "200", description = "The restored project")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "403", description = "Not an administrator, or an app token was sent")
     @ApiResponse(responseCode = "404", description = "No deleted project with this id")
     @ApiResponse(responseCode = "409", description = "A project not deleted has taken its name meanwhile")

@@ -6,6 +6,8 @@ import dev.atrium.catalog.internal.ProductService;
 import dev.atrium.catalog.internal.ShopRepository;
 import dev.atrium.catalog.internal.StockRepository;
 import dev.atrium.shared.blob.Blob;
+import dev.atrium.shared.openapi.AdministratorsOnly;
+import dev.atrium.shared.openapi.UploadLimited;
 import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.problem.ProblemException;
@@ -15,7 +17,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -72,12 +73,8 @@ class ProductController {
     @ApiResponse(
             responseCode = "400",
             description = "page or limit below 1, a parameter that is not a number (or not true/false), "
-                    + "min_price above max_price, an unknown ordering, or a shop that does not exist",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "404",
-            description = "A page past the end",
-            content = @Content(mediaType = "application/problem+json"))
+                    + "min_price above max_price, an unknown ordering, or a shop that does not exist")
+    @ApiResponse(responseCode = "404", description = "A page past the end")
     @ListingParametersDoc
     PageResponse<ProductListItem> list(HttpServletRequest request) {
         ListingParameters parameters = ListingParameters.read(request);
@@ -97,35 +94,20 @@ class ProductController {
     @GetMapping("/api/products/{id}")
     @Operation(summary = "A product, with its price and quantity in every shop", description = "Public.")
     @ApiResponse(responseCode = "200", description = "The product")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such product",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such product")
     ProductView get(@PathVariable long id) {
         Product product = products.get(id);
         return ProductView.of(product, stock.availability(id), baseUrl());
     }
 
     @PostMapping("/api/products")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(summary = "Create a product", description = "Administrators only.")
     @ApiResponse(responseCode = "201", description = "Created; Location names it")
     @ApiResponse(
             responseCode = "400",
-            description = "A field breaks a rule (each is named in errors), e.g. an ISBN with a wrong check digit",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "403",
-            description = "Not an administrator",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "409",
-            description = "Another product has this SKU or ISBN",
-            content = @Content(mediaType = "application/problem+json"))
+            description = "A field breaks a rule (each is named in errors), e.g. an ISBN with a wrong check digit")
+    @ApiResponse(responseCode = "409", description = "Another product has this SKU or ISBN")
     ResponseEntity<ProductView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody ProductRequest request) {
         Product created = products.create(user, request.draft());
         return ResponseEntity.created(URI.create("/api/products/" + created.id()))
@@ -133,7 +115,7 @@ class ProductController {
     }
 
     @PatchMapping("/api/products/{id}")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(
             summary = "Change a product",
             description = "Administrators only. The fields sent are changed, the others kept; null clears an "
@@ -141,26 +123,9 @@ class ProductController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(schema = @Schema(implementation = ProductRequest.class)))
     @ApiResponse(responseCode = "200", description = "The product as changed")
-    @ApiResponse(
-            responseCode = "400",
-            description = "A field breaks a rule",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "403",
-            description = "Not an administrator",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such product",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "409",
-            description = "Another product has this SKU or ISBN",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "A field breaks a rule")
+    @ApiResponse(responseCode = "404", description = "No such product")
+    @ApiResponse(responseCode = "409", description = "Another product has this SKU or ISBN")
     ProductView update(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody ProductPatch patch) {
         Product changed = products.update(user, id, patch::applyTo);
@@ -168,24 +133,13 @@ class ProductController {
     }
 
     @DeleteMapping("/api/products/{id}")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(
             summary = "Delete a product",
             description = "Administrators only. Its stock in every shop goes with it; past orders keep its name and "
                     + "price, and it leaves every cart.")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "403",
-            description = "Not an administrator",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such product",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such product")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         products.delete(user, id);
         return ResponseEntity.noContent().build();
@@ -195,10 +149,7 @@ class ProductController {
     @Operation(summary = "The product's photo, a JPEG that fits 800x800 pixels", description = "Public.")
     @ApiResponse(responseCode = "200", description = "The photo", content = @Content(mediaType = "image/jpeg"))
     @ApiResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such product, or it has no photo",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such product, or it has no photo")
     ResponseEntity<byte[]> photo(
             @PathVariable long id, @RequestHeader(name = "If-None-Match", required = false) @Nullable String etag) {
         Blob blob = products.photo(id).orElseThrow(() -> ProblemException.notFound("A photo of product " + id));
@@ -215,37 +166,16 @@ class ProductController {
     }
 
     @PutMapping(path = "/api/products/{id}/photo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
+    @UploadLimited
     @Operation(
             summary = "Set the product's photo",
             description = "Administrators only. Multipart field `photo`: a JPEG, PNG, GIF or BMP of at most 5 MB and "
                     + "40 megapixels, stored as a JPEG that fits 800x800 pixels.")
     @ApiResponse(responseCode = "200", description = "The product with its new photo")
-    @ApiResponse(
-            responseCode = "400",
-            description = "No photo, or not a readable image",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "403",
-            description = "Not an administrator",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such product",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "413",
-            description = "Larger than 5 MB",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "429",
-            description = "Too many uploads (avatars, image targets and product photos together) lately; "
-                    + "Retry-After says when to try again",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "400", description = "No photo, or not a readable image")
+    @ApiResponse(responseCode = "404", description = "No such product")
+    @ApiResponse(responseCode = "413", description = "Larger than 5 MB")
     ProductView setPhoto(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long id,
@@ -260,21 +190,10 @@ class ProductController {
     }
 
     @DeleteMapping("/api/products/{id}/photo")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(summary = "Remove the product's photo", description = "Administrators only.")
     @ApiResponse(responseCode = "204", description = "Removed (or there was none)")
-    @ApiResponse(
-            responseCode = "401",
-            description = "Not signed in",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "403",
-            description = "Not an administrator",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such product",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such product")
     ResponseEntity<Void> removePhoto(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         products.removePhoto(user, id);
         return ResponseEntity.noContent().build();

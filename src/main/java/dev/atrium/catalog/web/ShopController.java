@@ -6,6 +6,7 @@ import dev.atrium.catalog.internal.ShopRepository;
 import dev.atrium.catalog.internal.ShopService;
 import dev.atrium.catalog.internal.StockRepository;
 import dev.atrium.catalog.internal.StockService;
+import dev.atrium.shared.openapi.AdministratorsOnly;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.problem.InvalidRequest;
@@ -13,9 +14,7 @@ import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -38,8 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Shops", description = "Shops, their assortments and their stock")
 class ShopController {
-
-    private static final String PROBLEM = "application/problem+json";
 
     private final ShopService shops;
     private final ShopRepository shopRows;
@@ -66,11 +63,8 @@ class ShopController {
             description = "Public. `q` (or `search`, its Django REST framework name) finds text in the name, address "
                     + "or description.")
     @ApiResponse(responseCode = "200", description = "A page of shops")
-    @ApiResponse(
-            responseCode = "400",
-            description = "page or limit below 1, or not a number",
-            content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "404", description = "A page past the end", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "400", description = "page or limit below 1, or not a number")
+    @ApiResponse(responseCode = "404", description = "A page past the end")
     PageResponse<ShopView> list(
             @Valid @ParameterObject PageQuery page,
             @Parameter(description = "Text to find, in any case") @RequestParam(required = false) @Nullable String q,
@@ -89,7 +83,7 @@ class ShopController {
     @GetMapping("/api/shops/{id}")
     @Operation(summary = "A shop", description = "Public.")
     @ApiResponse(responseCode = "200", description = "The shop")
-    @ApiResponse(responseCode = "404", description = "No such shop", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such shop")
     ShopView get(@PathVariable long id) {
         return ShopView.of(shops.get(id), defaultShopId());
     }
@@ -103,12 +97,8 @@ class ShopController {
     @ApiResponse(
             responseCode = "400",
             description = "page or limit below 1, a parameter that is not a number, min_price above max_price, or an "
-                    + "unknown ordering",
-            content = @Content(mediaType = PROBLEM))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such shop, or a page past the end",
-            content = @Content(mediaType = PROBLEM))
+                    + "unknown ordering")
+    @ApiResponse(responseCode = "404", description = "No such shop, or a page past the end")
     @ListingParametersDoc
     PageResponse<ProductListItem> assortment(@PathVariable long id, HttpServletRequest request) {
         ListingParameters parameters = ListingParameters.read(request);
@@ -124,16 +114,11 @@ class ShopController {
     }
 
     @PostMapping("/api/shops")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(summary = "Create a shop", description = "Administrators only.")
     @ApiResponse(responseCode = "201", description = "Created; Location names it")
-    @ApiResponse(responseCode = "400", description = "A field breaks a rule", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(
-            responseCode = "409",
-            description = "Another shop has this name",
-            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "400", description = "A field breaks a rule")
+    @ApiResponse(responseCode = "409", description = "Another shop has this name")
     ResponseEntity<ShopView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody ShopRequest request) {
         Shop created = shops.create(user, request.draft());
         return ResponseEntity.created(URI.create("/api/shops/" + created.id()))
@@ -141,19 +126,14 @@ class ShopController {
     }
 
     @PatchMapping("/api/shops/{id}")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(
             summary = "Change a shop",
             description = "Administrators only. The fields sent are changed, the others kept.")
     @ApiResponse(responseCode = "200", description = "The shop as changed")
-    @ApiResponse(responseCode = "400", description = "A field breaks a rule", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "404", description = "No such shop", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(
-            responseCode = "409",
-            description = "Another shop has this name",
-            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "400", description = "A field breaks a rule")
+    @ApiResponse(responseCode = "404", description = "No such shop")
+    @ApiResponse(responseCode = "409", description = "Another shop has this name")
     ShopView update(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody ShopRequest request) {
         Shop changed = shops.update(user, id, current -> request.over(ShopService.ShopDraft.of(current)));
@@ -161,33 +141,26 @@ class ShopController {
     }
 
     @DeleteMapping("/api/shops/{id}")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(
             summary = "Delete a shop",
             description = "Administrators only. Its stock goes with it; past orders keep the shop's id and name.")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "404", description = "No such shop", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such shop")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         shops.delete(user, id);
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/api/shops/{id}/stock/{product}")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(
             summary = "Set a shop's stock level (and own price) of a product",
             description = "Administrators only. A product the shop did not sell joins its assortment. Every change "
                     + "is recorded with who made it and the reason given.")
     @ApiResponse(responseCode = "200", description = "The stock as set")
-    @ApiResponse(
-            responseCode = "400",
-            description = "No quantity, a negative one, or a bad price",
-            content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "404", description = "No such shop or product", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "400", description = "No quantity, a negative one, or a bad price")
+    @ApiResponse(responseCode = "404", description = "No such shop or product")
     StockView setStock(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long id,
@@ -197,17 +170,12 @@ class ShopController {
     }
 
     @DeleteMapping("/api/shops/{id}/stock/{product}")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(
             summary = "Take a product out of a shop's assortment",
             description = "Administrators only. The shop no longer sells it.")
     @ApiResponse(responseCode = "204", description = "Removed")
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such shop, or it does not sell the product",
-            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such shop, or it does not sell the product")
     ResponseEntity<Void> removeStock(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long product) {
         stockService.remove(user, id, product);
@@ -215,15 +183,13 @@ class ShopController {
     }
 
     @GetMapping("/api/shops/{id}/stock-adjustments")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(
             summary = "The latest stock changes made by hand in a shop, newest first",
             description = "Administrators only: who changed which level, from what to what, and why.")
     @ApiResponse(responseCode = "200", description = "Up to `limit` changes (default 50, at most 1000)")
-    @ApiResponse(responseCode = "400", description = "limit below 1", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "404", description = "No such shop", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "400", description = "limit below 1")
+    @ApiResponse(responseCode = "404", description = "No such shop")
     List<StockRepository.Adjustment> adjustments(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long id,

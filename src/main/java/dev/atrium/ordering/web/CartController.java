@@ -1,15 +1,14 @@
 package dev.atrium.ordering.web;
 
 import static dev.atrium.ordering.web.OrderController.IDEMPOTENCY_KEY;
-import static dev.atrium.ordering.web.OrderController.PROBLEM;
 
 import dev.atrium.ordering.internal.CartService;
 import dev.atrium.ordering.internal.CartService.CartView;
 import dev.atrium.ordering.internal.OrderPlacement;
+import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -72,17 +71,18 @@ class CartController {
             @NotNull(message = "is required") @Size(max = OrderPlacement.MAX_PARTS, message = "must have at most 100 items") List<@NotNull(message = "must be an item: {\"product\": id, \"quantity\": n}") @Valid Item> items) {}
 
     @GetMapping("/api/cart")
+    @SignedIn
     @Operation(
             summary = "One's cart, priced as its shop sells now",
             description = "Signed-in users. Each item shows the shop's price and how many the shop has; stock is not "
                     + "reserved until checkout. Offers in force are applied as checkout would apply them.")
     @ApiResponse(responseCode = "200", description = "The cart (empty: no shop and no items)")
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
     CartView get(@AuthenticationPrincipal CurrentUser user) {
         return carts.view(user.id());
     }
 
     @PutMapping("/api/cart")
+    @SignedIn
     @Operation(
             summary = "Replace the cart's items",
             description = "Signed-in users. The cart holds exactly these items afterwards; an empty list empties it.")
@@ -91,15 +91,14 @@ class CartController {
             responseCode = "400",
             description = "An item naming an unknown product, one the shop does not sell, a quantity below 1, the "
                     + "same product twice, more than 100 items, or items of different shops (each problem names "
-                    + "its item)",
-            content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
+                    + "its item)")
     CartView replace(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CartRequest request) {
         return carts.replace(
                 user.id(), request.items().stream().map(Item::request).toList());
     }
 
     @PostMapping("/api/cart/items")
+    @SignedIn
     @Operation(
             summary = "Add a product to the cart",
             description = "Signed-in users. Adds to the quantity the cart already has of it. A cart holds the "
@@ -107,30 +106,23 @@ class CartController {
     @ApiResponse(responseCode = "200", description = "The cart as it is now")
     @ApiResponse(
             responseCode = "400",
-            description = "An unknown product, one the shop does not sell, or a quantity below 1",
-            content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(
-            responseCode = "409",
-            description = "The cart holds products of another shop",
-            content = @Content(mediaType = PROBLEM))
+            description = "An unknown product, one the shop does not sell, or a quantity below 1")
+    @ApiResponse(responseCode = "409", description = "The cart holds products of another shop")
     CartView add(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody Item item) {
         return carts.add(user.id(), item.request());
     }
 
     @DeleteMapping("/api/cart/items/{product}")
+    @SignedIn
     @Operation(summary = "Take a product out of the cart", description = "Signed-in users.")
     @ApiResponse(responseCode = "200", description = "The cart as it is now")
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(
-            responseCode = "404",
-            description = "The product is not in the cart",
-            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "The product is not in the cart")
     CartView remove(@AuthenticationPrincipal CurrentUser user, @PathVariable long product) {
         return carts.remove(user.id(), product);
     }
 
     @PostMapping("/api/cart/checkout")
+    @SignedIn
     @Operation(summary = "Check the cart out as one order", description = """
                     Signed-in users. The same rules as `POST /api/order` (all or nothing, never oversold, offers \
                     applied), and the same `Idempotency-Key`. The items ordered leave the cart; a cart changed while \
@@ -138,17 +130,9 @@ class CartController {
     @ApiResponse(responseCode = "201", description = "Placed; Location names the order")
     @ApiResponse(
             responseCode = "400",
-            description = "An empty cart, or an item the order rules refuse (named as items[i])",
-            content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(
-            responseCode = "409",
-            description = "The cart changed while it was being checked out",
-            content = @Content(mediaType = PROBLEM))
-    @ApiResponse(
-            responseCode = "422",
-            description = "The Idempotency-Key was used for another request",
-            content = @Content(mediaType = PROBLEM))
+            description = "An empty cart, or an item the order rules refuse (named as items[i])")
+    @ApiResponse(responseCode = "409", description = "The cart changed while it was being checked out")
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
     ResponseEntity<?> checkout(
             @AuthenticationPrincipal CurrentUser user,
             @Parameter(description = "Any unique string (a UUID) naming this checkout, to send it again safely")

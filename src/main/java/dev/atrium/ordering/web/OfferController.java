@@ -1,21 +1,18 @@
 package dev.atrium.ordering.web;
 
-import static dev.atrium.ordering.web.OrderController.PROBLEM;
-
 import dev.atrium.ordering.internal.Offer;
 import dev.atrium.ordering.internal.OfferRepository;
 import dev.atrium.ordering.internal.OfferService;
 import dev.atrium.ordering.internal.OfferService.OfferDraft;
+import dev.atrium.shared.openapi.AdministratorsOnly;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
@@ -137,12 +134,9 @@ class OfferController {
             summary = "The special offers in force",
             description = "Public. Administrators may ask for every offer, in force or not, with `all=true`.")
     @ApiResponse(responseCode = "200", description = "A page of offers, newest first")
-    @ApiResponse(responseCode = "400", description = "page or limit below 1", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(
-            responseCode = "403",
-            description = "all=true from someone who is not an administrator",
-            content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "404", description = "A page past the end", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "400", description = "page or limit below 1")
+    @ApiResponse(responseCode = "403", description = "all=true from someone who is not an administrator")
+    @ApiResponse(responseCode = "404", description = "A page past the end")
     PageResponse<OfferView> list(
             @AuthenticationPrincipal @Nullable CurrentUser user,
             @Valid @ParameterObject PageQuery page,
@@ -167,7 +161,7 @@ class OfferController {
             summary = "A special offer",
             description = "Public while the offer is in force; administrators see any offer.")
     @ApiResponse(responseCode = "200", description = "The offer")
-    @ApiResponse(responseCode = "404", description = "No such offer in force", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such offer in force")
     OfferView get(@AuthenticationPrincipal @Nullable CurrentUser user, @PathVariable long id) {
         Instant now = clock.instant();
         Offer offer = offers.get(id);
@@ -178,15 +172,10 @@ class OfferController {
     }
 
     @PostMapping("/api/offers")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(summary = "Create a special offer", description = "Administrators only.")
     @ApiResponse(responseCode = "201", description = "Created; Location names it")
-    @ApiResponse(
-            responseCode = "400",
-            description = "A field breaks a rule of its kind (each is named in errors)",
-            content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "400", description = "A field breaks a rule of its kind (each is named in errors)")
     ResponseEntity<OfferView> create(@AuthenticationPrincipal CurrentUser user, @RequestBody OfferRequest request) {
         Offer created = offers.create(user, request.draft());
         return ResponseEntity.created(URI.create("/api/offers/" + created.id()))
@@ -194,16 +183,14 @@ class OfferController {
     }
 
     @PatchMapping("/api/offers/{id}")
-    @SecurityRequirement(name = "bearer")
+    @AdministratorsOnly
     @Operation(
             summary = "Change a special offer, or switch it off",
             description = "Administrators only. The fields sent are changed, the others kept; `{\"active\": false}` "
                     + "switches it off. Orders placed before keep their discounts.")
     @ApiResponse(responseCode = "200", description = "The offer as changed")
-    @ApiResponse(responseCode = "400", description = "A field breaks a rule", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "404", description = "No such offer", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "400", description = "A field breaks a rule")
+    @ApiResponse(responseCode = "404", description = "No such offer")
     OfferView update(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody OfferRequest request) {
         return OfferView.of(offers.update(user, id, request::over), clock.instant());

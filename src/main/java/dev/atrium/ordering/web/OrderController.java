@@ -6,6 +6,8 @@ import dev.atrium.ordering.internal.OrderService;
 import dev.atrium.ordering.internal.OrderStatus;
 import dev.atrium.ordering.internal.OrderView;
 import dev.atrium.ordering.internal.QuoteView;
+import dev.atrium.shared.openapi.AdministratorsOnly;
+import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.security.CurrentUser;
@@ -36,7 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Orders", description = "Place orders that never oversell, price them, follow them")
 class OrderController {
 
-    static final String PROBLEM = "application/problem+json";
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final OrderPlacement placement;
@@ -57,6 +58,7 @@ class OrderController {
             @Nullable String status) {}
 
     @PostMapping("/api/order")
+    @SignedIn
     @Operation(summary = "Place an order", description = """
                     Signed-in users. All or nothing: an order refused for any reason takes no stock and leaves no \
                     order behind. Prices are the shop's at the moment of the order; special offers in force apply \
@@ -70,12 +72,8 @@ class OrderController {
                     Each problem names its part (`errors[].field`, e.g. `parts[1].quantity_in_order`): no parts or \
                     an empty list, more than 100 parts, an unknown product, a product the shop does not sell, a \
                     quantity that is not a whole number from 1, the same product twice, a shop that does not exist, \
-                    or not enough stock (type `not-enough-stock`, with `product`, `requested` and `available`)""", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(
-            responseCode = "422",
-            description = "The Idempotency-Key was used for another request",
-            content = @Content(mediaType = PROBLEM))
+                    or not enough stock (type `not-enough-stock`, with `product`, `requested` and `available`)""")
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
     ResponseEntity<?> place(
             @AuthenticationPrincipal CurrentUser user,
             @Valid @RequestBody OrderRequest request,
@@ -86,21 +84,19 @@ class OrderController {
     }
 
     @PostMapping("/api/order/quote")
+    @SignedIn
     @Operation(
             summary = "Price an order without placing it",
             description = "Signed-in users. The same body and the same rules as `POST /api/order` (including the "
                     + "stock check), and the same lines and amounts it would record, changing nothing.")
     @ApiResponse(responseCode = "200", description = "What the order would cost now")
-    @ApiResponse(
-            responseCode = "400",
-            description = "As for POST /api/order, each problem naming its part",
-            content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "400", description = "As for POST /api/order, each problem naming its part")
     QuoteView quote(@Valid @RequestBody OrderRequest request) {
         return placement.quote(request.shop(), request.requestedParts());
     }
 
     @GetMapping("/api/my-orders")
+    @SignedIn
     @Operation(summary = "One's own orders, newest first, with their parts and totals", description = """
                     Signed-in users. Without paging, a JSON list of orders (empty when there are none), the \
                     newest 1000 at most. With `page` or `limit`, a page instead: \
@@ -109,9 +105,8 @@ class OrderController {
             responseCode = "200",
             description = "The orders (a list, or a page when page or limit is given)",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = OrderView.class))))
-    @ApiResponse(responseCode = "400", description = "page or limit below 1", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "404", description = "A page past the end", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "400", description = "page or limit below 1")
+    @ApiResponse(responseCode = "404", description = "A page past the end")
     Object myOrders(@AuthenticationPrincipal CurrentUser user, @Valid @ParameterObject PageQuery page) {
         if (page.page() == null && page.limit() == null) {
             return orders.mine(user, PageQuery.MAX_LIMIT, 0);
@@ -120,27 +115,20 @@ class OrderController {
     }
 
     @GetMapping("/api/orders/{id}")
+    @SignedIn
     @Operation(summary = "An order", description = "Its owner, or an administrator; for anyone else it does not exist.")
     @ApiResponse(responseCode = "200", description = "The order")
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such order, or someone else's",
-            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such order, or someone else's")
     OrderView get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return orders.get(user, id);
     }
 
     @GetMapping("/api/orders")
+    @AdministratorsOnly
     @Operation(summary = "Every order, newest first", description = "Administrators only.")
     @ApiResponse(responseCode = "200", description = "A page of orders")
-    @ApiResponse(
-            responseCode = "400",
-            description = "page or limit below 1, or an unknown status",
-            content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "404", description = "A page past the end", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "400", description = "page or limit below 1, or an unknown status")
+    @ApiResponse(responseCode = "404", description = "A page past the end")
     PageResponse<OrderView> list(
             @AuthenticationPrincipal CurrentUser user,
             @Valid @ParameterObject PageQuery page,
@@ -158,23 +146,18 @@ class OrderController {
     }
 
     @PatchMapping("/api/orders/{id}")
+    @AdministratorsOnly
     @Operation(
             summary = "Change an order's status",
             description = "Administrators only. created → paid → shipped, or cancelled before it ships; cancelling "
                     + "returns the order's quantities to the shop's stock. Asking for the current status changes "
                     + "nothing.")
     @ApiResponse(responseCode = "200", description = "The order as it is now")
-    @ApiResponse(
-            responseCode = "400",
-            description = "No status, or an unknown one",
-            content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "404", description = "No such order", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "400", description = "No status, or an unknown one")
+    @ApiResponse(responseCode = "404", description = "No such order")
     @ApiResponse(
             responseCode = "409",
-            description = "The order's status does not allow it (a shipped order cannot be cancelled)",
-            content = @Content(mediaType = PROBLEM))
+            description = "The order's status does not allow it (a shipped order cannot be cancelled)")
     OrderView changeStatus(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody StatusChange change) {
         return orders.changeStatus(user, id, OrderStatus.parse(change.status(), "status"));

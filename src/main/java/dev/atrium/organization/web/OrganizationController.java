@@ -6,6 +6,7 @@ import dev.atrium.organization.internal.OrganizationChanges;
 import dev.atrium.organization.internal.Organizations;
 import dev.atrium.organization.internal.Organizations.Addition;
 import dev.atrium.organization.internal.Organizations.Details;
+import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.security.CurrentUser;
@@ -46,12 +47,12 @@ class OrganizationController {
     }
 
     @PostMapping("/api/organizations")
+    @SignedIn
     @Operation(
             summary = "Create an organization",
             description = "The signed-in user becomes its creator (not a member: members join separately).")
     @ApiResponse(responseCode = "201", description = "Created; Location names it")
     @ApiResponse(responseCode = "400", description = "Missing or too long name, too long description (field errors)")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "409", description = "An organization with this name exists (whatever the case)")
     ResponseEntity<OrganizationView> create(
             @AuthenticationPrincipal CurrentUser user, @RequestBody NewOrganization organization) {
@@ -64,10 +65,10 @@ class OrganizationController {
     }
 
     @GetMapping("/api/organizations")
+    @SignedIn
     @Operation(summary = "List organizations with their member users", description = "In id order.")
     @ApiResponse(responseCode = "200", description = "A page of organizations")
     @ApiResponse(responseCode = "400", description = "Invalid page or limit")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "404", description = "A page past the end")
     PageResponse<OrganizationView> list(@Valid @ParameterObject PageQuery page) {
         Page<Details> found = organizations.page(null, page);
@@ -76,22 +77,22 @@ class OrganizationController {
     }
 
     @GetMapping("/api/organizations/{id}")
+    @SignedIn
     @Operation(summary = "One organization with its member users")
     @ApiResponse(responseCode = "200", description = "The organization")
     @ApiResponse(responseCode = "400", description = "The id is not a number")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "404", description = "No such organization")
     OrganizationView get(@PathVariable long id) {
         return OrganizationView.of(organizations.view(id));
     }
 
     @PatchMapping("/api/organizations/{id}")
+    @SignedIn
     @Operation(
             summary = "Change an organization's name or description (creator or administrator)",
             description = "Fields left out stay as they are.")
     @ApiResponse(responseCode = "200", description = "The changed organization")
     @ApiResponse(responseCode = "400", description = "Empty or too long name, too long description (field errors)")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "403", description = "Neither its creator nor an administrator")
     @ApiResponse(responseCode = "404", description = "No such organization")
     @ApiResponse(responseCode = "409", description = "Another organization has this name")
@@ -103,11 +104,11 @@ class OrganizationController {
     }
 
     @DeleteMapping("/api/organizations/{id}")
+    @SignedIn
     @Operation(
             summary = "Delete an organization (creator or administrator)",
             description = "Its memberships go with it.")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "403", description = "Neither its creator nor an administrator")
     @ApiResponse(responseCode = "404", description = "No such organization")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
@@ -116,13 +117,13 @@ class OrganizationController {
     }
 
     @PostMapping("/api/organizations/{id}/members")
+    @SignedIn
     @Operation(
             summary = "Add a member (creator or administrator)",
             description = "Body {\"user\": <user id>}. Adding someone who already belongs changes nothing (200).")
     @ApiResponse(responseCode = "201", description = "Added; the organization with its members")
     @ApiResponse(responseCode = "200", description = "Already a member; the organization with its members")
     @ApiResponse(responseCode = "400", description = "user missing, or no active user has that id (field errors)")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "403", description = "Neither its creator nor an administrator")
     @ApiResponse(responseCode = "404", description = "No such organization")
     ResponseEntity<OrganizationView> addMember(
@@ -133,9 +134,9 @@ class OrganizationController {
     }
 
     @DeleteMapping("/api/organizations/{id}/members/{user_id}")
+    @SignedIn
     @Operation(summary = "Remove a member (creator, administrator, or the member themself)")
     @ApiResponse(responseCode = "204", description = "Removed")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
     @ApiResponse(responseCode = "403", description = "Neither its creator, an administrator nor that member")
     @ApiResponse(responseCode = "404", description = "No such organization, or the user is not a member")
     ResponseEntity<Void> removeMember(

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +37,8 @@ class OpenApiDocument {
     static final String BEARER = "bearer";
     static final String PROBLEM_JSON = "application/problem+json";
     static final String PROBLEM_SCHEMA = "Problem";
+    static final String OUTAGE = "PostgreSQL or Redis is not answering, or Atrium is too busy (decoding images); "
+            + "nothing was changed, and Retry-After says when to try again";
 
     /**
      * The tags in the order a user meets them: signing in, then the people and organizations, the shop, the AR
@@ -101,7 +104,8 @@ class OpenApiDocument {
      * Error answers are problem details, whatever an operation's success answers are. springdoc gives an error
      * response declared without content the operation's own return type (tokens, a user, image bytes), which is not
      * what a client receives; such responses, and those declared as problems without a schema, get the problem schema.
-     * Responses that declare a body of their own (the sign-in page's {@code POST /api} failures) keep it.
+     * Responses that declare a body of their own (the sign-in page's {@code POST /api} failures) keep it. So controllers
+     * declare an error answer with a status and a description only, and {@link #PROBLEM_JSON} is written here alone.
      */
     @Bean
     OpenApiCustomizer problemAnswers() {
@@ -140,6 +144,7 @@ class OpenApiDocument {
                 .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(null);
+        boolean ownErrorBodies = false;
         for (Map.Entry<String, ApiResponse> entry : operation.getResponses().entrySet()) {
             String status = entry.getKey();
             ApiResponse response = entry.getValue();
@@ -148,14 +153,32 @@ class OpenApiDocument {
             }
             @Nullable Content content = response.getContent();
             boolean declaredAsProblem = content != null && content.containsKey(PROBLEM_JSON);
-            boolean inherited = content == null || content.isEmpty() || content.equals(success) || onlyBytes(content);
+            boolean inherited = content == null
+                    || content.isEmpty()
+                    || content.equals(success)
+                    || onlyBytes(content)
+                    || onlyBareObject(content);
             if (declaredAsProblem || inherited) {
-                response.setContent(new Content()
-                        .addMediaType(
-                                PROBLEM_JSON,
-                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
+                response.setContent(problem());
+            } else {
+                ownErrorBodies = true;
             }
         }
+        // Every operation reads PostgreSQL or Redis, if only to check the token, and answers 503 when either is down
+        // (ServiceUnavailable): one answer for all, so it is added here rather than declared on each operation. An
+        // operation that answers its errors in a shape of its own is left to say so itself.
+        if (!ownErrorBodies && !operation.getResponses().containsKey("503")) {
+            operation
+                    .getResponses()
+                    .addApiResponse("503", new ApiResponse().description(OUTAGE).content(problem()));
+        }
+    }
+
+    private static Content problem() {
+        return new Content()
+                .addMediaType(
+                        PROBLEM_JSON,
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA)));
     }
 
     /** A binary body on an error answer can only have come from the operation's return type. */
@@ -166,6 +189,18 @@ class OpenApiDocument {
                     && ("string".equals(schema.getType())
                             || (schema.getTypes() != null && schema.getTypes().contains("string")))
                     && ("byte".equals(schema.getFormat()) || "binary".equals(schema.getFormat()));
+        });
+    }
+
+    /** An operation returning {@code Object} gives its error answers a schema-less object, which no answer means. */
+    private static boolean onlyBareObject(Content content) {
+        return content.values().stream().allMatch(media -> {
+            Schema<?> schema = media.getSchema();
+            return schema != null
+                    && schema.get$ref() == null
+                    && schema.getProperties() == null
+                    && ("object".equals(schema.getType())
+                            || (schema.getTypes() != null && schema.getTypes().equals(Set.of("object"))));
         });
     }
 

@@ -155,6 +155,45 @@ class OpenApiDocumentTests {
     }
 
     @Test
+    void every_operation_but_the_sign_in_page_s_says_it_answers_503_while_a_data_store_is_down() {
+        JsonNode document = document();
+        List<String> silent = new ArrayList<>();
+        for (String path : document.get("paths").propertyNames()) {
+            JsonNode operations = document.get("paths").get(path);
+            for (String method : operations.propertyNames()) {
+                JsonNode outage = operations.get(method).at("/responses/503");
+                boolean problem = outage.at("/content/application~1problem+json/schema/$ref")
+                        .asString("")
+                        .equals("#/components/schemas/Problem");
+                if (!path.equals("/api") && !problem) {
+                    silent.add(method.toUpperCase() + " " + path);
+                }
+            }
+        }
+        assertThat(silent).isEmpty();
+    }
+
+    @Test
+    void every_operation_that_takes_a_token_says_what_it_answers_without_one() {
+        JsonNode document = document();
+        List<String> silent = new ArrayList<>();
+        for (String path : document.get("paths").propertyNames()) {
+            JsonNode operations = document.get("paths").get(path);
+            for (String method : operations.propertyNames()) {
+                JsonNode operation = operations.get(method);
+                if (!operation.path("security").isEmpty()
+                        && operation
+                                .at("/responses/401/description")
+                                .asString("")
+                                .isBlank()) {
+                    silent.add(method.toUpperCase() + " " + path);
+                }
+            }
+        }
+        assertThat(silent).isEmpty();
+    }
+
+    @Test
     void the_one_server_is_this_atrium_wherever_it_is_reached() {
         MvcTestResult schema = mvc.get().uri("/api/schema").exchange();
         assertThat(schema).bodyJson().extractingPath("$.servers[0].description").isEqualTo("This Atrium");

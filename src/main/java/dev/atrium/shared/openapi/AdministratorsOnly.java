@@ -1,0 +1,16 @@
+package dev.atrium.shared.openapi;
+
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** An operation for administrators: 401 without a token, 403 for anyone else. */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SignedIn
+@ApiResponse(responseCode = "403", description = "Not an administrator")
+public @interface AdministratorsOnly {}
