@@ -16,11 +16,11 @@ connections=${1:-16}
 trap 'deploy/replicas.sh stop' EXIT
 deploy/replicas.sh start
 
-# A replica starts again with exactly the settings deploy/replicas.sh gave the first one (database, Redis, key, trusted
-# proxies, public base URL), read from that process, its own port aside.
+# A replica starts again with exactly the environment deploy/replicas.sh gave the first one (database, Redis, key,
+# trusted proxies, public base URL, anything else it passed on), read from that process, its own port aside.
 settings=()
 while IFS= read -r -d '' variable; do
-  case $variable in ATRIUM_*) settings+=("$variable") ;; esac
+  case $variable in SERVER_PORT=*) ;; *) settings+=("$variable") ;; esac
 done <"/proc/$(cat "$run/replica-${replica_ports[0]}.pid")/environ"
 
 restart() { # port
@@ -30,9 +30,13 @@ restart() { # port
   kill "$pid"
   while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
   echo "$(date +%T) starting it again"
-  env "${settings[@]}" SERVER_PORT="$1" "$java" -jar target/atrium.jar >>"$run/logs/replica-$1.log" 2>&1 &
-  echo $! >"$run/replica-$1.pid"
-  until curl -fs "http://127.0.0.1:$1/readyz" >/dev/null 2>&1; do sleep 0.2; done
+  env -i "${settings[@]}" SERVER_PORT="$1" "$java" -jar target/atrium.jar >>"$run/logs/replica-$1.log" 2>&1 &
+  pid=$!
+  echo "$pid" >"$run/replica-$1.pid"
+  until curl -fs "http://127.0.0.1:$1/readyz" >/dev/null 2>&1; do
+    kill -0 "$pid" 2>/dev/null || { echo "The replica on $1 exited; its log:" >&2; tail -30 "$run/logs/replica-$1.log" >&2; exit 1; }
+    sleep 0.2
+  done
   echo "$(date +%T) the replica on $1 is ready"
 }
 

@@ -60,7 +60,10 @@ start() {
   redis-cli -u "$redis" FLUSHDB >/dev/null
   export ATRIUM_DATABASE_URL="$pg/$database" ATRIUM_REDIS_URL="$redis"
   export ATRIUM_JWT_SECRET=${ATRIUM_JWT_SECRET:-$(head -c 48 /dev/urandom | base64 -w0)}
-  # nginx on this machine is the one proxy whose X-Forwarded-For is believed; links name nginx's address.
+  # nginx on this machine is the one proxy whose X-Forwarded-For is believed; links name nginx's address. It reaches
+  # the replicas from loopback, so loopback is trusted: a client on this machine, which reaches nginx from loopback
+  # too, is then a trusted hop itself, and the address it writes in X-Forwarded-For counts as its own. A real
+  # deployment trusts an address that no client has (see docker-compose.yaml).
   export ATRIUM_TRUSTED_PROXIES=127.0.0.1,::1 ATRIUM_PUBLIC_BASE_URL="http://127.0.0.1:$nginx_port"
   # The same commands as the compose file's one-shot services.
   for command in migrate seed; do
