@@ -6,11 +6,11 @@
 # different values for each (the other bench scripts read the same variables):
 #   BENCH_PORT             Atrium's HTTP port                                      (18731)
 #   BENCH_MANAGEMENT_PORT  Atrium's management port: health and Prometheus metrics (18732)
-#   BENCH_REDIS            the Redis database, flushed by some scripts             (redis://127.0.0.1:6379/6)
+#   BENCH_REDIS            the Redis database                                      (redis://127.0.0.1:6379/6)
 #   BENCH_DB               the PostgreSQL database                                 (atrium_bench)
 #   PGPORT, PGDATA, PGBIN  the benchmarks' own PostgreSQL: its port, its data folder and its binaries
 #                          (55432, /tmp/atrium-bench-pg, /usr/lib/postgresql/15/bin; see bench/private-postgres.sh)
-#   BENCH_DIR              the folder for Atrium's logs                            (/tmp/atrium-bench-$BENCH_PORT)
+#   BENCH_DIR              the folder for Atrium's logs and the run's own files    (/tmp/atrium-bench-$BENCH_PORT)
 BENCH_DB=${BENCH_DB:-atrium_bench}
 BENCH_PORT=${BENCH_PORT:-18731}
 BENCH_MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-18732}
