@@ -10,10 +10,12 @@ COPY mvnw pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline || true
 COPY src/ src/
 COPY migrations/ migrations/
+# The build packages the goods feed into the jar (atrium/goods.json), which Atrium reads when the working directory has
+# no data/goods.json: the runtime image needs no copy of its own.
 COPY data/goods.json data/goods.json
 RUN ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true
 # Unpacked jars start faster than the nested fat jar, and allow a class-data archive; the embedded PostgreSQL
-# binaries (about 90 MB) are of no use in a container and stay behind.
+# binaries (six platforms', about 190 MB) are of no use in a container and stay behind.
 RUN java -Djarmode=tools -jar target/atrium.jar extract --destination /app \
  && rm /app/lib/embedded-postgres-binaries-*.jar
 
@@ -24,7 +26,6 @@ RUN apt-get update \
  && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin atrium
 WORKDIR /app
 COPY --from=build /app/ /app/
-COPY data/goods.json /app/data/goods.json
 COPY deploy/docker/atrium.sh /usr/local/bin/atrium
 USER atrium
 # Which proxies to believe is the deployment's to say (ATRIUM_TRUSTED_PROXIES), not the image's.
@@ -32,6 +33,7 @@ ENV ATRIUM_EMBEDDED_ENABLED=false
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
   CMD curl -fs http://127.0.0.1:8080/readyz || exit 1
-# java -jar /app/atrium.jar COMMAND; serve keeps a class-data archive, the one-shot commands run without one.
+# java -jar /app/atrium.jar [COMMAND] [--property=value ...]; serving keeps a class-data archive, the one-shot commands
+# (migrate, seed, unlock, help) run without one.
 ENTRYPOINT ["/bin/sh", "/usr/local/bin/atrium"]
 CMD ["serve"]

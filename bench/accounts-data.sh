@@ -3,9 +3,11 @@
 # (bench-1@example.com ... bench-10000@example.com, password "correct horse battery") and 200 organizations, each user
 # a member of two, so that every organization has 100 members. Idempotent.
 #
-# Usage: bench/accounts-data.sh postgres://postgres@127.0.0.1:5432/atrium_bench
+# Usage: bench/accounts-data.sh [postgres URL of the database Atrium runs on]
+#   (default: BENCH_DB on the benchmarks' own PostgreSQL, PGPORT; see bench/lib.sh)
 set -euo pipefail
-database=${1:?usage: $0 <postgres URL of the database Atrium runs on>}
+source "$(dirname "$0")/lib.sh"
+database=${1:-postgres://postgres@127.0.0.1:$BENCH_PGPORT/$BENCH_DB}
 psql "$database" -q -v ON_ERROR_STOP=1 <<'SQL'
 INSERT INTO users (email, password_hash, first_name, last_name, phone)
 SELECT 'bench-' || i || '@example.com',

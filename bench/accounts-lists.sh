@@ -4,11 +4,12 @@
 # user and to an authenticated request that reads no table (GET /api/sessions), for scale. The scenarios alternate in
 # rounds; each figure is the median of its rounds.
 #
-# Usage: bench/accounts-lists.sh [base URL] [rounds] [seconds per round]
+# Usage: bench/accounts-lists.sh [base URL] [rounds] [seconds per round]   (base URL: Atrium on BENCH_PORT, bench/lib.sh)
 set -euo pipefail
 cd "$(dirname "$0")"
+. ./lib.sh
 . ./wrk-rounds.sh
-base=${1:-http://localhost:8080}
+base=${1:-http://127.0.0.1:$BENCH_PORT}
 token=$(curl -sf -X POST "$base/api/auth" -H 'Content-Type: application/json' \
   -d '{"email":"bench-1@example.com","password":"correct horse battery"}' \
   | python3 -c 'import sys, json; print(json.load(sys.stdin)["access"])')

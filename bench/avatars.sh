@@ -4,11 +4,14 @@
 # full and as 304 Not Modified for a cache that already has it.
 #
 # Usage: bench/avatars.sh [base URL] [upload runs] [serving rounds] [seconds per round]
+#   (base URL: Atrium on BENCH_PORT, bench/lib.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-base=${1:-http://localhost:8080}
+source bench/lib.sh
+base=${1:-http://127.0.0.1:$BENCH_PORT}
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-work=$(mktemp -d /tmp/atrium-avatars-XXXXXX)
+mkdir -p "$BENCH_DIR"
+work=$(mktemp -d "$BENCH_DIR/avatars-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 thumbnailator=$(find ~/.m2/repository/net/coobird/thumbnailator -name 'thumbnailator-*.jar' | head -1)
 "$java" -cp "$thumbnailator" bench/AvatarDecode.java write "$work" >/dev/null

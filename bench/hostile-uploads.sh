@@ -7,15 +7,16 @@
 # how the uploads were answered.
 #
 # Usage: bench/hostile-uploads.sh [seconds per measurement (20)] [rounds (3)]   (build first: ./mvnw -q package -DskipTests)
-# Settings as in bench/lib.sh: BENCH_PORT, BENCH_REDIS (a Redis database of its own), PGPORT and PGDATA (the
-# benchmarks' own PostgreSQL, bench/private-postgres.sh), BENCH_DB.
+# Settings as in bench/lib.sh: BENCH_PORT, BENCH_MANAGEMENT_PORT, BENCH_REDIS (a Redis database of its own), PGPORT
+# and PGDATA (the benchmarks' own PostgreSQL, bench/private-postgres.sh), BENCH_DB, BENCH_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 seconds=${1:-20}
 rounds=${2:-3}
 base="http://127.0.0.1:$BENCH_PORT"
-work=$(mktemp -d /tmp/atrium-hostile-XXXXXX)
+mkdir -p "$BENCH_DIR"
+work=$(mktemp -d "$BENCH_DIR/hostile-XXXXXX")
 uploaders=()
 stop_uploaders() {
   for pid in "${uploaders[@]}"; do kill "$pid" 2>/dev/null || true; done

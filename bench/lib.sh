@@ -1,10 +1,22 @@
 #!/usr/bin/env bash
 # Shared by the load scripts: Atrium from target/atrium.jar in external mode, on the benchmarks' own PostgreSQL
-# (bench/private-postgres.sh) and the local Redis (database 6), seeded with the demo data.
+# (bench/private-postgres.sh) and a Redis database of their own, seeded with the demo data.
+#
+# Everything a run occupies comes from the environment, with these defaults; two runs at once on one machine need
+# different values for each (the other bench scripts read the same variables):
+#   BENCH_PORT             Atrium's HTTP port                                      (18731)
+#   BENCH_MANAGEMENT_PORT  Atrium's management port: health and Prometheus metrics (18732)
+#   BENCH_REDIS            the Redis database                                      (redis://127.0.0.1:6379/6)
+#   BENCH_DB               the PostgreSQL database                                 (atrium_bench)
+#   PGPORT, PGDATA, PGBIN  the benchmarks' own PostgreSQL: its port, its data folder and its binaries
+#                          (55432, /tmp/atrium-bench-pg, /usr/lib/postgresql/15/bin; see bench/private-postgres.sh)
+#   BENCH_DIR              the folder for Atrium's logs and the run's own files    (/tmp/atrium-bench-$BENCH_PORT)
 BENCH_DB=${BENCH_DB:-atrium_bench}
 BENCH_PORT=${BENCH_PORT:-18731}
+BENCH_MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-18732}
 BENCH_REDIS=${BENCH_REDIS:-redis://127.0.0.1:6379/6}
 BENCH_PGPORT=${PGPORT:-55432}
+BENCH_DIR=${BENCH_DIR:-/tmp/atrium-bench-$BENCH_PORT}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 export PGHOST=127.0.0.1 PGPORT=$BENCH_PGPORT PGUSER=postgres PGDATABASE=$BENCH_DB
 
@@ -14,6 +26,8 @@ atrium_env() {
   export ATRIUM_REDIS_URL=$BENCH_REDIS
   export ATRIUM_JWT_SECRET=${ATRIUM_JWT_SECRET:-benchmark-signing-key-of-at-least-32-bytes}
   export SERVER_PORT=$BENCH_PORT
+  # Metrics are served only on a management port (never on the application port): bench/seed-login.sh reads them.
+  export ATRIUM_MANAGEMENT_PORT=$BENCH_MANAGEMENT_PORT
   # Every load client comes from 127.0.0.1 and a few demo accounts sign in thousands of times: the abuse limits and
   # the sign-in throttle would refuse them at once. A run that means to measure a limit sets its own value.
   export ATRIUM_SIGN_IN_FAILURES_PER_ACCOUNT=${ATRIUM_SIGN_IN_FAILURES_PER_ACCOUNT:-1000000}
@@ -29,8 +43,9 @@ prepare_database() {
   bench/private-postgres.sh start
   psql -d postgres -Atqc "SELECT 1 FROM pg_database WHERE datname = '$BENCH_DB'" | grep -q 1 || createdb "$BENCH_DB"
   atrium_env
-  "$JAVA" -jar target/atrium.jar seed >/tmp/atrium-bench-seed.log 2>&1 || {
-    echo "seed failed:" >&2; tail -30 /tmp/atrium-bench-seed.log >&2; exit 1; }
+  mkdir -p "$BENCH_DIR"
+  "$JAVA" -jar target/atrium.jar seed >"$BENCH_DIR/seed.log" 2>&1 || {
+    echo "seed failed:" >&2; tail -30 "$BENCH_DIR/seed.log" >&2; exit 1; }
 }
 
 # Starts Atrium in the background (pid in ATRIUM_PID) and waits until it is ready.
@@ -40,10 +55,11 @@ start_atrium() {
     echo "Port $BENCH_PORT is taken by something else: choose another with BENCH_PORT" >&2
     exit 1
   fi
-  "$JAVA" ${ATRIUM_JVM_OPTS:-} -jar target/atrium.jar >/tmp/atrium-bench.log 2>&1 &
+  mkdir -p "$BENCH_DIR"
+  "$JAVA" ${ATRIUM_JVM_OPTS:-} -jar target/atrium.jar >"$BENCH_DIR/atrium.log" 2>&1 &
   ATRIUM_PID=$!
-  until curl -fs "http://127.0.0.1:$BENCH_PORT/actuator/health/readiness" >/dev/null 2>&1; do
-    kill -0 "$ATRIUM_PID" 2>/dev/null || { echo "Atrium exited:" >&2; tail -30 /tmp/atrium-bench.log >&2; exit 1; }
+  until curl -fs "http://127.0.0.1:$BENCH_PORT/readyz" >/dev/null 2>&1; do
+    kill -0 "$ATRIUM_PID" 2>/dev/null || { echo "Atrium exited:" >&2; tail -30 "$BENCH_DIR/atrium.log" >&2; exit 1; }
     sleep 0.2
   done
 }

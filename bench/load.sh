@@ -16,7 +16,8 @@ source bench/lib.sh
 scenario=${1:?usage: bench/load.sh catalogue|authenticated|login-flood|seed-logins|isolation [seconds]}
 seconds=${2:-30}
 base="http://127.0.0.1:$BENCH_PORT"
-work=$(mktemp -d /tmp/atrium-load-XXXXXX)
+mkdir -p "$BENCH_DIR"
+work=$(mktemp -d "$BENCH_DIR/load-XXXXXX")
 trap 'stop_atrium; rm -rf "$work"' EXIT
 
 ticks() { awk '{print $14 + $15}' "/proc/$ATRIUM_PID/stat"; }

@@ -12,7 +12,8 @@ shift || true
 counts=("${@:-64 128}")
 read -r -a counts <<<"${counts[*]}"
 trap stop_atrium EXIT
-work=$(mktemp -d /tmp/atrium-orders-XXXXXX)
+mkdir -p "$BENCH_DIR"
+work=$(mktemp -d "$BENCH_DIR/orders-XXXXXX")
 STOCK=100000000
 
 prepare_database

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Seed 000's sign-in (POST /api: bcrypt check, session, 999 goods appended by COPY), one request at a time, against a
 # running Atrium, next to the same number of refused sign-ins (unknown users: the same bcrypt check, nothing written),
-# so that the difference is what the session and the import cost. Also prints the server's own timer of the COPY.
-# Start Atrium with ATRIUM_SIGN_IN_FAILURES_PER_ADDRESS=100000 so that the refused sign-ins are not throttled.
+# so that the difference is what the session and the import cost. Also prints the server's own timer of the COPY,
+# from its Prometheus metrics, which Atrium serves only on its management port.
+# Start Atrium with ATRIUM_SIGN_IN_FAILURES_PER_ADDRESS=100000 so that the refused sign-ins are not throttled, and with
+# ATRIUM_MANAGEMENT_PORT set to BENCH_MANAGEMENT_PORT (bench/lib.sh's start_atrium does both).
 #
-# Usage: bench/seed-login.sh [base URL] [requests]     e.g. bench/seed-login.sh http://localhost:8080 100
+# Usage: bench/seed-login.sh [base URL] [requests]     e.g. bench/seed-login.sh http://localhost:18731 100
+# The base URL defaults to Atrium on BENCH_PORT, the metrics are read on BENCH_MANAGEMENT_PORT (see bench/lib.sh).
 set -euo pipefail
-base=${1:-http://localhost:8080}
+source "$(dirname "$0")/lib.sh"
+base=${1:-http://127.0.0.1:$BENCH_PORT}
 requests=${2:-100}
+metrics="http://127.0.0.1:$BENCH_MANAGEMENT_PORT/actuator/prometheus"
 times=$(mktemp)
 trap 'rm -f "$times"' EXIT
 
@@ -26,6 +31,10 @@ run() { # label, expected status, login, password
 
 run "successful sign-in (bcrypt + session + 999 goods)" 200 demo@atrium.dev demo-password
 run "refused sign-in (bcrypt only, nothing written)   " 401 "nobody-N-$RANDOM@example.com" wrong-password
-curl -s "$base/actuator/prometheus" | awk '
-  /^atrium_goods_import_seconds\{.*quantile="0.5"/ { printf "COPY of 999 goods (server timer): median %.1f ms", $2 * 1000 }
-  /^atrium_goods_import_seconds\{.*quantile="0.99"/ { printf ", p99 %.1f ms\n", $2 * 1000 }'
+if scraped=$(curl -fs "$metrics"); then
+  awk '
+    /^atrium_goods_import_seconds\{.*quantile="0.5"/ { printf "COPY of 999 goods (server timer): median %.1f ms", $2 * 1000 }
+    /^atrium_goods_import_seconds\{.*quantile="0.99"/ { printf ", p99 %.1f ms\n", $2 * 1000 }' <<<"$scraped"
+else
+  echo "No metrics at $metrics: start Atrium with ATRIUM_MANAGEMENT_PORT=$BENCH_MANAGEMENT_PORT for the server's timer"
+fi

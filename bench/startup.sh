@@ -6,13 +6,16 @@
 # Usage: bench/startup.sh [jar|aot] [warm runs]
 #   jar  java -jar target/atrium.jar                                  (build first: ./mvnw -q package -DskipTests)
 #   aot  the jar extracted, with a JDK 25 AOT cache made by one training run
+# Settings (environment): BENCH_PORT, Atrium's port (18080); BENCH_DIR, where the run makes its folder for the data
+# directory, the log and the extracted jar (/tmp). The embedded PostgreSQL and Redis take free ports of their own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-jar}
 runs=${2:-3}
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-port=18080
-work=$(mktemp -d /tmp/atrium-startup-XXXXXX)
+port=${BENCH_PORT:-18080}
+mkdir -p "${BENCH_DIR:-/tmp}"
+work=$(mktemp -d "${BENCH_DIR:-/tmp}/atrium-startup-XXXXXX")
 data=$work/data
 trap 'kill "${pid:-}" 2>/dev/null; sleep 2; rm -rf "$work"' EXIT
 

@@ -2,12 +2,18 @@
 # Two Atrium replicas on one PostgreSQL and one Redis, behind nginx with deploy/nginx/atrium.conf: the container
 # deployment's shape, run natively (CI runs the Postman collection through it).
 #
-#   deploy/replicas.sh start   build nothing; use target/atrium.jar, a fresh database and Redis db, ports 18081/18082,
-#                              nginx on 8088; applies the migrations and the demo data first
+#   deploy/replicas.sh start   build nothing; use target/atrium.jar, a fresh database and Redis db, two replicas and
+#                              nginx in front; applies the migrations and the demo data first
 #   deploy/replicas.sh stop
 #
-# Needs: PostgreSQL (ATRIUM_CI_PG, default postgres://postgres@127.0.0.1:5432), Redis (ATRIUM_CI_REDIS, default
-# redis://127.0.0.1:6379/9), nginx, and a JDK 21+ (JAVA_HOME).
+# Needs: PostgreSQL, Redis, nginx, and a JDK 21+ (JAVA_HOME). What a run occupies comes from the environment; two runs
+# at once on one machine need different values for each:
+#   ATRIUM_CI_PG             the PostgreSQL server            (postgres://postgres@127.0.0.1:5432)
+#   ATRIUM_CI_DATABASE       the database, dropped and made   (atrium_ci)
+#   ATRIUM_CI_REDIS          the Redis database, flushed      (redis://127.0.0.1:6379/9)
+#   ATRIUM_CI_REPLICA_PORTS  the replicas' ports              ("18081 18082")
+#   ATRIUM_CI_PORT           nginx's port                     (8088)
+#   ATRIUM_CI_DIR            the folder for pids, logs and nginx's files (/tmp/atrium-replicas)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run=${ATRIUM_CI_DIR:-/tmp/atrium-replicas}
@@ -15,6 +21,7 @@ pg=${ATRIUM_CI_PG:-postgres://postgres@127.0.0.1:5432}
 redis=${ATRIUM_CI_REDIS:-redis://127.0.0.1:6379/9}
 database=${ATRIUM_CI_DATABASE:-atrium_ci}
 nginx_port=${ATRIUM_CI_PORT:-8088}
+read -r -a replica_ports <<<"${ATRIUM_CI_REPLICA_PORTS:-18081 18082}"
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
 stop() {
@@ -37,7 +44,7 @@ stop() {
 
 wait_ready() { # url, log file
   for _ in $(seq 120); do
-    curl -fs "$1/actuator/health/readiness" >/dev/null 2>&1 && return 0
+    curl -fs "$1/readyz" >/dev/null 2>&1 && return 0
     sleep 1
   done
   echo "Not ready: $1; the end of its log:" >&2
@@ -53,7 +60,10 @@ start() {
   redis-cli -u "$redis" FLUSHDB >/dev/null
   export ATRIUM_DATABASE_URL="$pg/$database" ATRIUM_REDIS_URL="$redis"
   export ATRIUM_JWT_SECRET=${ATRIUM_JWT_SECRET:-$(head -c 48 /dev/urandom | base64 -w0)}
-  # nginx on this machine is the one proxy whose X-Forwarded-For is believed; links name nginx's address.
+  # nginx on this machine is the one proxy whose X-Forwarded-For is believed; links name nginx's address. It reaches
+  # the replicas from loopback, so loopback is trusted: a client on this machine, which reaches nginx from loopback
+  # too, is then a trusted hop itself, and the address it writes in X-Forwarded-For counts as its own. A real
+  # deployment trusts an address that no client has (see docker-compose.yaml).
   export ATRIUM_TRUSTED_PROXIES=127.0.0.1,::1 ATRIUM_PUBLIC_BASE_URL="http://127.0.0.1:$nginx_port"
   # The same commands as the compose file's one-shot services.
   for command in migrate seed; do
@@ -64,16 +74,16 @@ start() {
     }
   done
 
-  for port in 18081 18082; do
+  for port in "${replica_ports[@]}"; do
     SERVER_PORT=$port "$java" -jar target/atrium.jar >"$run/logs/replica-$port.log" 2>&1 &
     echo $! >"$run/replica-$port.pid"
   done
-  for port in 18081 18082; do
+  for port in "${replica_ports[@]}"; do
     wait_ready "http://127.0.0.1:$port" "$run/logs/replica-$port.log"
   done
 
   echo "listen 127.0.0.1:$nginx_port;" >"$run/atrium/listen.conf"
-  printf 'server 127.0.0.1:18081;\nserver 127.0.0.1:18082;\n' >"$run/atrium/upstream.conf"
+  printf 'server 127.0.0.1:%s;\n' "${replica_ports[@]}" >"$run/atrium/upstream.conf"
   cp deploy/nginx/compose/security-headers.conf "$run/atrium/security-headers.conf"
   cat >"$run/nginx.conf" <<NGINX
 pid $run/nginx.pid;

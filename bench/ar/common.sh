@@ -1,21 +1,29 @@
 # Shared by the AR benchmarks: starts Atrium (the built jar) in external mode on the machine's PostgreSQL and Redis,
-# with a database of its own that is dropped afterwards, and signs in the demo user the migrations create.
+# with a database of its own that is dropped afterwards (and a Redis database that is flushed), and signs in the demo
+# user the migrations create.
 #
-# Settings (environment): PGHOST (127.0.0.1), PGUSER (postgres), REDIS_DB (7), PORT (18081).
+# Settings (environment); two runs at once need different values for each. The database and the Redis database have
+# names of their own, not bench/lib.sh's, because these scripts drop and flush them:
+#   BENCH_PORT              Atrium's port                                (18741)
+#   BENCH_AR_REDIS          the Redis database, flushed before and after (redis://127.0.0.1:6379/7)
+#   BENCH_AR_DB             the database, dropped before and after       (atrium_bench_ar)
+#   PGHOST, PGPORT, PGUSER  the PostgreSQL server                        (127.0.0.1, 5432, postgres)
+#   BENCH_DIR               where the run makes its folder, for Atrium's log and the images (/tmp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
-redis_db=${REDIS_DB:-7}
-port=${PORT:-18081}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+redis=${BENCH_AR_REDIS:-redis://127.0.0.1:6379/7}
+port=${BENCH_PORT:-18741}
 base=http://127.0.0.1:$port
-database=atrium_bench_ar
-work=$(mktemp -d /tmp/atrium-ar-bench-XXXXXX)
+database=${BENCH_AR_DB:-atrium_bench_ar}
+mkdir -p "${BENCH_DIR:-/tmp}"
+work=$(mktemp -d "${BENCH_DIR:-/tmp}/atrium-ar-bench-XXXXXX")
 
 stop_atrium() {
   if [ -n "${pid:-}" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
   dropdb --if-exists "$database" 2>/dev/null || true
-  redis-cli -n "$redis_db" flushdb >/dev/null 2>&1 || true
+  redis-cli -u "$redis" flushdb >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap stop_atrium EXIT
@@ -24,13 +32,13 @@ start_atrium() {
   [ -f target/atrium.jar ] || { echo "build first: ./mvnw -q package -DskipTests" >&2; exit 1; }
   dropdb --if-exists "$database" 2>/dev/null
   createdb "$database"
-  redis-cli -n "$redis_db" flushdb >/dev/null
-  ATRIUM_DATABASE_URL="jdbc:postgresql://$PGHOST:5432/$database" ATRIUM_DATABASE_USERNAME=$PGUSER \
-    ATRIUM_REDIS_URL="redis://127.0.0.1:6379/$redis_db" ATRIUM_MIGRATE_ON_START=true \
+  redis-cli -u "$redis" flushdb >/dev/null
+  ATRIUM_DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" ATRIUM_DATABASE_USERNAME=$PGUSER \
+    ATRIUM_REDIS_URL="$redis" ATRIUM_MIGRATE_ON_START=true \
     ATRIUM_JWT_SECRET=a-benchmark-signing-key-of-at-least-32-bytes SERVER_PORT=$port \
     LOGGING_LEVEL_ROOT=warn "$java" ${JAVA_OPTS:-} -jar target/atrium.jar >"$work/atrium.log" 2>&1 &
   pid=$!
-  until curl -fs "$base/actuator/health/readiness" >/dev/null 2>&1; do
+  until curl -fs "$base/readyz" >/dev/null 2>&1; do
     kill -0 "$pid" 2>/dev/null || { echo "Atrium exited; its log:" >&2; tail -30 "$work/atrium.log" >&2; exit 1; }
     sleep 0.2
   done
