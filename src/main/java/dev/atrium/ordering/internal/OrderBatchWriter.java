@@ -73,7 +73,7 @@ class OrderBatchWriter {
 
     /** What a batch decided for one of its orders, before the commit made it so. */
     private sealed interface Decision {
-        record Place(OrderView order, @Nullable String response) implements Decision {}
+        record Place(Order order, @Nullable String response) implements Decision {}
 
         record Refuse(ProblemException problem) implements Decision {}
 
@@ -225,25 +225,18 @@ class OrderBatchWriter {
             taken.forEach((key, quantity) -> lines.add(new StockLine(key.shopId(), key.productId(), quantity)));
             catalog.takeStock(lines);
             List<Long> ids = orders.allocateIds(accepted.size());
-            List<OrderView> placed = new ArrayList<>();
+            List<Order> placed = new ArrayList<>();
             List<IdempotencyKeys.Key> answered = new ArrayList<>();
             List<Long> answeredOrders = new ArrayList<>();
             List<String> responses = new ArrayList<>();
             for (int a = 0; a < accepted.size(); a++) {
                 int i = accepted.get(a);
                 PendingOrder order = batch.get(i);
-                OrderView view = OrderView.of(
-                        ids.get(a),
-                        order.userId,
-                        order.shopId,
-                        order.shopName,
-                        priced.get(a),
-                        now,
-                        OrderStatus.CREATED);
+                Order view = Order.placed(ids.get(a), order.userId, order.shopId, order.shopName, priced.get(a), now);
                 placed.add(view);
                 String response = null;
                 if (order.key != null) {
-                    response = json.writeValueAsString(view);
+                    response = json.writeValueAsString(OrderView.of(view));
                     answered.add(order.key);
                     answeredOrders.add(view.id());
                     responses.add(response);

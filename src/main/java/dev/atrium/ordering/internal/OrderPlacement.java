@@ -63,8 +63,7 @@ public class OrderPlacement {
      * @param order the order placed now; null for a replay
      * @param replayed the stored answer being replayed; null for a new order
      */
-    public record Answer(
-            @Nullable OrderView order, @Nullable String replayed) {}
+    public record Answer(@Nullable Order order, @Nullable String replayed) {}
 
     /**
      * Places an order, all of it or nothing.
@@ -122,14 +121,14 @@ public class OrderPlacement {
         };
     }
 
-    private static Answer placed(OrderView order) {
+    private static Answer placed(Order order) {
         log.atInfo()
                 .addKeyValue("event", "order-placed")
                 .addKeyValue("order_id", order.id())
-                .addKeyValue("user_id", order.user())
-                .addKeyValue("lines", order.parts().size())
-                .log("Order placed: order=" + order.id() + " user=" + order.user() + " lines="
-                        + order.parts().size());
+                .addKeyValue("user_id", order.userId())
+                .addKeyValue("lines", order.lines().size())
+                .log("Order placed: order=" + order.id() + " user=" + order.userId() + " lines="
+                        + order.lines().size());
         return new Answer(order, null);
     }
 

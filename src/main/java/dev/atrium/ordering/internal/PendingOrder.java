@@ -32,7 +32,7 @@ final class PendingOrder {
     sealed interface Outcome {
 
         /** Placed and committed. */
-        record Placed(OrderView order) implements Outcome {}
+        record Placed(Order order) implements Outcome {}
 
         /** Its Idempotency-Key had answered before: the first answer, as stored. */
         record Replayed(String response) implements Outcome {}

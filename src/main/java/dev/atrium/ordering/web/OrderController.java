@@ -114,9 +114,16 @@ class OrderController {
     @ApiResponse(responseCode = "404", description = "A page past the end", content = @Content(mediaType = PROBLEM))
     Object myOrders(@AuthenticationPrincipal CurrentUser user, @Valid @ParameterObject PageQuery page) {
         if (page.page() == null && page.limit() == null) {
-            return orders.mine(user, PageQuery.MAX_LIMIT, 0);
+            return orders.mine(user, PageQuery.MAX_LIMIT, 0).stream()
+                    .map(OrderView::of)
+                    .toList();
         }
-        return PageResponse.of(orders.mine(user, page.size(), page.offset()), orders.countMine(user), page);
+        return PageResponse.of(
+                orders.mine(user, page.size(), page.offset()).stream()
+                        .map(OrderView::of)
+                        .toList(),
+                orders.countMine(user),
+                page);
     }
 
     @GetMapping("/api/orders/{id}")
@@ -128,7 +135,7 @@ class OrderController {
             description = "No such order, or someone else's",
             content = @Content(mediaType = PROBLEM))
     OrderView get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        return orders.get(user, id);
+        return OrderView.of(orders.get(user, id));
     }
 
     @GetMapping("/api/orders")
@@ -154,7 +161,8 @@ class OrderController {
                     @Nullable Long userId) {
         OrderRepository.Filter filter = new OrderRepository.Filter(
                 status == null || status.isBlank() ? null : OrderStatus.parse(status, "status"), userId, null);
-        return PageResponse.of(orders.list(user, filter, page), orders.count(user, filter), page);
+        return PageResponse.of(
+                orders.list(user, filter, page).stream().map(OrderView::of).toList(), orders.count(user, filter), page);
     }
 
     @PatchMapping("/api/orders/{id}")
@@ -177,6 +185,6 @@ class OrderController {
             content = @Content(mediaType = PROBLEM))
     OrderView changeStatus(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody StatusChange change) {
-        return orders.changeStatus(user, id, OrderStatus.parse(change.status(), "status"));
+        return OrderView.of(orders.changeStatus(user, id, OrderStatus.parse(change.status(), "status")));
     }
 }
