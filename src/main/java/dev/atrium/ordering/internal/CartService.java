@@ -93,7 +93,7 @@ public class CartService {
             throw InvalidRequest.of(errors);
         }
         ShopSummary shop = shopOf(shopId);
-        placement.check(shop, parts(items), PendingOrder.Naming.CART, false);
+        placement.check(shop, parts(items), false);
         Instant now = clock.instant();
         carts.replace(
                 userId,
@@ -142,11 +142,7 @@ public class CartService {
                     "quantity", "the cart would hold " + quantity + "; at most " + OrderPlacement.MAX_QUANTITY);
         }
         ShopSummary shop = shopOf(shopId);
-        placement.check(
-                shop,
-                List.of(new OrderPlacement.RequestedPart(item.product(), (int) quantity)),
-                PendingOrder.Naming.SINGLE,
-                false);
+        placement.check(shop, List.of(new OrderPlacement.RequestedPart(item.product(), (int) quantity)), false);
         carts.put(userId, shop.id(), item.product(), (int) quantity, clock.instant());
         return view(userId);
     }
@@ -175,8 +171,7 @@ public class CartService {
         List<OrderPlacement.RequestedPart> parts = cart.get().items().stream()
                 .map(item -> new OrderPlacement.RequestedPart(item.productId(), item.quantity()))
                 .toList();
-        return placement.place(
-                userId, cart.get().shopId(), parts, PendingOrder.Naming.CART, idempotencyKey, CHECKOUT, cart.get());
+        return placement.place(userId, cart.get().shopId(), parts, idempotencyKey, CHECKOUT, cart.get());
     }
 
     static final String CHECKOUT = "POST /api/cart/checkout";

@@ -1,13 +1,10 @@
 package dev.atrium.ordering.internal;
 
 import dev.atrium.catalog.CatalogApi;
-import dev.atrium.catalog.NotEnoughStock;
 import dev.atrium.catalog.StockKey;
 import dev.atrium.catalog.StockLevel;
 import dev.atrium.catalog.StockLine;
 import dev.atrium.ordering.CartChanged;
-import dev.atrium.shared.problem.FieldError;
-import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;
@@ -197,7 +194,7 @@ class OrderBatchWriter {
                 continue;
             }
             PendingOrder order = batch.get(i);
-            ProblemException refusal = check(order, levels, left);
+            PartsRefused refusal = check(order, levels, left);
             if (refusal != null) {
                 decisions[i] = new Decision.Refuse(refusal);
                 continue;
@@ -272,34 +269,21 @@ class OrderBatchWriter {
     }
 
     /** Why the order cannot be placed with what is left of the locked stock, or null when it can. */
-    private static @Nullable ProblemException check(
+    private static @Nullable PartsRefused check(
             PendingOrder order, Map<StockKey, StockLevel> levels, Map<StockKey, Integer> left) {
-        List<FieldError> notSold = new ArrayList<>();
-        List<NotEnoughStock.Shortage> shortages = new ArrayList<>();
-        List<FieldError> shortFields = new ArrayList<>();
+        List<PartsRefused.Reason> notSold = new ArrayList<>();
         for (PendingOrder.Part part : order.parts) {
-            StockKey key = new StockKey(order.shopId, part.productId());
-            StockLevel level = levels.get(key);
-            if (level == null) {
-                notSold.add(new FieldError(
-                        order.naming.product(part.index()),
-                        "product " + part.productId() + " is not sold by " + order.shopName));
-                continue;
-            }
-            int available = left.getOrDefault(key, 0);
-            if (available < part.quantity()) {
-                shortages.add(new NotEnoughStock.Shortage(
-                        order.shopId, part.productId(), level.productName(), part.quantity(), available));
-                shortFields.add(OrderPlacement.shortageField(order.naming, part, level.productName(), available));
+            if (!levels.containsKey(new StockKey(order.shopId, part.productId()))) {
+                notSold.add(new PartsRefused.Reason.NotSold(part.position(), part.productId(), order.shopName));
             }
         }
         if (!notSold.isEmpty()) {
-            return InvalidRequest.of(notSold);
+            return PartsRefused.of(notSold);
         }
-        if (!shortages.isEmpty()) {
-            return NotEnoughStock.of(shortages).with("errors", shortFields);
-        }
-        return null;
+        return StockCheck.refusal(order.shopId, order.parts, part -> {
+            StockKey key = new StockKey(order.shopId, part.productId());
+            return new StockCheck.Stock(levels.get(key).productName(), left.getOrDefault(key, 0));
+        });
     }
 
     private static boolean sameItems(CartRepository.Cart now, CartRepository.Cart read) {

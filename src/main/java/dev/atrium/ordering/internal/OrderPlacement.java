@@ -1,11 +1,9 @@
 package dev.atrium.ordering.internal;
 
 import dev.atrium.catalog.CatalogApi;
-import dev.atrium.catalog.NotEnoughStock;
 import dev.atrium.catalog.ProductInShop;
 import dev.atrium.catalog.ShopSummary;
 import dev.atrium.ordering.IdempotencyKeyReused;
-import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.problem.ServiceUnavailable;
@@ -83,7 +81,7 @@ public class OrderPlacement {
         if (answered.isPresent()) {
             return answered.get();
         }
-        return place(userId, shopId, parts, PendingOrder.Naming.ORDER, idempotencyKey, fingerprint, null);
+        return place(userId, shopId, parts, idempotencyKey, fingerprint, null);
     }
 
     /**
@@ -94,7 +92,6 @@ public class OrderPlacement {
             long userId,
             @Nullable Long shopId,
             List<RequestedPart> parts,
-            PendingOrder.Naming naming,
             @Nullable String idempotencyKey,
             String fingerprint,
             CartRepository.@Nullable Cart cart) {
@@ -103,16 +100,11 @@ public class OrderPlacement {
         ShopSummary shop;
         try {
             shop = shop(shopId);
-            check(shop, parts, naming, true);
+            check(shop, parts, true);
         } catch (ProblemException refusal) {
             throw refused(userId, refusal);
         }
-        List<PendingOrder.Part> pending = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            pending.add(
-                    new PendingOrder.Part(parts.get(i).product(), parts.get(i).quantity(), i));
-        }
-        PendingOrder order = new PendingOrder(userId, shop.id(), shop.name(), pending, naming, key, cart);
+        PendingOrder order = new PendingOrder(userId, shop.id(), shop.name(), positioned(parts), key, cart);
         return switch (desk.place(order)) {
             case PendingOrder.Outcome.Placed placed -> placed(placed.order());
             case PendingOrder.Outcome.Replayed replayed -> new Answer(null, replayed.response());
@@ -169,12 +161,8 @@ public class OrderPlacement {
 
     /** What the order would cost if it were placed now, by the same rules, changing nothing. */
     public QuoteView quote(@Nullable Long shopId, List<RequestedPart> parts) {
-        return quote(shopId, parts, PendingOrder.Naming.ORDER, true);
-    }
-
-    QuoteView quote(@Nullable Long shopId, List<RequestedPart> parts, PendingOrder.Naming naming, boolean strict) {
         ShopSummary shop = shop(shopId);
-        Map<Long, ProductInShop> found = check(shop, parts, naming, strict);
+        Map<Long, ProductInShop> found = check(shop, parts, true);
         List<Pricing.LineInput> lines = new ArrayList<>();
         for (RequestedPart part : parts) {
             ProductInShop product = found.get(part.product());
@@ -203,67 +191,61 @@ public class OrderPlacement {
      * that the shop sells, no product twice, and (when strict) enough stock for each, as far as can be seen without a
      * lock. Every broken rule is reported at once, each naming its part.
      */
-    Map<Long, ProductInShop> check(
-            ShopSummary shop, List<RequestedPart> parts, PendingOrder.Naming naming, boolean strict) {
+    Map<Long, ProductInShop> check(ShopSummary shop, List<RequestedPart> parts, boolean strict) {
         if (parts.isEmpty()) {
-            throw InvalidRequest.field(naming.list(), "must not be empty");
+            throw PartsRefused.of(new PartsRefused.Reason.NoParts());
         }
         if (parts.size() > MAX_PARTS) {
-            throw InvalidRequest.field(naming.list(), "must have at most " + MAX_PARTS + " entries");
+            throw PartsRefused.of(new PartsRefused.Reason.TooManyParts(MAX_PARTS));
         }
-        List<FieldError> errors = new ArrayList<>();
-        Map<Long, Integer> firstIndex = new HashMap<>();
+        List<PartsRefused.Reason> broken = new ArrayList<>();
+        Map<Long, Integer> firstPosition = new HashMap<>();
         for (int i = 0; i < parts.size(); i++) {
             RequestedPart part = parts.get(i);
-            Integer first = firstIndex.putIfAbsent(part.product(), i);
+            Integer first = firstPosition.putIfAbsent(part.product(), i);
             if (first != null) {
-                errors.add(new FieldError(
-                        naming.product(i),
-                        "product " + part.product() + " is already in " + naming.list() + "[" + first + "]; "
-                                + "order it once with the whole quantity"));
+                broken.add(new PartsRefused.Reason.Repeated(i, part.product(), first));
             }
             if (part.quantity() < 1 || part.quantity() > MAX_QUANTITY) {
-                errors.add(new FieldError(naming.quantity(i), "must be between 1 and " + MAX_QUANTITY));
+                broken.add(new PartsRefused.Reason.QuantityOutOfRange(i, part.product(), MAX_QUANTITY));
             }
         }
-        if (!errors.isEmpty()) {
-            throw InvalidRequest.of(errors);
+        if (!broken.isEmpty()) {
+            throw PartsRefused.of(broken);
         }
-        Map<Long, ProductInShop> found = catalog.inShop(shop.id(), firstIndex.keySet());
-        List<NotEnoughStock.Shortage> shortages = new ArrayList<>();
-        List<FieldError> shortFields = new ArrayList<>();
+        Map<Long, ProductInShop> found = catalog.inShop(shop.id(), firstPosition.keySet());
         for (int i = 0; i < parts.size(); i++) {
-            RequestedPart part = parts.get(i);
-            ProductInShop product = found.get(part.product());
+            ProductInShop product = found.get(parts.get(i).product());
             if (product == null) {
-                errors.add(new FieldError(naming.product(i), "no product has the id " + part.product()));
+                broken.add(
+                        new PartsRefused.Reason.UnknownProduct(i, parts.get(i).product()));
             } else if (!product.sold()) {
-                errors.add(new FieldError(
-                        naming.product(i), "product " + part.product() + " is not sold by " + shop.name()));
-            } else if (product.quantity() < part.quantity()) {
-                shortages.add(new NotEnoughStock.Shortage(
-                        shop.id(), part.product(), product.name(), part.quantity(), product.quantity()));
-                shortFields.add(shortageField(
-                        naming,
-                        new PendingOrder.Part(part.product(), part.quantity(), i),
-                        product.name(),
-                        product.quantity()));
+                broken.add(new PartsRefused.Reason.NotSold(i, parts.get(i).product(), shop.name()));
             }
         }
-        if (!errors.isEmpty()) {
-            throw InvalidRequest.of(errors);
+        if (!broken.isEmpty()) {
+            throw PartsRefused.of(broken);
         }
-        if (strict && !shortages.isEmpty()) {
-            throw NotEnoughStock.of(shortages).with("errors", shortFields);
+        if (strict) {
+            PartsRefused shortOfStock = StockCheck.refusal(shop.id(), positioned(parts), part -> {
+                ProductInShop product = found.get(part.productId());
+                return new StockCheck.Stock(product.name(), product.quantity());
+            });
+            if (shortOfStock != null) {
+                throw shortOfStock;
+            }
         }
         return found;
     }
 
-    static FieldError shortageField(PendingOrder.Naming naming, PendingOrder.Part part, String name, int available) {
-        return new FieldError(
-                naming.quantity(part.index()),
-                part.quantity() + " of " + name + " (product " + part.productId() + ") asked, " + available
-                        + " available");
+    /** The parts, each with its position in the request. */
+    private static List<PendingOrder.Part> positioned(List<RequestedPart> parts) {
+        List<PendingOrder.Part> positioned = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            positioned.add(
+                    new PendingOrder.Part(parts.get(i).product(), parts.get(i).quantity(), i));
+        }
+        return positioned;
     }
 
     /** The stored first answer of the order's Idempotency-Key, which another transaction has just committed. */

@@ -95,8 +95,8 @@ class CartController {
             content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
     CartView replace(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CartRequest request) {
-        return carts.replace(
-                user.id(), request.items().stream().map(Item::request).toList());
+        return PartNames.CART.naming(() -> carts.replace(
+                user.id(), request.items().stream().map(Item::request).toList()));
     }
 
     @PostMapping("/api/cart/items")
@@ -115,7 +115,7 @@ class CartController {
             description = "The cart holds products of another shop",
             content = @Content(mediaType = PROBLEM))
     CartView add(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody Item item) {
-        return carts.add(user.id(), item.request());
+        return PartNames.SINGLE.naming(() -> carts.add(user.id(), item.request()));
     }
 
     @DeleteMapping("/api/cart/items/{product}")
@@ -154,6 +154,6 @@ class CartController {
             @Parameter(description = "Any unique string (a UUID) naming this checkout, to send it again safely")
                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                     @Nullable String idempotencyKey) {
-        return answers.created(carts.checkout(user.id(), idempotencyKey));
+        return answers.created(PartNames.CART.naming(() -> carts.checkout(user.id(), idempotencyKey)));
     }
 }

@@ -82,7 +82,8 @@ class OrderController {
             @Parameter(description = "Any unique string (a UUID) naming this request, to send it again safely")
                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                     @Nullable String idempotencyKey) {
-        return answers.created(placement.place(user.id(), request.shop(), request.requestedParts(), idempotencyKey));
+        return answers.created(PartNames.ORDER.naming(
+                () -> placement.place(user.id(), request.shop(), request.requestedParts(), idempotencyKey)));
     }
 
     @PostMapping("/api/order/quote")
@@ -97,7 +98,7 @@ class OrderController {
             content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = PROBLEM))
     QuoteView quote(@Valid @RequestBody OrderRequest request) {
-        return placement.quote(request.shop(), request.requestedParts());
+        return PartNames.ORDER.naming(() -> placement.quote(request.shop(), request.requestedParts()));
     }
 
     @GetMapping("/api/my-orders")
