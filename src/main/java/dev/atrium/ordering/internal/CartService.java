@@ -159,22 +159,8 @@ public class CartService {
 
     /** Places the cart as one order, by the rules of {@code POST /api/order}; the items ordered leave the cart. */
     public OrderPlacement.Answer checkout(long userId, @Nullable String idempotencyKey) {
-        // The cart may be empty because this very key checked it out: then the first answer is the answer.
-        Optional<OrderPlacement.Answer> answered = placement.answered(userId, idempotencyKey, CHECKOUT);
-        if (answered.isPresent()) {
-            return answered.get();
-        }
-        Optional<CartRepository.Cart> cart = carts.find(userId);
-        if (cart.isEmpty()) {
-            throw InvalidRequest.field("items", "the cart is empty");
-        }
-        List<OrderPlacement.RequestedPart> parts = cart.get().items().stream()
-                .map(item -> new OrderPlacement.RequestedPart(item.productId(), item.quantity()))
-                .toList();
-        return placement.place(userId, cart.get().shopId(), parts, idempotencyKey, CHECKOUT, cart.get());
+        return placement.checkout(userId, idempotencyKey);
     }
-
-    static final String CHECKOUT = "POST /api/cart/checkout";
 
     @EventListener
     void productDeleted(ProductDeleted event) {

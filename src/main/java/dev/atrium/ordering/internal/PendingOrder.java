@@ -14,8 +14,12 @@ final class PendingOrder {
     /** What became of the order. */
     sealed interface Outcome {
 
-        /** Placed and committed. */
-        record Placed(Order order) implements Outcome {}
+        /**
+         * Placed and committed.
+         *
+         * @param answer the answer kept for the order's Idempotency-Key; null without a key
+         */
+        record Placed(Order order, @Nullable String answer) implements Outcome {}
 
         /** Its Idempotency-Key had answered before: the first answer, as stored. */
         record Replayed(String response) implements Outcome {}
