@@ -41,7 +41,7 @@ public final class PartsRefused extends ProblemException {
     }
 
     /** Refused for the reasons given, all of them shortages or none. */
-    static PartsRefused of(List<? extends Reason> reasons) {
+    public static PartsRefused of(List<? extends Reason> reasons) {
         if (reasons.isEmpty()) {
             throw new IllegalArgumentException("A refusal for no reason");
         }
@@ -50,7 +50,7 @@ public final class PartsRefused extends ProblemException {
                 : new PartsRefused("invalid-request", "Invalid request", List.copyOf(reasons));
     }
 
-    static PartsRefused of(Reason reason) {
+    public static PartsRefused of(Reason reason) {
         return of(List.of(reason));
     }
 
