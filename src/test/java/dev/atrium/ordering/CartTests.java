@@ -8,7 +8,10 @@ import dev.atrium.TestAccounts.SignedInUser;
 import dev.atrium.catalog.CatalogFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -221,6 +224,19 @@ class CartTests {
                 .exchange();
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(field(result)).isEqualTo("items");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void a_refused_checkout_is_logged_with_its_reason_like_a_refused_order(CapturedOutput output) {
+        assertThat(mvc.post()
+                        .uri("/api/cart/checkout")
+                        .header("Authorization", buyer.bearer())
+                        .exchange())
+                .hasStatus(HttpStatus.BAD_REQUEST);
+
+        assertThat(output.getAll().lines())
+                .anyMatch(line -> line.endsWith("Order refused: invalid-request user=" + buyer.id()));
     }
 
     @Test

@@ -93,7 +93,7 @@ public class CartService {
             throw InvalidRequest.of(errors);
         }
         ShopSummary shop = shopOf(shopId);
-        placement.check(shop, parts(items), PendingOrder.Naming.CART, false);
+        placement.check(shop, parts(items), false);
         Instant now = clock.instant();
         carts.replace(
                 userId,
@@ -142,11 +142,7 @@ public class CartService {
                     "quantity", "the cart would hold " + quantity + "; at most " + OrderPlacement.MAX_QUANTITY);
         }
         ShopSummary shop = shopOf(shopId);
-        placement.check(
-                shop,
-                List.of(new OrderPlacement.RequestedPart(item.product(), (int) quantity)),
-                PendingOrder.Naming.SINGLE,
-                false);
+        placement.check(shop, List.of(new OrderPlacement.RequestedPart(item.product(), (int) quantity)), false);
         carts.put(userId, shop.id(), item.product(), (int) quantity, clock.instant());
         return view(userId);
     }
@@ -163,23 +159,8 @@ public class CartService {
 
     /** Places the cart as one order, by the rules of {@code POST /api/order}; the items ordered leave the cart. */
     public OrderPlacement.Answer checkout(long userId, @Nullable String idempotencyKey) {
-        // The cart may be empty because this very key checked it out: then the first answer is the answer.
-        Optional<OrderPlacement.Answer> answered = placement.answered(userId, idempotencyKey, CHECKOUT);
-        if (answered.isPresent()) {
-            return answered.get();
-        }
-        Optional<CartRepository.Cart> cart = carts.find(userId);
-        if (cart.isEmpty()) {
-            throw InvalidRequest.field("items", "the cart is empty");
-        }
-        List<OrderPlacement.RequestedPart> parts = cart.get().items().stream()
-                .map(item -> new OrderPlacement.RequestedPart(item.productId(), item.quantity()))
-                .toList();
-        return placement.place(
-                userId, cart.get().shopId(), parts, PendingOrder.Naming.CART, idempotencyKey, CHECKOUT, cart.get());
+        return placement.checkout(userId, idempotencyKey);
     }
-
-    static final String CHECKOUT = "POST /api/cart/checkout";
 
     @EventListener
     void productDeleted(ProductDeleted event) {

@@ -7,7 +7,9 @@ import dev.atrium.catalog.ShopSummary;
 import dev.atrium.shared.demo.DemoData;
 import dev.atrium.shared.problem.ProblemException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,8 +20,9 @@ import org.springframework.stereotype.Component;
  * shows something on a fresh system. The orders are placed as any order is, by {@link OrderPlacement}: the shop's
  * stock goes down by what they take and their lines carry the products' names and prices.
  *
- * <p>Placed once: a demo user who has any order already gets none, and each demo order carries its own
- * Idempotency-Key, so that two replicas seeding at the same moment place it once.
+ * <p>Placed once: a demo user who has any order already gets none (and when none needs any, nothing else is looked
+ * at), and each demo order carries its own Idempotency-Key, so that two replicas seeding at the same moment place it
+ * once.
  */
 @Component
 @Order(40)
@@ -59,29 +62,28 @@ class DemoOrders implements DemoData {
 
     @Override
     public String load() {
+        Map<String, Long> customers = customersWithoutOrders();
+        if (customers.isEmpty()) {
+            return "0 demo orders placed (the demo customers have orders already, or are not there)";
+        }
         Optional<Long> shop = shop();
         List<Long> products = shop.map(this::candidates).orElse(List.of());
         if (shop.isEmpty() || products.size() < CANDIDATES) {
             return "0 demo orders placed (the demo catalogue is not there)";
         }
         int placed = 0;
-        List<Long> served = new ArrayList<>();
         for (int i = 0; i < ORDERS.size(); i++) {
             DemoOrder order = ORDERS.get(i);
-            Optional<UserSummary> user = accounts.findUserByEmail(order.email());
-            if (user.isEmpty()
-                    || (!served.contains(user.get().id())
-                            && orders.countByUser(user.get().id()) > 0)) {
+            Long user = customers.get(order.email());
+            if (user == null) {
                 continue;
             }
-            served.add(user.get().id());
             List<OrderPlacement.RequestedPart> parts = new ArrayList<>();
             for (int[] line : order.lines()) {
                 parts.add(new OrderPlacement.RequestedPart(products.get(line[0]), line[1]));
             }
             try {
-                OrderPlacement.Answer answer =
-                        placement.place(user.get().id(), shop.get(), parts, "demo-order-" + (i + 1));
+                OrderPlacement.Answer answer = placement.place(user, shop.get(), parts, "demo-order-" + (i + 1));
                 if (answer.order() != null) {
                     placed++;
                 }
@@ -90,6 +92,19 @@ class DemoOrders implements DemoData {
             }
         }
         return placed + " demo orders placed (" + ORDERS.size() + " in all)";
+    }
+
+    /** The demo customers who exist and have no order yet, by email: the ones demo orders are for. */
+    private Map<String, Long> customersWithoutOrders() {
+        Map<String, Long> customers = new HashMap<>();
+        ORDERS.stream()
+                .map(DemoOrder::email)
+                .distinct()
+                .forEach(email -> accounts.findUserByEmail(email)
+                        .map(UserSummary::id)
+                        .filter(id -> orders.countByUser(id) == 0)
+                        .ifPresent(id -> customers.put(email, id)));
+        return customers;
     }
 
     /**

@@ -1,29 +1,20 @@
 package dev.atrium.ordering.internal;
 
 import dev.atrium.catalog.CatalogApi;
-import dev.atrium.catalog.NotEnoughStock;
 import dev.atrium.catalog.ProductInShop;
 import dev.atrium.catalog.ShopSummary;
-import dev.atrium.ordering.IdempotencyKeyReused;
-import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.problem.ProblemException;
-import dev.atrium.shared.problem.ServiceUnavailable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,7 +27,6 @@ public class OrderPlacement {
 
     public static final int MAX_PARTS = 100;
     public static final int MAX_QUANTITY = 1_000_000;
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
     private static final Logger log = LoggerFactory.getLogger(OrderPlacement.class);
 
@@ -44,13 +34,21 @@ public class OrderPlacement {
     private final OrderDesk desk;
     private final OfferRepository offers;
     private final IdempotencyKeys keys;
+    private final CartRepository carts;
     private final Clock clock;
 
-    OrderPlacement(CatalogApi catalog, OrderDesk desk, OfferRepository offers, IdempotencyKeys keys, Clock clock) {
+    OrderPlacement(
+            CatalogApi catalog,
+            OrderDesk desk,
+            OfferRepository offers,
+            IdempotencyKeys keys,
+            CartRepository carts,
+            Clock clock) {
         this.catalog = catalog;
         this.desk = desk;
         this.offers = offers;
         this.keys = keys;
+        this.carts = carts;
         this.clock = clock;
     }
 
@@ -63,8 +61,7 @@ public class OrderPlacement {
      * @param order the order placed now; null for a replay
      * @param replayed the stored answer being replayed; null for a new order
      */
-    public record Answer(
-            @Nullable OrderView order, @Nullable String replayed) {}
+    public record Answer(@Nullable Order order, @Nullable String replayed) {}
 
     /**
      * Places an order, all of it or nothing.
@@ -74,108 +71,88 @@ public class OrderPlacement {
      */
     public Answer place(
             long userId, @Nullable Long shopId, List<RequestedPart> parts, @Nullable String idempotencyKey) {
-        String fingerprint = fingerprint("POST /api/order", shopId, parts);
-        Optional<Answer> answered;
-        try {
-            answered = answered(userId, idempotencyKey, fingerprint);
-        } catch (ProblemException refusal) {
-            throw refused(userId, refusal);
-        }
-        if (answered.isPresent()) {
-            return answered.get();
-        }
-        return place(userId, shopId, parts, PendingOrder.Naming.ORDER, idempotencyKey, fingerprint, null);
+        return logged(userId, () -> {
+            IdempotencyKeys.Key key = keys.of(userId, idempotencyKey, fingerprint(shopId, parts));
+            Optional<String> answered = keys.answered(key, clock.instant());
+            if (answered.isPresent()) {
+                return new Answer(null, answered.get());
+            }
+            return place(userId, shopId, parts, key, null);
+        });
+    }
+
+    /** Places the user's cart as one order, by the same rules; the items ordered leave the cart. */
+    Answer checkout(long userId, @Nullable String idempotencyKey) {
+        return logged(userId, () -> {
+            IdempotencyKeys.Key key = keys.of(userId, idempotencyKey, CHECKOUT);
+            // The cart may be empty because this very key checked it out: then the first answer is the answer.
+            Optional<String> answered = keys.answered(key, clock.instant());
+            if (answered.isPresent()) {
+                return new Answer(null, answered.get());
+            }
+            CartRepository.Cart cart =
+                    carts.find(userId).orElseThrow(() -> InvalidRequest.field("items", "the cart is empty"));
+            List<RequestedPart> parts = cart.items().stream()
+                    .map(item -> new RequestedPart(item.productId(), item.quantity()))
+                    .toList();
+            return place(userId, cart.shopId(), parts, key, cart);
+        });
     }
 
     /**
-     * Places an order whose Idempotency-Key, if any, the caller has just found {@link #answered unanswered}: a key
-     * answered since is still replayed, under the key's lock, by {@link OrderBatchWriter}.
+     * Checks what can be checked without locks, then queues the order at the desk. A key answered since it was looked
+     * up is still replayed, under the key's lock, by {@link OrderBatchWriter}.
      */
-    Answer place(
+    private Answer place(
             long userId,
             @Nullable Long shopId,
             List<RequestedPart> parts,
-            PendingOrder.Naming naming,
-            @Nullable String idempotencyKey,
-            String fingerprint,
+            IdempotencyKeys.@Nullable Key key,
             CartRepository.@Nullable Cart cart) {
-        IdempotencyKeys.Key key =
-                idempotencyKey == null ? null : new IdempotencyKeys.Key(userId, idempotencyKey, sha256(fingerprint));
-        ShopSummary shop;
-        try {
-            shop = shop(shopId);
-            check(shop, parts, naming, true);
-        } catch (ProblemException refusal) {
-            throw refused(userId, refusal);
-        }
-        List<PendingOrder.Part> pending = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            pending.add(
-                    new PendingOrder.Part(parts.get(i).product(), parts.get(i).quantity(), i));
-        }
-        PendingOrder order = new PendingOrder(userId, shop.id(), shop.name(), pending, naming, key, cart);
+        ShopSummary shop = shop(shopId);
+        check(shop, parts, true);
+        PendingOrder order = new PendingOrder(userId, shop.id(), shop.name(), positioned(parts), key, cart);
         return switch (desk.place(order)) {
-            case PendingOrder.Outcome.Placed placed -> placed(placed.order());
+            case PendingOrder.Outcome.Placed placed -> new Answer(placed.order(), null);
             case PendingOrder.Outcome.Replayed replayed -> new Answer(null, replayed.response());
-            case PendingOrder.Outcome.Refused refused -> throw refused(userId, refused.problem());
+            case PendingOrder.Outcome.Refused refused -> throw refused.problem();
             case PendingOrder.Outcome.Failed failed -> throw failed.error();
         };
     }
 
-    private static Answer placed(OrderView order) {
-        log.atInfo()
-                .addKeyValue("event", "order-placed")
-                .addKeyValue("order_id", order.id())
-                .addKeyValue("user_id", order.user())
-                .addKeyValue("lines", order.parts().size())
-                .log("Order placed: order=" + order.id() + " user=" + order.user() + " lines="
-                        + order.parts().size());
-        return new Answer(order, null);
-    }
-
-    /** Logs why an order was refused, in a word (the problem's type, e.g. {@code not-enough-stock}). */
-    private static ProblemException refused(long userId, ProblemException refusal) {
-        String type = String.valueOf(refusal.getBody().getType());
-        String reason = type.substring(type.lastIndexOf('/') + 1);
-        log.atInfo()
-                .addKeyValue("event", "order-refused")
-                .addKeyValue("user_id", userId)
-                .addKeyValue("reason", reason)
-                .log("Order refused: " + reason + " user=" + userId);
-        return refusal;
-    }
-
-    /**
-     * The first answer of an Idempotency-Key used in the last 24 hours for the same request, if there is one.
-     *
-     * @throws IdempotencyKeyReused when the key answered a different request
-     */
-    Optional<Answer> answered(long userId, @Nullable String idempotencyKey, String fingerprint) {
-        if (idempotencyKey == null) {
-            return Optional.empty();
+    /** Logs what became of an order, the one place where placed and refused orders (checkouts too) are logged. */
+    private static Answer logged(long userId, Supplier<Answer> placing) {
+        Answer answer;
+        try {
+            answer = placing.get();
+        } catch (ProblemException refusal) {
+            // The reason in a word: the problem's type, e.g. not-enough-stock.
+            String type = String.valueOf(refusal.getBody().getType());
+            String reason = type.substring(type.lastIndexOf('/') + 1);
+            log.atInfo()
+                    .addKeyValue("event", "order-refused")
+                    .addKeyValue("user_id", userId)
+                    .addKeyValue("reason", reason)
+                    .log("Order refused: " + reason + " user=" + userId);
+            throw refusal;
         }
-        if (!KEY.matcher(idempotencyKey).matches()) {
-            throw InvalidRequest.field(
-                    "Idempotency-Key", "must be 1 to 255 visible ASCII characters (a UUID is a good choice)");
+        Order order = answer.order();
+        if (order != null) {
+            log.atInfo()
+                    .addKeyValue("event", "order-placed")
+                    .addKeyValue("order_id", order.id())
+                    .addKeyValue("user_id", order.userId())
+                    .addKeyValue("lines", order.lines().size())
+                    .log("Order placed: order=" + order.id() + " user=" + order.userId() + " lines="
+                            + order.lines().size());
         }
-        Optional<IdempotencyKeys.Stored> stored = keys.find(userId, idempotencyKey, clock.instant());
-        if (stored.isEmpty() || stored.get().response() == null) {
-            return Optional.empty();
-        }
-        if (!stored.get().requestHash().equals(sha256(fingerprint))) {
-            throw IdempotencyKeyReused.key(idempotencyKey);
-        }
-        return Optional.of(new Answer(null, stored.get().response()));
+        return answer;
     }
 
     /** What the order would cost if it were placed now, by the same rules, changing nothing. */
     public QuoteView quote(@Nullable Long shopId, List<RequestedPart> parts) {
-        return quote(shopId, parts, PendingOrder.Naming.ORDER, true);
-    }
-
-    QuoteView quote(@Nullable Long shopId, List<RequestedPart> parts, PendingOrder.Naming naming, boolean strict) {
         ShopSummary shop = shop(shopId);
-        Map<Long, ProductInShop> found = check(shop, parts, naming, strict);
+        Map<Long, ProductInShop> found = check(shop, parts, true);
         List<Pricing.LineInput> lines = new ArrayList<>();
         for (RequestedPart part : parts) {
             ProductInShop product = found.get(part.product());
@@ -204,103 +181,71 @@ public class OrderPlacement {
      * that the shop sells, no product twice, and (when strict) enough stock for each, as far as can be seen without a
      * lock. Every broken rule is reported at once, each naming its part.
      */
-    Map<Long, ProductInShop> check(
-            ShopSummary shop, List<RequestedPart> parts, PendingOrder.Naming naming, boolean strict) {
+    Map<Long, ProductInShop> check(ShopSummary shop, List<RequestedPart> parts, boolean strict) {
         if (parts.isEmpty()) {
-            throw InvalidRequest.field(naming.list(), "must not be empty");
+            throw PartsRefused.of(new PartsRefused.Reason.NoParts());
         }
         if (parts.size() > MAX_PARTS) {
-            throw InvalidRequest.field(naming.list(), "must have at most " + MAX_PARTS + " entries");
+            throw PartsRefused.of(new PartsRefused.Reason.TooManyParts(MAX_PARTS));
         }
-        List<FieldError> errors = new ArrayList<>();
-        Map<Long, Integer> firstIndex = new HashMap<>();
+        List<PartsRefused.Reason> broken = new ArrayList<>();
+        Map<Long, Integer> firstPosition = new HashMap<>();
         for (int i = 0; i < parts.size(); i++) {
             RequestedPart part = parts.get(i);
-            Integer first = firstIndex.putIfAbsent(part.product(), i);
+            Integer first = firstPosition.putIfAbsent(part.product(), i);
             if (first != null) {
-                errors.add(new FieldError(
-                        naming.product(i),
-                        "product " + part.product() + " is already in " + naming.list() + "[" + first + "]; "
-                                + "order it once with the whole quantity"));
+                broken.add(new PartsRefused.Reason.Repeated(i, part.product(), first));
             }
             if (part.quantity() < 1 || part.quantity() > MAX_QUANTITY) {
-                errors.add(new FieldError(naming.quantity(i), "must be between 1 and " + MAX_QUANTITY));
+                broken.add(new PartsRefused.Reason.QuantityOutOfRange(i, part.product(), MAX_QUANTITY));
             }
         }
-        if (!errors.isEmpty()) {
-            throw InvalidRequest.of(errors);
+        if (!broken.isEmpty()) {
+            throw PartsRefused.of(broken);
         }
-        Map<Long, ProductInShop> found = catalog.inShop(shop.id(), firstIndex.keySet());
-        List<NotEnoughStock.Shortage> shortages = new ArrayList<>();
-        List<FieldError> shortFields = new ArrayList<>();
+        Map<Long, ProductInShop> found = catalog.inShop(shop.id(), firstPosition.keySet());
         for (int i = 0; i < parts.size(); i++) {
-            RequestedPart part = parts.get(i);
-            ProductInShop product = found.get(part.product());
+            ProductInShop product = found.get(parts.get(i).product());
             if (product == null) {
-                errors.add(new FieldError(naming.product(i), "no product has the id " + part.product()));
+                broken.add(
+                        new PartsRefused.Reason.UnknownProduct(i, parts.get(i).product()));
             } else if (!product.sold()) {
-                errors.add(new FieldError(
-                        naming.product(i), "product " + part.product() + " is not sold by " + shop.name()));
-            } else if (product.quantity() < part.quantity()) {
-                shortages.add(new NotEnoughStock.Shortage(
-                        shop.id(), part.product(), product.name(), part.quantity(), product.quantity()));
-                shortFields.add(shortageField(
-                        naming,
-                        new PendingOrder.Part(part.product(), part.quantity(), i),
-                        product.name(),
-                        product.quantity()));
+                broken.add(new PartsRefused.Reason.NotSold(i, parts.get(i).product(), shop.name()));
             }
         }
-        if (!errors.isEmpty()) {
-            throw InvalidRequest.of(errors);
+        if (!broken.isEmpty()) {
+            throw PartsRefused.of(broken);
         }
-        if (strict && !shortages.isEmpty()) {
-            throw NotEnoughStock.of(shortages).with("errors", shortFields);
+        if (strict) {
+            PartsRefused shortOfStock = StockCheck.refusal(shop.id(), positioned(parts), part -> {
+                ProductInShop product = found.get(part.productId());
+                return new StockCheck.Stock(product.name(), product.quantity());
+            });
+            if (shortOfStock != null) {
+                throw shortOfStock;
+            }
         }
         return found;
     }
 
-    static FieldError shortageField(PendingOrder.Naming naming, PendingOrder.Part part, String name, int available) {
-        return new FieldError(
-                naming.quantity(part.index()),
-                part.quantity() + " of " + name + " (product " + part.productId() + ") asked, " + available
-                        + " available");
-    }
-
-    /** The stored first answer of the order's Idempotency-Key, which another transaction has just committed. */
-    static PendingOrder.Outcome replay(IdempotencyKeys keys, PendingOrder order, java.time.Instant now) {
-        IdempotencyKeys.Key key = order.key;
-        try {
-            Optional<IdempotencyKeys.Stored> stored = keys.find(key.userId(), key.key(), now);
-            if (stored.isEmpty() || stored.get().response() == null) {
-                return new PendingOrder.Outcome.Refused(ProblemException.conflict(
-                        "idempotency-key-busy",
-                        "Idempotency key busy",
-                        "Another request with this Idempotency-Key was being placed; send the request again"));
-            }
-            if (!stored.get().requestHash().equals(key.requestHash())) {
-                return new PendingOrder.Outcome.Refused(IdempotencyKeyReused.key(key.key()));
-            }
-            return new PendingOrder.Outcome.Replayed(stored.get().response());
-        } catch (DataAccessException ex) {
-            return new PendingOrder.Outcome.Refused(ServiceUnavailable.dataStore());
+    /** The parts, each with its position in the request. */
+    private static List<PendingOrder.Part> positioned(List<RequestedPart> parts) {
+        List<PendingOrder.Part> positioned = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            positioned.add(
+                    new PendingOrder.Part(parts.get(i).product(), parts.get(i).quantity(), i));
         }
+        return positioned;
     }
 
-    /** What identifies a request for its Idempotency-Key: the endpoint, the shop asked for and the parts in order. */
-    static String fingerprint(String endpoint, @Nullable Long shopId, List<RequestedPart> parts) {
-        StringBuilder text = new StringBuilder(endpoint).append("\nshop=").append(shopId);
+    static final String CHECKOUT = "POST /api/cart/checkout";
+
+    /** What identifies an order for its Idempotency-Key: the endpoint, the shop asked for and the parts in order. */
+    static String fingerprint(@Nullable Long shopId, List<RequestedPart> parts) {
+        StringBuilder text =
+                new StringBuilder("POST /api/order").append("\nshop=").append(shopId);
         parts.forEach(
                 part -> text.append('\n').append(part.product()).append('x').append(part.quantity()));
         return text.toString();
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("Every JDK has SHA-256", ex);
-        }
     }
 }

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,70 +47,42 @@ public class OrderRepository {
     }
 
     /** Inserts the orders and their lines: two statements, whatever the number of orders. */
-    void insert(List<OrderView> orders) {
-        int n = orders.size();
-        Long[] ids = new Long[n];
-        Long[] users = new Long[n];
-        Long[] shops = new Long[n];
-        String[] shopNames = new String[n];
-        String[] statuses = new String[n];
-        String[] subtotals = new String[n];
-        String[] discounts = new String[n];
-        String[] totals = new String[n];
-        Long[] offerIds = new Long[n];
-        String[] offerNames = new String[n];
-        String[] orderDiscounts = new String[n];
-        String[] created = new String[n];
-        List<OrderView.Part> lines = new ArrayList<>();
-        List<Long> lineOrders = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            OrderView order = orders.get(i);
-            ids[i] = order.id();
-            users[i] = order.user();
-            shops[i] = order.shop();
-            shopNames[i] = order.shopName();
-            statuses[i] = order.status();
-            subtotals[i] = order.subtotal().toPlainString();
-            discounts[i] = order.discount().toPlainString();
-            totals[i] = order.total().toPlainString();
-            offerIds[i] = order.orderOffer() == null ? null : order.orderOffer().id();
-            offerNames[i] =
-                    order.orderOffer() == null ? null : order.orderOffer().name();
-            orderDiscounts[i] = order.orderOffer() == null
-                    ? "0.00"
-                    : order.orderOffer().discount().toPlainString();
-            created[i] = order.created().toString();
-            for (int p = 0; p < order.parts().size(); p++) {
-                lines.add(order.parts().get(p));
-                lineOrders.add(order.id());
-                positions.add(p);
-            }
-        }
+    void insert(List<Order> orders) {
         jdbc.sql("""
                         INSERT INTO orders (id, user_id, shop_id, shop_name, status, subtotal, discount, total,
                                             order_offer_id, order_offer_name, order_discount, created_at, updated_at)
-                        SELECT id, user_id, shop_id, shop_name, status, subtotal, discount, total, offer_id, offer_name,
-                               order_discount, created, created
-                        FROM unnest(:ids::bigint[], :users::bigint[], :shops::bigint[], :shopNames::text[],
-                                    :statuses::text[], :subtotals::numeric[], :discounts::numeric[], :totals::numeric[],
-                                    :offerIds::bigint[], :offerNames::text[], :orderDiscounts::numeric[],
-                                    :created::timestamptz[])
-                             AS v(id, user_id, shop_id, shop_name, status, subtotal, discount, total, offer_id,
-                                  offer_name, order_discount, created)""")
-                .param("ids", ids)
-                .param("users", users)
-                .param("shops", shops)
-                .param("shopNames", shopNames)
-                .param("statuses", statuses)
-                .param("subtotals", subtotals)
-                .param("discounts", discounts)
-                .param("totals", totals)
-                .param("offerIds", offerIds)
-                .param("offerNames", offerNames)
-                .param("orderDiscounts", orderDiscounts)
-                .param("created", created)
+                        SELECT * FROM unnest(:ids::bigint[], :users::bigint[], :shops::bigint[], :shopNames::text[],
+                                             :statuses::text[], :subtotals::numeric[], :discounts::numeric[],
+                                             :totals::numeric[], :offerIds::bigint[], :offerNames::text[],
+                                             :orderDiscounts::numeric[], :created::timestamptz[],
+                                             :updated::timestamptz[])""")
+                .param("ids", column(orders, Order::id, Long[]::new))
+                .param("users", column(orders, Order::userId, Long[]::new))
+                .param("shops", column(orders, Order::shopId, Long[]::new))
+                .param("shopNames", column(orders, Order::shopName, String[]::new))
+                .param("statuses", column(orders, order -> order.status().value(), String[]::new))
+                .param("subtotals", column(orders, order -> order.subtotal().toPlainString(), String[]::new))
+                .param("discounts", column(orders, order -> order.discount().toPlainString(), String[]::new))
+                .param("totals", column(orders, order -> order.total().toPlainString(), String[]::new))
+                .param("offerIds", column(orders, order -> offer(order, Order.OrderOffer::id), Long[]::new))
+                .param("offerNames", column(orders, order -> offer(order, Order.OrderOffer::name), String[]::new))
+                .param(
+                        "orderDiscounts",
+                        column(
+                                orders,
+                                order -> order.orderOffer() == null
+                                        ? "0.00"
+                                        : order.orderOffer().discount().toPlainString(),
+                                String[]::new))
+                .param("created", column(orders, order -> order.created().toString(), String[]::new))
+                .param("updated", column(orders, order -> order.updated().toString(), String[]::new))
                 .update();
+        List<StoredLine> lines = new ArrayList<>();
+        orders.forEach(order -> {
+            for (int position = 0; position < order.lines().size(); position++) {
+                lines.add(new StoredLine(order.id(), position, order.lines().get(position)));
+            }
+        });
         jdbc.sql("""
                         INSERT INTO order_lines (order_id, position, product_id, product_name, quantity, unit_price,
                                                  discount, line_total, offer_id, offer_name)
@@ -116,36 +90,41 @@ public class OrderRepository {
                                              :names::text[], :quantities::int[], :prices::numeric[],
                                              :discounts::numeric[], :totals::numeric[], :offerIds::bigint[],
                                              :offerNames::text[])""")
-                .param("orders", lineOrders.toArray(Long[]::new))
-                .param("positions", positions.toArray(Integer[]::new))
-                .param("products", lines.stream().map(OrderView.Part::product).toArray(Long[]::new))
-                .param("names", lines.stream().map(OrderView.Part::productName).toArray(String[]::new))
-                .param(
-                        "quantities",
-                        lines.stream().map(OrderView.Part::quantityInOrder).toArray(Integer[]::new))
-                .param(
-                        "prices",
-                        lines.stream().map(l -> l.unitPrice().toPlainString()).toArray(String[]::new))
-                .param(
-                        "discounts",
-                        lines.stream().map(l -> l.discount().toPlainString()).toArray(String[]::new))
-                .param(
-                        "totals",
-                        lines.stream().map(l -> l.lineTotal().toPlainString()).toArray(String[]::new))
-                .param(
-                        "offerIds",
-                        lines.stream()
-                                .map(l -> l.offer() == null ? null : l.offer().id())
-                                .toArray(Long[]::new))
-                .param(
-                        "offerNames",
-                        lines.stream()
-                                .map(l -> l.offer() == null ? null : l.offer().name())
-                                .toArray(String[]::new))
+                .param("orders", column(lines, StoredLine::orderId, Long[]::new))
+                .param("positions", column(lines, StoredLine::position, Integer[]::new))
+                .param("products", column(lines, line -> line.line().productId(), Long[]::new))
+                .param("names", column(lines, line -> line.line().productName(), String[]::new))
+                .param("quantities", column(lines, line -> line.line().quantity(), Integer[]::new))
+                .param("prices", column(lines, line -> line.line().unitPrice().toPlainString(), String[]::new))
+                .param("discounts", column(lines, line -> line.line().discount().toPlainString(), String[]::new))
+                .param("totals", column(lines, line -> line.line().lineTotal().toPlainString(), String[]::new))
+                .param("offerIds", column(lines, StoredLine::offerId, Long[]::new))
+                .param("offerNames", column(lines, StoredLine::offerName, String[]::new))
                 .update();
     }
 
-    public Optional<OrderView> find(long id) {
+    /** A line with the order it belongs to and its place in it. */
+    private record StoredLine(long orderId, int position, Order.Line line) {
+
+        @Nullable Long offerId() {
+            return line.offer() == null ? null : line.offer().id();
+        }
+
+        @Nullable String offerName() {
+            return line.offer() == null ? null : line.offer().name();
+        }
+    }
+
+    /** One column of rows, as the array that {@code unnest} takes apart. */
+    private static <T, V> V[] column(List<T> rows, Function<T, @Nullable V> value, IntFunction<V[]> array) {
+        return rows.stream().map(value).toArray(array);
+    }
+
+    private static <V> @Nullable V offer(Order order, Function<Order.OrderOffer, V> value) {
+        return order.orderOffer() == null ? null : value.apply(order.orderOffer());
+    }
+
+    public Optional<Order> find(long id) {
         return withLines(jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = :id")
                         .param("id", id)
                         .query(OrderRepository::row)
@@ -155,7 +134,7 @@ public class OrderRepository {
     }
 
     /** The order with its row locked until the transaction ends. */
-    Optional<OrderView> lock(long id) {
+    Optional<Order> lock(long id) {
         return withLines(jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = :id FOR UPDATE")
                         .param("id", id)
                         .query(OrderRepository::row)
@@ -165,7 +144,7 @@ public class OrderRepository {
     }
 
     /** A user's orders, newest first. */
-    public List<OrderView> byUser(long userId, int limit, long offset) {
+    public List<Order> byUser(long userId, int limit, long offset) {
         return withLines(jdbc.sql(
                         "SELECT " + COLUMNS
                                 + " FROM orders WHERE user_id = :user ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
@@ -184,7 +163,7 @@ public class OrderRepository {
     }
 
     /** Every order the filter keeps, newest first. */
-    public List<OrderView> list(Filter filter, PageQuery page) {
+    public List<Order> list(Filter filter, PageQuery page) {
         return withLines(jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE " + where(filter)
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .params(params(filter))
@@ -303,11 +282,11 @@ public class OrderRepository {
                 rs.getTimestamp("updated_at").toInstant());
     }
 
-    private List<OrderView> withLines(List<Row> rows) {
+    private List<Order> withLines(List<Row> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<OrderView.Part>> parts = new LinkedHashMap<>();
+        Map<Long, List<Order.Line>> parts = new LinkedHashMap<>();
         rows.forEach(row -> parts.put(row.id(), new ArrayList<>()));
         jdbc.sql("""
                         SELECT order_id, product_id, product_name, quantity, unit_price, discount, line_total, offer_id,
@@ -317,7 +296,7 @@ public class OrderRepository {
                 .query((rs, row) -> {
                     Long offer = rs.getObject("offer_id", Long.class);
                     parts.get(rs.getLong("order_id"))
-                            .add(new OrderView.Part(
+                            .add(new Order.Line(
                                     rs.getLong("product_id"),
                                     rs.getString("product_name"),
                                     rs.getInt("quantity"),
@@ -330,22 +309,22 @@ public class OrderRepository {
                     return row;
                 })
                 .list();
-        List<OrderView> orders = new ArrayList<>(rows.size());
+        List<Order> orders = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            orders.add(new OrderView(
+            orders.add(new Order(
                     row.id(),
-                    List.copyOf(parts.get(row.id())),
-                    row.created(),
                     row.userId(),
                     row.shopId(),
                     row.shopName(),
-                    row.status(),
+                    OrderStatus.of(row.status()),
+                    parts.get(row.id()),
                     row.subtotal(),
                     row.discount(),
                     row.total(),
                     row.offerId() == null
                             ? null
-                            : new OrderView.OrderOffer(row.offerId(), row.offerName(), row.orderDiscount()),
+                            : new Order.OrderOffer(row.offerId(), row.offerName(), row.orderDiscount()),
+                    row.created(),
                     row.updated()));
         }
         return orders;

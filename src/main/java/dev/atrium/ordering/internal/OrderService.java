@@ -27,12 +27,14 @@ public class OrderService {
     }
 
     /** An order its owner or an administrator may see; for anyone else it does not exist. */
-    public OrderView get(CurrentUser user, long id) {
-        return orders.find(id).filter(order -> user.mayManage(order.user())).orElseThrow(() -> OrderNotFound.byId(id));
+    public Order get(CurrentUser user, long id) {
+        return orders.find(id)
+                .filter(order -> user.mayManage(order.userId()))
+                .orElseThrow(() -> OrderNotFound.byId(id));
     }
 
     /** One's own orders, newest first. */
-    public List<OrderView> mine(CurrentUser user, int limit, long offset) {
+    public List<Order> mine(CurrentUser user, int limit, long offset) {
         return orders.byUser(user.id(), limit, offset);
     }
 
@@ -41,7 +43,7 @@ public class OrderService {
     }
 
     /** Every order (administrators only), newest first. */
-    public List<OrderView> list(CurrentUser admin, OrderRepository.Filter filter, PageQuery page) {
+    public List<Order> list(CurrentUser admin, OrderRepository.Filter filter, PageQuery page) {
         requireAdmin(admin);
         return orders.list(filter, page);
     }
@@ -63,10 +65,10 @@ public class OrderService {
      * @throws OrderStatusConflict for a move the order's status does not allow (a shipped order cannot be cancelled)
      */
     @Transactional
-    public OrderView changeStatus(CurrentUser admin, long id, OrderStatus to) {
+    public Order changeStatus(CurrentUser admin, long id, OrderStatus to) {
         requireAdmin(admin);
-        OrderView order = orders.lock(id).orElseThrow(() -> OrderNotFound.byId(id));
-        OrderStatus from = OrderStatus.of(order.status());
+        Order order = orders.lock(id).orElseThrow(() -> OrderNotFound.byId(id));
+        OrderStatus from = order.status();
         if (from == to) {
             return order;
         }
@@ -74,8 +76,8 @@ public class OrderService {
             throw OrderStatusConflict.of(id, from.value(), to.value());
         }
         if (to == OrderStatus.CANCELLED) {
-            catalog.returnStock(order.parts().stream()
-                    .map(part -> new StockLine(order.shop(), part.product(), part.quantityInOrder()))
+            catalog.returnStock(order.lines().stream()
+                    .map(line -> new StockLine(order.shopId(), line.productId(), line.quantity()))
                     .toList());
         }
         orders.setStatus(id, from, to, admin.id(), clock.instant());

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An order as the API answers it: {@code id, parts, created, user} with the prices, discounts, shop and
- * status on top. The same record is stored (as JSON) as the first answer of an Idempotency-Key.
+ * status on top, made from an {@link Order}. Its JSON is also what an Idempotency-Key replays.
  */
 public record OrderView(
         @Schema(example = "1042") long id,
@@ -59,42 +59,41 @@ public record OrderView(
             BigDecimal lineTotal,
 
             @Schema(description = "The offer applied to the line, if any")
-            Pricing.@Nullable AppliedOffer offer) {}
+            Pricing.@Nullable AppliedOffer offer) {
 
-    public record OrderOffer(long id, String name, BigDecimal discount) {}
+        static Part of(Order.Line line) {
+            return new Part(
+                    line.productId(),
+                    line.productName(),
+                    line.quantity(),
+                    line.unitPrice(),
+                    line.discount(),
+                    line.lineTotal(),
+                    line.offer());
+        }
+    }
 
-    static OrderView of(
-            long id,
-            long user,
-            long shop,
-            String shopName,
-            Pricing.PricedOrder priced,
-            Instant at,
-            OrderStatus status) {
+    public record OrderOffer(long id, String name, BigDecimal discount) {
+
+        static OrderOffer of(Order.OrderOffer offer) {
+            return new OrderOffer(offer.id(), offer.name(), offer.discount());
+        }
+    }
+
+    /** The answer for an order. */
+    public static OrderView of(Order order) {
         return new OrderView(
-                id,
-                priced.lines().stream()
-                        .map(line -> new Part(
-                                line.productId(),
-                                line.productName(),
-                                line.quantity(),
-                                line.unitPrice(),
-                                line.discount(),
-                                line.lineTotal(),
-                                line.offer()))
-                        .toList(),
-                at,
-                user,
-                shop,
-                shopName,
-                status.value(),
-                priced.subtotal(),
-                priced.discount(),
-                priced.total(),
-                priced.orderOffer() == null
-                        ? null
-                        : new OrderOffer(
-                                priced.orderOffer().id(), priced.orderOffer().name(), priced.orderDiscount()),
-                at);
+                order.id(),
+                order.lines().stream().map(Part::of).toList(),
+                order.created(),
+                order.userId(),
+                order.shopId(),
+                order.shopName(),
+                order.status().value(),
+                order.subtotal(),
+                order.discount(),
+                order.total(),
+                order.orderOffer() == null ? null : OrderOffer.of(order.orderOffer()),
+                order.updated());
     }
 }

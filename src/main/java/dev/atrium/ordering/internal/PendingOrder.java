@@ -8,31 +8,18 @@ import org.jspecify.annotations.Nullable;
 /** An order checked as far as it can be without locks, waiting for the batch that will place or refuse it. */
 final class PendingOrder {
 
-    /** One product and quantity, with its position in the request (for naming it in a refusal). */
-    record Part(long productId, int quantity, int index) {}
-
-    /** How the request names its parts: {@code parts[i].quantity_in_order} for an order, {@code items[i].quantity} for a cart. */
-    record Naming(String list, String product, String quantity) {
-
-        static final Naming ORDER = new Naming("parts", "product", "quantity_in_order");
-        static final Naming CART = new Naming("items", "product", "quantity");
-        /** One item on its own, as {@code POST /api/cart/items} takes it. */
-        static final Naming SINGLE = new Naming("", "product", "quantity");
-
-        String product(int index) {
-            return list.isEmpty() ? product : list + "[" + index + "]." + product;
-        }
-
-        String quantity(int index) {
-            return list.isEmpty() ? quantity : list + "[" + index + "]." + quantity;
-        }
-    }
+    /** One product and quantity, with its position in the request or the cart (for naming it in a refusal). */
+    record Part(long productId, int quantity, int position) {}
 
     /** What became of the order. */
     sealed interface Outcome {
 
-        /** Placed and committed. */
-        record Placed(OrderView order) implements Outcome {}
+        /**
+         * Placed and committed.
+         *
+         * @param answer the answer kept for the order's Idempotency-Key; null without a key
+         */
+        record Placed(Order order, @Nullable String answer) implements Outcome {}
 
         /** Its Idempotency-Key had answered before: the first answer, as stored. */
         record Replayed(String response) implements Outcome {}
@@ -48,7 +35,6 @@ final class PendingOrder {
     final long shopId;
     final String shopName;
     final List<Part> parts;
-    final Naming naming;
     final IdempotencyKeys.@Nullable Key key;
     final CartRepository.@Nullable Cart cart;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
@@ -58,14 +44,12 @@ final class PendingOrder {
             long shopId,
             String shopName,
             List<Part> parts,
-            Naming naming,
             IdempotencyKeys.@Nullable Key key,
             CartRepository.@Nullable Cart cart) {
         this.userId = userId;
         this.shopId = shopId;
         this.shopName = shopName;
         this.parts = List.copyOf(parts);
-        this.naming = naming;
         this.key = key;
         this.cart = cart;
     }

@@ -15,14 +15,16 @@ public record QuoteView(
         OrderView.@Nullable OrderOffer orderOffer) {
 
     static QuoteView of(long shop, String shopName, Pricing.PricedOrder priced) {
-        OrderView shaped = OrderView.of(0, 0, shop, shopName, priced, java.time.Instant.EPOCH, OrderStatus.CREATED);
+        Order.OrderOffer orderOffer = Order.OrderOffer.of(priced);
         return new QuoteView(
-                shaped.parts(),
+                priced.lines().stream()
+                        .map(line -> OrderView.Part.of(Order.Line.of(line)))
+                        .toList(),
                 shop,
                 shopName,
-                shaped.subtotal(),
-                shaped.discount(),
-                shaped.total(),
-                shaped.orderOffer());
+                priced.subtotal(),
+                priced.discount(),
+                priced.total(),
+                orderOffer == null ? null : OrderView.OrderOffer.of(orderOffer));
     }
 }

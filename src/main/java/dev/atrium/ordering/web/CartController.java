@@ -93,8 +93,8 @@ class CartController {
                     + "same product twice, more than 100 items, or items of different shops (each problem names "
                     + "its item)")
     CartView replace(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CartRequest request) {
-        return carts.replace(
-                user.id(), request.items().stream().map(Item::request).toList());
+        return PartNames.CART.naming(() -> carts.replace(
+                user.id(), request.items().stream().map(Item::request).toList()));
     }
 
     @PostMapping("/api/cart/items")
@@ -109,7 +109,7 @@ class CartController {
             description = "An unknown product, one the shop does not sell, or a quantity below 1")
     @ApiResponse(responseCode = "409", description = "The cart holds products of another shop")
     CartView add(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody Item item) {
-        return carts.add(user.id(), item.request());
+        return PartNames.SINGLE.naming(() -> carts.add(user.id(), item.request()));
     }
 
     @DeleteMapping("/api/cart/items/{product}")
@@ -138,6 +138,6 @@ class CartController {
             @Parameter(description = "Any unique string (a UUID) naming this checkout, to send it again safely")
                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                     @Nullable String idempotencyKey) {
-        return answers.created(carts.checkout(user.id(), idempotencyKey));
+        return answers.created(PartNames.CART.naming(() -> carts.checkout(user.id(), idempotencyKey)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.atrium.ordering.web;
 
 import dev.atrium.ordering.internal.OrderPlacement;
+import dev.atrium.ordering.internal.OrderView;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,7 +29,7 @@ class OrderAnswers {
         if (answer.order() != null) {
             return ResponseEntity.created(
                             URI.create("/api/orders/" + answer.order().id()))
-                    .body(answer.order());
+                    .body(OrderView.of(answer.order()));
         }
         String stored = answer.replayed();
         long id = json.readTree(stored).get("id").asLong();

@@ -80,7 +80,8 @@ class OrderController {
             @Parameter(description = "Any unique string (a UUID) naming this request, to send it again safely")
                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
                     @Nullable String idempotencyKey) {
-        return answers.created(placement.place(user.id(), request.shop(), request.requestedParts(), idempotencyKey));
+        return answers.created(PartNames.ORDER.naming(
+                () -> placement.place(user.id(), request.shop(), request.requestedParts(), idempotencyKey)));
     }
 
     @PostMapping("/api/order/quote")
@@ -92,7 +93,7 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "What the order would cost now")
     @ApiResponse(responseCode = "400", description = "As for POST /api/order, each problem naming its part")
     QuoteView quote(@Valid @RequestBody OrderRequest request) {
-        return placement.quote(request.shop(), request.requestedParts());
+        return PartNames.ORDER.naming(() -> placement.quote(request.shop(), request.requestedParts()));
     }
 
     @GetMapping("/api/my-orders")
@@ -109,9 +110,16 @@ class OrderController {
     @ApiResponse(responseCode = "404", description = "A page past the end")
     Object myOrders(@AuthenticationPrincipal CurrentUser user, @Valid @ParameterObject PageQuery page) {
         if (page.page() == null && page.limit() == null) {
-            return orders.mine(user, PageQuery.MAX_LIMIT, 0);
+            return orders.mine(user, PageQuery.MAX_LIMIT, 0).stream()
+                    .map(OrderView::of)
+                    .toList();
         }
-        return PageResponse.of(orders.mine(user, page.size(), page.offset()), orders.countMine(user), page);
+        return PageResponse.of(
+                orders.mine(user, page.size(), page.offset()).stream()
+                        .map(OrderView::of)
+                        .toList(),
+                orders.countMine(user),
+                page);
     }
 
     @GetMapping("/api/orders/{id}")
@@ -120,7 +128,7 @@ class OrderController {
     @ApiResponse(responseCode = "200", description = "The order")
     @ApiResponse(responseCode = "404", description = "No such order, or someone else's")
     OrderView get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        return orders.get(user, id);
+        return OrderView.of(orders.get(user, id));
     }
 
     @GetMapping("/api/orders")
@@ -142,7 +150,8 @@ class OrderController {
                     @Nullable Long userId) {
         OrderRepository.Filter filter = new OrderRepository.Filter(
                 status == null || status.isBlank() ? null : OrderStatus.parse(status, "status"), userId, null);
-        return PageResponse.of(orders.list(user, filter, page), orders.count(user, filter), page);
+        return PageResponse.of(
+                orders.list(user, filter, page).stream().map(OrderView::of).toList(), orders.count(user, filter), page);
     }
 
     @PatchMapping("/api/orders/{id}")
@@ -160,6 +169,6 @@ class OrderController {
             description = "The order's status does not allow it (a shipped order cannot be cancelled)")
     OrderView changeStatus(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody StatusChange change) {
-        return orders.changeStatus(user, id, OrderStatus.parse(change.status(), "status"));
+        return OrderView.of(orders.changeStatus(user, id, OrderStatus.parse(change.status(), "status")));
     }
 }

@@ -85,7 +85,8 @@ class OrderingAdminPages {
         OrderRepository.Filter filter = new OrderRepository.Filter(chosen, number(user), number(id));
         long count = orders.count(admin, filter);
         PageQuery query = new PageQuery(AdminList.pageWithin(page, count, PAGE_SIZE), PAGE_SIZE);
-        List<OrderView> found = orders.list(admin, filter, query);
+        List<OrderView> found =
+                orders.list(admin, filter, query).stream().map(OrderView::of).toList();
         Map<Long, UserSummary> customers = accounts.findUsers(
                 found.stream().map(OrderView::user).distinct().toList());
         model.addAttribute(
@@ -111,7 +112,7 @@ class OrderingAdminPages {
             RedirectAttributes redirect) {
         OrderView order;
         try {
-            order = orders.get(admin, id);
+            order = OrderView.of(orders.get(admin, id));
         } catch (ProblemException problem) {
             redirect.addFlashAttribute("failure", AdminProblems.message(problem));
             return "redirect:/admin/orders";
@@ -136,11 +137,12 @@ class OrderingAdminPages {
             @RequestParam(required = false) @Nullable String status,
             RedirectAttributes redirect) {
         try {
-            OrderView order = orders.changeStatus(admin, id, OrderStatus.parse(status, "status"));
+            OrderStatus now = orders.changeStatus(admin, id, OrderStatus.parse(status, "status"))
+                    .status();
             redirect.addFlashAttribute(
                     "success",
-                    "Order " + id + " is " + order.status()
-                            + (order.status().equals("cancelled") ? "; its items are back in stock." : "."));
+                    "Order " + id + " is " + now.value()
+                            + (now == OrderStatus.CANCELLED ? "; its items are back in stock." : "."));
         } catch (ProblemException problem) {
             redirect.addFlashAttribute("failure", AdminProblems.message(problem));
         }
