@@ -92,6 +92,7 @@ public final class DataStoreSettings implements EnvironmentPostProcessor, Ordere
         if (!command.equals("serve")) {
             // A one-shot command answers no request: it may wait on the database as long as its work takes.
             settings.put("spring.datasource.hikari.data-source-properties[socketTimeout]", "0");
+            settings.put("spring.datasource.hikari.data-source-properties[options]", "-c statement_timeout=0");
             settings.put("spring.datasource.hikari.connection-timeout", "30000");
         }
         environment.getPropertySources().addFirst(new MapPropertySource("atriumDataStores", settings));
