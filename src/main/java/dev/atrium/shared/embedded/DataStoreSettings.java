@@ -66,6 +66,14 @@ public final class DataStoreSettings implements EnvironmentPostProcessor, Ordere
         boolean redisNamed = StringUtils.hasText(redisUrl)
                 || StringUtils.hasText(environment.getProperty("spring.data.redis.url"))
                 || StringUtils.hasText(environment.getProperty("spring.data.redis.host"));
+        String command = environment.getProperty("atrium.command", "serve");
+        if (command.equals("unlock")) {
+            // The unlock command works on the sign-in throttle's counts in Redis alone: it needs no database (which may
+            // be the very thing in trouble) and starts no server; without a Redis named it refuses, saying why.
+            settings.put("atrium.mode", redisNamed ? "external" : "embedded");
+            environment.getPropertySources().addFirst(new MapPropertySource("atriumDataStores", settings));
+            return;
+        }
         if (databaseNamed != redisNamed) {
             throw new IllegalStateException(
                     databaseNamed
@@ -78,7 +86,6 @@ public final class DataStoreSettings implements EnvironmentPostProcessor, Ordere
             throw new IllegalStateException(
                     "No database is configured and embedded mode is off: set ATRIUM_DATABASE_URL and ATRIUM_REDIS_URL");
         }
-        String command = environment.getProperty("atrium.command", "serve");
         settings.put("atrium.mode", embedded ? "embedded" : "external");
         if (embedded) {
             EmbeddedServers servers = startServers(environment, command.equals("serve"), application);
