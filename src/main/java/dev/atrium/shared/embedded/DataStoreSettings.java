@@ -110,9 +110,20 @@ public final class DataStoreSettings implements EnvironmentPostProcessor, Ordere
                 || command.equals("seed")
                 || embedded
                 || environment.getProperty("atrium.migrate-on-start", Boolean.class, false);
-        environment
-                .getPropertySources()
-                .addLast(new MapPropertySource("atriumDataStoreDefaults", Map.of("spring.flyway.enabled", migrate)));
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.flyway.enabled", migrate);
+        String url = environment.getProperty("spring.datasource.url");
+        if (migrate && command.equals("serve") && url != null) {
+            // Migrations at start run on a connection of their own rather than one of the pool, whose limits
+            // (statement_timeout, the socket read limit) are there to answer requests quickly: a migration is none.
+            defaults.put("spring.flyway.url", url);
+            String username = environment.getProperty("spring.datasource.username");
+            if (username != null) {
+                defaults.put("spring.flyway.user", username);
+                defaults.put("spring.flyway.password", environment.getProperty("spring.datasource.password", ""));
+            }
+        }
+        environment.getPropertySources().addLast(new MapPropertySource("atriumDataStoreDefaults", defaults));
     }
 
     private EmbeddedServers startServers(
