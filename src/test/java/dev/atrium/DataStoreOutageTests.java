@@ -3,6 +3,7 @@ package dev.atrium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atrium.shared.embedded.EmbeddedServers;
+import dev.atrium.shared.web.SecurityHeaders;
 import io.lettuce.core.RedisClient;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -302,6 +303,12 @@ class DataStoreOutageTests {
             softly.assertThat(answer.response().headers().firstValue("Retry-After"))
                     .as(what)
                     .isPresent();
+            // The same security headers as every other answer, though the 503 starts afresh.
+            SecurityHeaders.all()
+                    .forEach((name, value) -> softly.assertThat(
+                                    answer.response().headers().firstValue(name))
+                            .as(what + ", " + name)
+                            .contains(value));
             String contentType =
                     answer.response().headers().firstValue("Content-Type").orElse("");
             if (probe.page()) {

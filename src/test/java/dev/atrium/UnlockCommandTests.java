@@ -60,6 +60,25 @@ class UnlockCommandTests {
     }
 
     @Test
+    void unlock_needs_only_redis_named_and_no_database_at_all() {
+        TestUser user = accounts.user();
+        for (int i = 0; i < 5; i++) {
+            assertThat(signIn(user, "wrong password")).hasStatus(HttpStatus.UNAUTHORIZED);
+        }
+        assertThat(signIn(user, TestAccounts.PASSWORD)).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+
+        int exitCode = AtriumApplication.run(
+                "unlock",
+                user.email(),
+                "--atrium.redis.url=" + environment.getRequiredProperty("spring.data.redis.url"),
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=warn");
+
+        assertThat(exitCode).isZero();
+        assertThat(signIn(user, TestAccounts.PASSWORD)).hasStatusOk();
+    }
+
+    @Test
     void unlock_without_an_email_prints_the_usage_and_exits_with_2() {
         PrintStream err = System.err;
         var captured = new ByteArrayOutputStream();

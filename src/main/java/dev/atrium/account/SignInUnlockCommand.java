@@ -33,9 +33,9 @@ public class SignInUnlockCommand implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (mode.equals("embedded")) {
             // Embedded mode's Redis lives inside the serving Atrium, on a port of its own choosing.
-            throw new IllegalStateException("unlock works on the Redis of a deployment: set ATRIUM_REDIS_URL and "
-                    + "ATRIUM_DATABASE_URL as the servers have them. In embedded mode, an administrator unlocks the "
-                    + "account on its page in the admin panel (/admin/users), or the lockout ends with its window.");
+            throw new IllegalStateException("unlock works on the Redis of a deployment: set ATRIUM_REDIS_URL as the "
+                    + "servers have it. In embedded mode, an administrator unlocks the account on its page in the "
+                    + "admin panel (/admin/users), or the lockout ends with its window.");
         }
         List<String> emails = args.getNonOptionArgs();
         if (emails.isEmpty()) {

@@ -4,6 +4,7 @@ import static dev.atrium.TestAccounts.freshAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -104,6 +105,31 @@ class SignInFailureTests {
         assertThat(refused.getResponse().getHeader("Retry-After")).isNotBlank();
         assertThat(refused).bodyText().contains("Service unavailable");
         assertThat(sessions.openSessionsOf(admin.id())).isEmpty();
+    }
+
+    @Test
+    void a_password_change_the_busy_hashing_pool_turned_away_does_not_count_as_a_wrong_password() {
+        TestAccounts.SignedInUser user = accounts.signedInUser();
+        doThrow(ServiceUnavailable.busy("Too many sign-ins at once; try again in a few seconds"))
+                .when(passwords)
+                .matches(any(), any());
+        // More than the account's 5 failures: had they counted, the right password would now be refused with 429.
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            assertThat(changePassword(user, "a brand new passphrase")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        doCallRealMethod().when(passwords).matches(any(), any());
+
+        assertThat(changePassword(user, "a brand new passphrase")).hasStatus(HttpStatus.NO_CONTENT);
+    }
+
+    private MvcTestResult changePassword(TestAccounts.SignedInUser user, String newPassword) {
+        return mvc.post()
+                .uri("/api/users/me/password")
+                .header("Authorization", user.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                        "{\"old_password\":\"" + TestAccounts.PASSWORD + "\",\"new_password\":\"" + newPassword + "\"}")
+                .exchange();
     }
 
     private MvcTestResult panelSignIn(TestUser user) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,6 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 @TestConfiguration
 @RestController
 public class ProbeEndpoints {
+
+    private final JdbcClient jdbc;
+
+    ProbeEndpoints(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     public record OrderLine(@NotNull @Min(1) Integer quantityInOrder) {}
 
@@ -38,6 +45,15 @@ public class ProbeEndpoints {
     @GetMapping("/api/probe/count")
     int count(@RequestParam(name = "at_least") int atLeast) {
         return atLeast;
+    }
+
+    /** A statement that keeps PostgreSQL busy for as long as asked. */
+    @GetMapping("/api/probe/sleep")
+    int sleep(@RequestParam double seconds) {
+        return jdbc.sql("SELECT 1 FROM pg_sleep(:seconds)")
+                .param("seconds", seconds)
+                .query(Integer.class)
+                .single();
     }
 
     @GetMapping("/api/probe/crash")

@@ -94,41 +94,36 @@ public class SignIn {
     public User verify(String email, String password, ClientInfo client) {
         // The attempt is counted before the password is checked, in one step in Redis: attempts racing on any number of
         // replicas cannot all slip in under the limit.
+        PasswordCheck checked;
         try {
-            throttle.attempt(email, client.address());
+            checked = throttle.check(
+                    email, client.address(), () -> checkPassword(email, password), PasswordCheck::passed);
         } catch (TooManySignInAttempts ex) {
             failed(null, "throttled");
             throw ex;
         }
-        Optional<User> found;
-        boolean valid;
-        try {
-            found = users.findByEmail(email.trim());
-            if (found.isEmpty()) {
-                passwords.matchNothing();
-                valid = false;
-            } else {
-                valid = passwords.matches(password, found.get().passwordHash())
-                        && found.get().active();
-            }
-        } catch (RuntimeException ex) {
-            // The password was never checked (a store is away, the hashing pool is full): not a failure.
-            try {
-                throttle.notChecked(email, client.address());
-            } catch (RuntimeException alsoFailed) {
-                ex.addSuppressed(alsoFailed);
-            }
-            throw ex;
-        }
-        if (!valid) {
+        User user = checked.user();
+        if (user == null || !checked.passed()) {
             // Already counted: a failure keeps its place in the throttle.
             failed(
-                    found.map(User::id).orElse(null),
-                    found.isEmpty() ? "unknown-email" : found.get().active() ? "wrong-password" : "deactivated");
+                    user == null ? null : user.id(),
+                    user == null ? "unknown-email" : user.active() ? "wrong-password" : "deactivated");
             throw BadCredentials.create();
         }
-        throttle.succeeded(email, client.address());
-        return found.get();
+        return user;
+    }
+
+    /** The user the email names, if any, and whether the password is theirs and their account active. */
+    private record PasswordCheck(@Nullable User user, boolean passed) {}
+
+    private PasswordCheck checkPassword(String email, String password) {
+        Optional<User> found = users.findByEmail(email.trim());
+        if (found.isEmpty()) {
+            passwords.matchNothing();
+            return new PasswordCheck(null, false);
+        }
+        User user = found.get();
+        return new PasswordCheck(user, passwords.matches(password, user.passwordHash()) && user.active());
     }
 
     private static void signedIn(User user, String kind) {

@@ -3,7 +3,14 @@ package dev.atrium.account.internal;
 import dev.atrium.account.TooManySignInAttempts;
 import dev.atrium.shared.ratelimit.RateLimit;
 import dev.atrium.shared.ratelimit.RateLimits;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -32,31 +39,62 @@ public class SignInThrottle {
     }
 
     /**
-     * Takes a place for one password check, or refuses it. An attempt that passes counts as a failure unless it
-     * ends in {@link #succeeded} or {@link #notChecked}.
+     * Runs one password check within the limits: takes a place per account and per address, runs the check, and
+     * settles the places by what it said. A check that passes gives both places back (the account's failures are
+     * forgotten); one that fails keeps them (it is a failure); one that throws (a store is away, the hashing pool is
+     * full) gives them back, since no password was checked. A give-back that fails is attached to the failure that
+     * caused it, which propagates.
      *
-     * @throws TooManySignInAttempts when the account or the address has used up its failures
+     * @param check the password check, which may read what it needs (the user, the hash) first
+     * @param passed whether what the check returned is a right password
+     * @return what the check returned
+     * @throws TooManySignInAttempts when the account or the address has used up its failures: the check did not run
      */
-    public void attempt(String email, String address) {
+    public <T> T check(String email, String address, Supplier<T> check, Predicate<? super T> passed) {
+        String account = accountKey(email);
+        take(account, address);
+        T result;
+        try {
+            result = check.get();
+        } catch (RuntimeException notChecked) {
+            perAccount.giveBackAfter(account, notChecked);
+            perAddress.giveBackAfter(address, notChecked);
+            throw notChecked;
+        }
+        if (passed.test(result)) {
+            succeeded(account, address);
+        }
+        return result;
+    }
+
+    /** Takes a place in both counts, or neither: a refusal or a failure of the second take gives back the first. */
+    private void take(String account, String address) {
         perAddress.take(address).ifPresent(wait -> {
             throw TooManySignInAttempts.retryAfter(wait);
         });
-        perAccount.take(accountKey(email)).ifPresent(wait -> {
-            // The address's place is given back: only attempts whose password was checked count against it.
-            perAddress.giveBack(address);
-            throw TooManySignInAttempts.retryAfter(wait);
-        });
+        Optional<Duration> accountWait;
+        try {
+            accountWait = perAccount.take(account);
+        } catch (RuntimeException failed) {
+            perAddress.giveBackAfter(address, failed);
+            throw failed;
+        }
+        if (accountWait.isPresent()) {
+            // Only attempts whose password was checked count against the address.
+            TooManySignInAttempts refused = TooManySignInAttempts.retryAfter(accountWait.get());
+            perAddress.giveBackAfter(address, refused);
+            throw refused;
+        }
     }
 
     /** The password was right: the account's failures are forgotten, and the address's place is given back. */
-    public void succeeded(String email, String address) {
-        perAccount.reset(accountKey(email));
-        perAddress.giveBack(address);
-    }
-
-    /** The attempt's password could not be checked (a store is away, the hashing pool is full): it does not count. */
-    public void notChecked(String email, String address) {
-        perAccount.giveBack(accountKey(email));
+    private void succeeded(String account, String address) {
+        try {
+            perAccount.reset(account);
+        } catch (RuntimeException failed) {
+            perAddress.giveBackAfter(address, failed);
+            throw failed;
+        }
         perAddress.giveBack(address);
     }
 
@@ -65,8 +103,17 @@ public class SignInThrottle {
         perAccount.reset(accountKey(email));
     }
 
-    /** The account's e-mail in the form it is stored in, so that look-alike spellings of it share one count. */
-    private static String accountKey(String email) {
-        return EmailAddresses.normalise(email);
+    /**
+     * The SHA-256 (hex) of the account's e-mail in the form it is stored in: look-alike spellings of it share one
+     * count, and no e-mail address is ever a Redis key.
+     */
+    static String accountKey(String email) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(EmailAddresses.normalise(email).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 }

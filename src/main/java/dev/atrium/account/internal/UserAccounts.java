@@ -311,11 +311,14 @@ public class UserAccounts {
         }
         String oldPassword = Objects.requireNonNull(change.oldPassword());
         String newPassword = Objects.requireNonNull(change.newPassword());
-        throttle.attempt(user.email(), client.address());
-        if (!passwords.matches(oldPassword, user.passwordHash())) {
+        boolean current = throttle.check(
+                user.email(),
+                client.address(),
+                () -> passwords.matches(oldPassword, user.passwordHash()),
+                right -> right);
+        if (!current) {
             throw InvalidRequest.field("old_password", "is not the current password");
         }
-        throttle.succeeded(user.email(), client.address());
         policy.weakness(newPassword, user.email()).ifPresent(reason -> {
             throw InvalidRequest.field("new_password", reason);
         });

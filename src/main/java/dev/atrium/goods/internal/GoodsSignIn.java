@@ -66,7 +66,7 @@ public class GoodsSignIn {
             }
             return outcome;
         } catch (RuntimeException ex) {
-            perAccount.giveBack(account);
+            perAccount.giveBackAfter(account, ex);
             throw ex;
         }
     }

@@ -203,14 +203,12 @@ class SignInPageController {
         if (wait.isPresent()) {
             return tooMany(TooManyRequests.of("sign-ins on this page", wait.get()));
         }
-        boolean signedIn = false;
         try {
             GoodsSignIn.Outcome outcome = signIn.signIn(
                     credentials.identifier(),
                     credentials.password(),
                     request.getRemoteAddr(),
                     request.getHeader("User-Agent"));
-            signedIn = true;
             var session = outcome.signedIn();
             var tokens = session.tokens();
             return ResponseEntity.ok(new Success(
@@ -221,13 +219,14 @@ class SignInPageController {
                     outcome.goodsImported(),
                     new TokenPair(tokens.access(), tokens.refresh(), tokens.tokenType(), tokens.expiresIn())));
         } catch (BadCredentials ex) {
+            perAddress.giveBack(address);
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(new Failure(USER_DOES_NOT_EXIST, null));
         } catch (TooManySignInAttempts | TooManyRequests ex) {
+            perAddress.giveBack(address);
             return tooMany(ex);
-        } finally {
-            if (!signedIn) {
-                perAddress.giveBack(address);
-            }
+        } catch (RuntimeException ex) {
+            perAddress.giveBackAfter(address, ex);
+            throw ex;
         }
     }
 

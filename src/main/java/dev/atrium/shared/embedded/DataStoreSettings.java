@@ -66,6 +66,14 @@ public final class DataStoreSettings implements EnvironmentPostProcessor, Ordere
         boolean redisNamed = StringUtils.hasText(redisUrl)
                 || StringUtils.hasText(environment.getProperty("spring.data.redis.url"))
                 || StringUtils.hasText(environment.getProperty("spring.data.redis.host"));
+        String command = environment.getProperty("atrium.command", "serve");
+        if (command.equals("unlock")) {
+            // The unlock command works on the sign-in throttle's counts in Redis alone: it needs no database (which may
+            // be the very thing in trouble) and starts no server; without a Redis named it refuses, saying why.
+            settings.put("atrium.mode", redisNamed ? "external" : "embedded");
+            environment.getPropertySources().addFirst(new MapPropertySource("atriumDataStores", settings));
+            return;
+        }
         if (databaseNamed != redisNamed) {
             throw new IllegalStateException(
                     databaseNamed
@@ -78,7 +86,6 @@ public final class DataStoreSettings implements EnvironmentPostProcessor, Ordere
             throw new IllegalStateException(
                     "No database is configured and embedded mode is off: set ATRIUM_DATABASE_URL and ATRIUM_REDIS_URL");
         }
-        String command = environment.getProperty("atrium.command", "serve");
         settings.put("atrium.mode", embedded ? "embedded" : "external");
         if (embedded) {
             EmbeddedServers servers = startServers(environment, command.equals("serve"), application);
@@ -92,6 +99,7 @@ public final class DataStoreSettings implements EnvironmentPostProcessor, Ordere
         if (!command.equals("serve")) {
             // A one-shot command answers no request: it may wait on the database as long as its work takes.
             settings.put("spring.datasource.hikari.data-source-properties[socketTimeout]", "0");
+            settings.put("spring.datasource.hikari.data-source-properties[options]", "-c statement_timeout=0");
             settings.put("spring.datasource.hikari.connection-timeout", "30000");
         }
         environment.getPropertySources().addFirst(new MapPropertySource("atriumDataStores", settings));
@@ -102,9 +110,20 @@ public final class DataStoreSettings implements EnvironmentPostProcessor, Ordere
                 || command.equals("seed")
                 || embedded
                 || environment.getProperty("atrium.migrate-on-start", Boolean.class, false);
-        environment
-                .getPropertySources()
-                .addLast(new MapPropertySource("atriumDataStoreDefaults", Map.of("spring.flyway.enabled", migrate)));
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.flyway.enabled", migrate);
+        String url = environment.getProperty("spring.datasource.url");
+        if (migrate && command.equals("serve") && url != null) {
+            // Migrations at start run on a connection of their own rather than one of the pool, whose limits
+            // (statement_timeout, the socket read limit) are there to answer requests quickly: a migration is none.
+            defaults.put("spring.flyway.url", url);
+            String username = environment.getProperty("spring.datasource.username");
+            if (username != null) {
+                defaults.put("spring.flyway.user", username);
+                defaults.put("spring.flyway.password", environment.getProperty("spring.datasource.password", ""));
+            }
+        }
+        environment.getPropertySources().addLast(new MapPropertySource("atriumDataStoreDefaults", defaults));
     }
 
     private EmbeddedServers startServers(

@@ -1,6 +1,7 @@
 package dev.atrium.shared.problem;
 
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -34,6 +35,21 @@ public class ProblemException extends ErrorResponseException {
     public ProblemException with(String name, Object value) {
         getBody().setProperty(name, value);
         return this;
+    }
+
+    /**
+     * The whole seconds a client is told to wait for {@code wait}: rounded up, and at least 1, since a client that came
+     * back sooner than the limit allows would only be refused again. Every {@code Retry-After} of a wait counts so.
+     */
+    public static long retryAfterSeconds(Duration wait) {
+        long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
+    }
+
+    /** Says how long to wait, in {@code Retry-After} and in the body's {@code retry_after_seconds}. */
+    protected final void retryAfter(long seconds) {
+        getHeaders().set("Retry-After", Long.toString(seconds));
+        with("retry_after_seconds", seconds);
     }
 
     @Override

@@ -55,8 +55,11 @@ public final class ServiceUnavailable extends ProblemException {
         return false;
     }
 
-    /** 08: connection exceptions (a socket read that timed out too); 57P0x: the server shutting down or starting. */
+    /**
+     * 08: connection exceptions (a socket read that timed out too); 57P0x: the server shutting down or starting;
+     * 57014: a statement cancelled, by {@code statement_timeout} above all (PostgreSQL too slow to answer in time).
+     */
     private static boolean isConnectionState(@Nullable String state) {
-        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+        return state != null && (state.startsWith("08") || state.startsWith("57P0") || state.equals("57014"));
     }
 }

@@ -53,6 +53,18 @@ public final class RateLimit {
         bucket(key).addTokens(1);
     }
 
+    /**
+     * Returns a permit taken for something that failed with {@code failure}, before the failure is rethrown. A
+     * give-back that fails too (Redis is away) is attached to it as suppressed: what propagates is the first failure.
+     */
+    public void giveBackAfter(String key, Throwable failure) {
+        try {
+            giveBack(key);
+        } catch (RuntimeException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
+        }
+    }
+
     /** Forgets everything taken for the key: it starts afresh. */
     public void reset(String key) {
         store.buckets().removeProxy(redisKey(key));

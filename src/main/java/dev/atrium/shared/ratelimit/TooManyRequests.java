@@ -16,14 +16,12 @@ public final class TooManyRequests extends ProblemException {
                 "Too many requests",
                 "Too many " + what + "; try again in " + retryAfterSeconds + " seconds");
         this.retryAfterSeconds = retryAfterSeconds;
-        getHeaders().set("Retry-After", Long.toString(retryAfterSeconds));
-        with("retry_after_seconds", retryAfterSeconds);
+        retryAfter(retryAfterSeconds);
     }
 
     /** @param wait how long until the limit lets the next request pass; rounded up to whole seconds, at least 1 */
     public static TooManyRequests of(String what, Duration wait) {
-        long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
-        return new TooManyRequests(what, Math.max(1, seconds));
+        return new TooManyRequests(what, retryAfterSeconds(wait));
     }
 
     public long retryAfterSeconds() {

@@ -2,6 +2,7 @@ package dev.atrium.shared.security;
 
 import dev.atrium.shared.problem.ServiceUnavailable;
 import dev.atrium.shared.web.RequestId;
+import dev.atrium.shared.web.SecurityHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,6 +62,7 @@ class OutageResponses extends OncePerRequestFilter {
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // Whatever the failed request had set (cookies, caching, a half-written page) must not go out with the 503.
         response.reset();
+        SecurityHeaders.writeTo(response);
         String requestId = RequestId.of(request);
         if (requestId != null) {
             response.setHeader(RequestId.HEADER, requestId);
@@ -79,17 +81,12 @@ class OutageResponses extends OncePerRequestFilter {
 
     /**
      * A page of its own rather than a template of the panel: the panel's layout needs the session (its CSRF token) that
-     * Redis holds. The security headers are set here because Spring Security's, written as the response commits, went
-     * with the failed request.
+     * Redis holds.
      */
     private static void page(HttpServletResponse response, @Nullable String requestId) throws IOException {
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", ServiceUnavailable.RETRY_AFTER_SECONDS);
         response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Content-Security-Policy", WebSecurity.CONTENT_SECURITY_POLICY);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "same-origin");
         response.setContentType("text/html;charset=UTF-8");
         String page = """
                 <!DOCTYPE html>

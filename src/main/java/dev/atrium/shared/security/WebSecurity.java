@@ -20,7 +20,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -35,9 +34,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 @ConditionalOnWebApplication
 class WebSecurity {
-
-    /** See {@link SecurityHeaders#CONTENT_SECURITY_POLICY}. */
-    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
     /** Administrators can do whatever users can. */
     @Bean
@@ -127,13 +123,13 @@ class WebSecurity {
     }
 
     /**
-     * The same headers on both chains, API answers and Swagger UI included: the edge filters and Tomcat's error report
-     * write the same ones from {@link SecurityHeaders} for what they answer before a chain runs.
+     * The security headers of {@link SecurityHeaders} are written by {@code RequestId}, the first filter, on every
+     * answer (the outage answers and Tomcat's error report write them the same way): Spring Security's own writers of
+     * the same headers are off, so that they are defined and written in one place. Its cache control (API answers are
+     * never stored) and HSTS (over HTTPS) stay.
      */
     private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.get(SecurityHeaders.REFERRER_POLICY)))
-                .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY));
+        headers.contentTypeOptions(options -> options.disable()).frameOptions(options -> options.disable());
     }
 
     /** A signed-in user who is not an administrator sees a page saying so, with status 403. */

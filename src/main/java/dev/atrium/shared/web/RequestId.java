@@ -44,7 +44,10 @@ public class RequestId extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = forHeader(request.getHeader(HEADER));
+        // The error dispatch of a request is the same request: it keeps the id the request was given, so that the
+        // error answer and its log lines name the request they belong to.
+        String given = of(request);
+        String id = given != null ? given : forHeader(request.getHeader(HEADER));
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         // Written first, so that an answer refused by any later filter carries them too.

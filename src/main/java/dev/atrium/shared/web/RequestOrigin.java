@@ -46,6 +46,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestOrigin extends OncePerRequestFilter {
 
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    private static final Pattern IPV4_LITERAL = Pattern.compile(
+            "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
+    /**
+     * How many {@code X-Forwarded-For} hops are looked at, from the right: a chain of proxies is a handful long, and
+     * a client must not make every request walk a header it padded.
+     */
+    private static final int MOST_HOPS = 16;
+
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}]");
 
     private final @Nullable URI publicBase;
@@ -105,11 +113,38 @@ public class RequestOrigin extends OncePerRequestFilter {
     }
 
     private boolean trusted(String address) {
-        // Only IP literals reach the matcher: it would resolve a host name through DNS.
-        return IP_LITERAL.matcher(address).matches()
-                && trustedProxies.stream().anyMatch(proxy -> proxy.matches(address));
+        InetAddress literal = ipLiteral(address);
+        return literal != null && trusted(literal);
     }
 
+    private boolean trusted(InetAddress address) {
+        // The matcher parses the text it is given again: give it the canonical literal, never a name to resolve.
+        String literal = address.getHostAddress();
+        return trustedProxies.stream().anyMatch(proxy -> proxy.matches(literal));
+    }
+
+    /**
+     * The address an IP literal names, or null for anything else (a host name, a port, brackets, a zone): never a DNS
+     * look-up. {@link InetAddress#getByName} resolves only what is not a literal, so it is handed dotted quads and
+     * texts with a colon (which it reads as IPv6 or refuses) alone.
+     */
+    static @Nullable InetAddress ipLiteral(String text) {
+        boolean ipv4 = IPV4_LITERAL.matcher(text).matches();
+        if (!ipv4 && !(text.indexOf(':') >= 0 && IP_LITERAL.matcher(text).matches())) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Walks {@code X-Forwarded-For} from the right while the hops are trusted proxies: the client is the first hop
+     * that is not one. A hop that is no IP literal ends the walk, and the client is the last well-formed hop seen
+     * (whoever wrote the bad hop is not trusted to have written the ones left of it).
+     */
     String clientOf(HttpServletRequest request) {
         String client = request.getRemoteAddr();
         if (!trusted(client)) {
@@ -119,14 +154,17 @@ public class RequestOrigin extends OncePerRequestFilter {
         if (forwarded == null) {
             return client;
         }
-        String[] hops = forwarded.split(",");
-        for (int i = hops.length - 1; i >= 0; i--) {
-            String hop = hops[i].trim();
-            if (!IP_LITERAL.matcher(hop).matches()) {
+        int end = forwarded.length();
+        for (int hops = 0; hops < MOST_HOPS && end >= 0; hops++) {
+            int comma = forwarded.lastIndexOf(',', end - 1);
+            String hop = forwarded.substring(comma + 1, end).strip();
+            end = comma;
+            InetAddress address = hop.length() <= 45 ? ipLiteral(hop) : null;
+            if (address == null) {
                 break;
             }
-            client = hop;
-            if (!trusted(hop)) {
+            client = address.getHostAddress();
+            if (!trusted(address)) {
                 break;
             }
         }
@@ -178,7 +216,8 @@ public class RequestOrigin extends OncePerRequestFilter {
         if (header == null) {
             return null;
         }
-        String value = header.split(",")[0].trim();
+        int comma = header.indexOf(',');
+        String value = (comma < 0 ? header : header.substring(0, comma)).strip();
         return value.isEmpty() ? null : value;
     }
 
@@ -192,13 +231,9 @@ public class RequestOrigin extends OncePerRequestFilter {
     }
 
     private static String localHost(String address) {
-        try {
-            if (IP_LITERAL.matcher(address).matches()
-                    && InetAddress.getByName(address).isLoopbackAddress()) {
-                return "localhost";
-            }
-        } catch (UnknownHostException e) {
-            // Not an address after all: fall through to the literal, bracketed if need be.
+        InetAddress literal = ipLiteral(address);
+        if (literal != null && literal.isLoopbackAddress()) {
+            return "localhost";
         }
         return address.contains(":") ? "[" + address + "]" : address;
     }

@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The security headers every answer carries, whoever writes it: Spring Security's filter chains for what reaches them,
- * the edge filters for what they refuse first, and Tomcat's error report for what it refuses before any filter runs.
- * Defined once so that the three cannot drift apart.
+ * The security headers every answer carries, defined and written here alone: {@link RequestId}, the first filter,
+ * writes them on every request before anything can answer it; an answer that starts afresh ({@code response.reset()},
+ * as the outage answers do) writes them again; Tomcat's error report writes them for what it refuses before any filter
+ * runs. Spring Security's writers of the same headers are off.
  */
 public final class SecurityHeaders {
 
@@ -42,7 +43,7 @@ public final class SecurityHeaders {
     }
 
     /** Writes the headers, replacing any value already set, so that none appears twice. */
-    static void writeTo(HttpServletResponse response) {
+    public static void writeTo(HttpServletResponse response) {
         HEADERS.forEach(response::setHeader);
     }
 }

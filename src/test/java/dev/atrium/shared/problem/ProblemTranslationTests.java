@@ -1,14 +1,17 @@
 package dev.atrium.shared.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atrium.AtriumTest;
 import dev.atrium.shared.ProbeEndpoints;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -22,6 +25,33 @@ class ProblemTranslationTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void a_statement_slower_than_the_limit_is_a_503_problem_and_the_next_request_is_served() throws Exception {
+        MvcTestResult slow = mvc.get().uri("/api/probe/sleep?seconds=3").exchange();
+        assertProblem(slow, HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(slow.getResponse().getHeader("Retry-After")).isEqualTo(ServiceUnavailable.RETRY_AFTER_SECONDS);
+        assertThat(mvc.get().uri("/api/probe/sleep?seconds=0").exchange()).hasStatusOk();
+    }
+
+    @Test
+    void postgresql_itself_cancels_a_slow_statement_rather_than_the_connection_being_cut() {
+        // Cancelled by statement_timeout (57014), the connection stays usable; a socket read timing out would close it.
+        assertThat(jdbc.sql("SHOW statement_timeout").query(String.class).single())
+                .isEqualTo("800ms");
+        assertThatThrownBy(() -> jdbc.sql("SELECT 1 FROM pg_sleep(3)")
+                        .query(Integer.class)
+                        .single())
+                .satisfies(failure -> assertThat(ServiceUnavailable.isDataStoreOutage(failure))
+                        .isTrue())
+                .rootCause()
+                .isInstanceOf(SQLException.class)
+                .extracting(cause -> ((SQLException) cause).getSQLState())
+                .isEqualTo("57014");
+    }
 
     @Test
     void an_unknown_path_is_a_404_problem() throws Exception {

@@ -34,6 +34,10 @@ class ServiceUnavailableTests {
                 .isTrue();
         assertThat(ServiceUnavailable.isDataStoreOutage(new SQLException("terminating connection", "57P01")))
                 .isTrue();
+        // A statement PostgreSQL cancelled for taking longer than statement_timeout.
+        assertThat(ServiceUnavailable.isDataStoreOutage(new RuntimeException(
+                        new SQLException("canceling statement due to statement timeout", "57014"))))
+                .isTrue();
         assertThat(ServiceUnavailable.isDataStoreOutage(ServiceUnavailable.dataStore()))
                 .isTrue();
     }

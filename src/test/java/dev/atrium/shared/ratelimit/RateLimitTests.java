@@ -117,6 +117,29 @@ class RateLimitTests {
     }
 
     @Test
+    void sign_ins_on_the_page_that_fail_half_way_use_up_neither_the_accounts_nor_the_addresss_sign_ins() {
+        TestUser user = accounts.user();
+        RequestPostProcessor address = freshAddress();
+        // The database refuses the goods half-way through each sign-in's transaction, after both places were taken.
+        jdbc.sql("ALTER TABLE goods ADD CONSTRAINT refuse_everything CHECK (price < 0) NOT VALID")
+                .update();
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertThat(seedSignIn(user.email(), TestAccounts.PASSWORD, address)
+                                .getResponse()
+                                .getStatus())
+                        .isGreaterThanOrEqualTo(400)
+                        .isNotEqualTo(HttpStatus.TOO_MANY_REQUESTS.value());
+            }
+        } finally {
+            jdbc.sql("ALTER TABLE goods DROP CONSTRAINT refuse_everything").update();
+        }
+        for (int i = 0; i < 2; i++) {
+            assertThat(seedSignIn(user.email(), TestAccounts.PASSWORD, address)).hasStatusOk();
+        }
+    }
+
+    @Test
     void failed_sign_ins_on_the_page_do_not_use_up_the_accounts_sign_ins() {
         TestUser user = accounts.user();
         for (int i = 0; i < 3; i++) {

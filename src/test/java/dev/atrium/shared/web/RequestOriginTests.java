@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -72,6 +76,75 @@ class RequestOriginTests {
                 .hasMessageContaining("ATRIUM_PUBLIC_BASE_URL");
         assertThatThrownBy(() -> new RequestOrigin("", "proxy.internal"))
                 .hasMessageContaining("ATRIUM_TRUSTED_PROXIES");
+    }
+
+    static Stream<Arguments> forwardedForHeadersFromATrustedProxy() {
+        return Stream.of(
+                Arguments.of("192.0.2.1, 1.2.3.4:80", "10.1.2.3"),
+                Arguments.of("1.2.3.4:80, 198.51.100.7", "198.51.100.7"),
+                Arguments.of("cafe", "10.1.2.3"),
+                Arguments.of("198.51.100.7, cafe, 10.0.0.5", "10.0.0.5"),
+                Arguments.of("[::1]", "10.1.2.3"),
+                Arguments.of("::ffff:198.51.100.7", "198.51.100.7"),
+                Arguments.of("2001:db8::7", "2001:db8:0:0:0:0:0:7"),
+                Arguments.of("2001:db8::7::1", "10.1.2.3"),
+                Arguments.of("fe80::1%eth0", "10.1.2.3"),
+                Arguments.of("192.0.2.1,,10.0.0.5", "10.0.0.5"),
+                Arguments.of(",", "10.1.2.3"),
+                Arguments.of("", "10.1.2.3"),
+                Arguments.of("unknown", "10.1.2.3"),
+                Arguments.of("   ", "10.1.2.3"),
+                Arguments.of(" \t198.51.100.7 ", "198.51.100.7"),
+                Arguments.of("256.1.1.1", "10.1.2.3"),
+                Arguments.of("01.2.3.4", "10.1.2.3"),
+                Arguments.of("1.2.3", "10.1.2.3"),
+                Arguments.of("localhost", "10.1.2.3"),
+                Arguments.of("x".repeat(10_000), "10.1.2.3"),
+                Arguments.of("198.51.100.7, " + "1".repeat(10_000), "10.1.2.3"),
+                Arguments.of("192.0.2.1, ".repeat(2_000) + "10.0.0.5", "192.0.2.1"),
+                Arguments.of("192.0.2.1, " + "10.0.0.5, ".repeat(2_000) + "10.0.0.6", "10.0.0.5"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("forwardedForHeadersFromATrustedProxy")
+    void a_forwarded_for_header_a_proxy_passes_on_ends_its_walk_at_the_first_hop_that_is_no_address(
+            String forwardedFor, String client) throws Exception {
+        MockHttpServletRequest request = request("10.1.2.3");
+        request.removeHeader("X-Forwarded-For");
+        request.addHeader("X-Forwarded-For", forwardedFor);
+        assertThat(through(new RequestOrigin("", "10.0.0.0/8"), request).getRemoteAddr())
+                .isEqualTo(client);
+    }
+
+    @ParameterizedTest
+    @MethodSource("forwardedOriginHeaders")
+    void forwarded_origin_headers_that_are_garbage_are_ignored(String name, String value, String link)
+            throws Exception {
+        MockHttpServletRequest request = request("10.1.2.3");
+        request.removeHeader(name);
+        request.addHeader(name, value);
+        request.removeHeader("Host");
+        request.setServerName("atrium.internal");
+        assertThat(link(through(new RequestOrigin("", "10.0.0.0/8"), request))).isEqualTo(link);
+    }
+
+    static Stream<Arguments> forwardedOriginHeaders() {
+        return Stream.of(
+                Arguments.of("X-Forwarded-Host", ",", "https://atrium.internal/api/products"),
+                Arguments.of("X-Forwarded-Host", " , shop.example", "https://atrium.internal/api/products"),
+                Arguments.of("X-Forwarded-Host", "", "https://atrium.internal/api/products"),
+                Arguments.of("X-Forwarded-Host", "shop.example:99999", "https://shop.example/api/products"),
+                Arguments.of("X-Forwarded-Host", "shop.example:", "https://shop.example/api/products"),
+                Arguments.of("X-Forwarded-Host", ":8443", "https://atrium.internal/api/products"),
+                Arguments.of("X-Forwarded-Host", "[::1", "https://atrium.internal/api/products"),
+                Arguments.of("X-Forwarded-Host", "[::1]:8443", "https://[::1]:8443/api/products"),
+                Arguments.of("X-Forwarded-Host", "h".repeat(10_000), "https://atrium.internal/api/products"),
+                Arguments.of("X-Forwarded-Proto", ",", "http://shop.example/api/products"),
+                Arguments.of("X-Forwarded-Proto", "gopher", "http://shop.example/api/products"),
+                Arguments.of("X-Forwarded-Port", ",", "https://shop.example/api/products"),
+                Arguments.of("X-Forwarded-Port", "-1", "https://shop.example/api/products"),
+                Arguments.of("X-Forwarded-Port", "99999999999", "https://shop.example/api/products"),
+                Arguments.of("X-Forwarded-Port", "8443, 80", "https://shop.example:8443/api/products"));
     }
 
     private static MockHttpServletRequest request(String peer) {
