@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Shared by the load scripts: Atrium from target/atrium.jar in external mode, on the benchmarks' own PostgreSQL
+# Shared by the load scripts: Atrium from target/atrium.jar (or ATRIUM_JAR) in external mode, on the benchmarks' own PostgreSQL
 # (bench/private-postgres.sh) and a Redis database of their own, seeded with the demo data.
 #
 # Everything a run occupies comes from the environment, with these defaults; two runs at once on one machine need
@@ -11,6 +11,7 @@
 #   PGPORT, PGDATA, PGBIN  the benchmarks' own PostgreSQL: its port, its data folder and its binaries
 #                          (55432, /tmp/atrium-bench-pg, /usr/lib/postgresql/15/bin; see bench/private-postgres.sh)
 #   BENCH_DIR              the folder for Atrium's logs and the run's own files    (/tmp/atrium-bench-$BENCH_PORT)
+#   ATRIUM_JAR             the build to run, so that two builds can be measured in one run (target/atrium.jar)
 BENCH_DB=${BENCH_DB:-atrium_bench}
 BENCH_PORT=${BENCH_PORT:-18731}
 BENCH_MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-18732}
@@ -18,6 +19,7 @@ BENCH_REDIS=${BENCH_REDIS:-redis://127.0.0.1:6379/6}
 BENCH_PGPORT=${PGPORT:-55432}
 BENCH_DIR=${BENCH_DIR:-/tmp/atrium-bench-$BENCH_PORT}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+ATRIUM_JAR=${ATRIUM_JAR:-target/atrium.jar}
 export PGHOST=127.0.0.1 PGPORT=$BENCH_PGPORT PGUSER=postgres PGDATABASE=$BENCH_DB
 
 atrium_env() {
@@ -44,7 +46,7 @@ prepare_database() {
   psql -d postgres -Atqc "SELECT 1 FROM pg_database WHERE datname = '$BENCH_DB'" | grep -q 1 || createdb "$BENCH_DB"
   atrium_env
   mkdir -p "$BENCH_DIR"
-  "$JAVA" -jar target/atrium.jar seed >"$BENCH_DIR/seed.log" 2>&1 || {
+  "$JAVA" -jar "$ATRIUM_JAR" seed >"$BENCH_DIR/seed.log" 2>&1 || {
     echo "seed failed:" >&2; tail -30 "$BENCH_DIR/seed.log" >&2; exit 1; }
 }
 
@@ -56,7 +58,7 @@ start_atrium() {
     exit 1
   fi
   mkdir -p "$BENCH_DIR"
-  "$JAVA" ${ATRIUM_JVM_OPTS:-} -jar target/atrium.jar >"$BENCH_DIR/atrium.log" 2>&1 &
+  "$JAVA" ${ATRIUM_JVM_OPTS:-} -jar "$ATRIUM_JAR" >"$BENCH_DIR/atrium.log" 2>&1 &
   ATRIUM_PID=$!
   until curl -fs "http://127.0.0.1:$BENCH_PORT/readyz" >/dev/null 2>&1; do
     kill -0 "$ATRIUM_PID" 2>/dev/null || { echo "Atrium exited:" >&2; tail -30 "$BENCH_DIR/atrium.log" >&2; exit 1; }

@@ -4,6 +4,7 @@
 # (fsync and synchronous_commit on). Checks afterwards that not one unit was oversold.
 #
 # Usage: bench/orders-hot-product.sh [seconds] [client counts...]   (build first: ./mvnw -q package -DskipTests)
+# BASELINES=no skips the pgbench runs (bench/orders-before-after.sh measures two builds of Atrium alone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -54,6 +55,7 @@ for clients in "${counts[@]}"; do
   echo "   units taken from stock: $(sold); order lines written: $(( $(lines) - before ))"
 done
 stop_atrium
+[ "${BASELINES:-yes}" = no ] && { rm -rf "$work"; exit 0; }
 for script in naive atrium-sql; do
   for clients in "${counts[@]}"; do
     restock
