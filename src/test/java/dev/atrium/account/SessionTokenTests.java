@@ -74,7 +74,7 @@ class SessionTokenTests {
     }
 
     @Test
-    void after_logout_the_access_and_refresh_tokens_stop_working_and_the_row_is_closed() {
+    void after_signing_out_the_access_and_refresh_tokens_stop_working_and_the_row_is_closed() {
         SignedInUser user = accounts.signedInUser();
         assertThat(mvc.post()
                         .uri("/api/logout")

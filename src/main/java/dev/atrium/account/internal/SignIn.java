@@ -63,7 +63,7 @@ public class SignIn {
 
     /**
      * Opens a session for a user whose password was just verified, and records it: all of it or nothing, in the
-     * caller's transaction when there is one (the audit row then commits or rolls back with the caller's work).
+     * caller's transaction when there is one (the sign-in record then commits or rolls back with the caller's work).
      */
     public SignedIn openSession(User user, ClientInfo client) {
         String refreshId = SessionTokens.newRefreshId();
@@ -145,12 +145,12 @@ public class SignIn {
     /** Called inside {@link #inTransaction}, whose rollback closes the session again. */
     private Session open(User user, ClientInfo client, String refreshId) {
         Session session = sessions.open(user, client, refreshId);
-        users.recordLogin(user.id(), clock.instant());
+        users.recordSignIn(user.id(), clock.instant());
         return session;
     }
 
     /**
-     * The session, its audit row and the login time are written together, in the caller's transaction if there is
+     * The session, its sign-in record and the user's last sign-in time are written together, in the caller's transaction if there is
      * one: a failure in any of them must not leave an open session behind a sign-in that answered with an error.
      */
     private <T> T inTransaction(Supplier<T> work) {

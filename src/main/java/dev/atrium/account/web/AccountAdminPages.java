@@ -1,6 +1,6 @@
 package dev.atrium.account.web;
 
-import dev.atrium.account.internal.SignInHistory;
+import dev.atrium.account.internal.SignInRecordService;
 import dev.atrium.account.internal.UserAccounts;
 import dev.atrium.admin.AdminSection;
 import dev.atrium.admin.DashboardCount;
@@ -27,12 +27,12 @@ class AccountAdminPages {
     }
 
     @Bean
-    DashboardCount signInsTodayCount(SignInHistory history) {
+    DashboardCount signInsTodayCount(SignInRecordService history) {
         return new DashboardCount("Sign-ins today", "/admin/sessions", 80, history::today);
     }
 
     @Bean
-    DashboardCount openSessionsCount(SignInHistory history) {
+    DashboardCount openSessionsCount(SignInRecordService history) {
         return new DashboardCount("Open sessions", "/admin/sessions", 81, history::open);
     }
 }

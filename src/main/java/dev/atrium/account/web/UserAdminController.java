@@ -1,7 +1,7 @@
 package dev.atrium.account.web;
 
 import dev.atrium.account.internal.ProfileChanges;
-import dev.atrium.account.internal.SignInHistory;
+import dev.atrium.account.internal.SignInRecordService;
 import dev.atrium.account.internal.UserAccounts;
 import dev.atrium.admin.AdminPages;
 import dev.atrium.shared.paging.PageQuery;
@@ -34,9 +34,9 @@ class UserAdminController {
     static final int PAGE_SIZE = 25;
 
     private final UserAccounts accounts;
-    private final SignInHistory history;
+    private final SignInRecordService history;
 
-    UserAdminController(UserAccounts accounts, SignInHistory history) {
+    UserAdminController(UserAccounts accounts, SignInRecordService history) {
         this.accounts = accounts;
         this.history = history;
     }

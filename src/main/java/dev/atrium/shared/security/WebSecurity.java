@@ -26,7 +26,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: every request carries a bearer
- * token, so it needs no CSRF protection and creates no HTTP session. Everything else (the login page, the admin panel,
+ * token, so it needs no CSRF protection and creates no HTTP session. Everything else (the sign-in page, the admin panel,
  * static files) is for browsers: a session cookie bound to a user session, and CSRF protection on every form.
  */
 @Configuration(proxyBeanMethods = false)

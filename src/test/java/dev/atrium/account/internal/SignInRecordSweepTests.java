@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * rows that nobody closes; the sweep closes them, a bounded number of rows at a time, and leaves open sessions alone.
  */
 @AtriumTest
-class SessionAuditSweepTests {
+class SignInRecordSweepTests {
 
     @Autowired
     TestAccounts accounts;
@@ -40,10 +40,10 @@ class SessionAuditSweepTests {
     MockMvcTester mvc;
 
     @Autowired
-    SessionAuditSweep sweep;
+    SignInRecordSweep sweep;
 
     @Autowired
-    SessionAudit audit;
+    SignInRecordRepository records;
 
     @Test
     void a_session_lost_with_redis_has_its_row_closed_by_the_sweep_and_an_open_one_keeps_working() throws Exception {
@@ -93,25 +93,25 @@ class SessionAuditSweepTests {
         rows.subList(0, 3).forEach(id -> redis.delete("atrium:session:" + id));
         SessionRegistry registry = new SessionRegistry(
                 redis,
-                audit,
+                records,
                 Clock.fixed(ahead.plus(Duration.ofHours(1)), ZoneOffset.UTC),
                 Duration.ofDays(7),
                 Duration.ofSeconds(60));
-        SessionAudit.OpenRow start =
-                new SessionAudit.OpenRow("00000000-0000-0000-0000-000000000000", ahead.minusSeconds(1));
+        SignInRecordRepository.OpenRow start =
+                new SignInRecordRepository.OpenRow("00000000-0000-0000-0000-000000000000", ahead.minusSeconds(1));
 
-        SessionRegistry.AuditSweep first = registry.closeEndedInAudit(start, 2);
+        SessionRegistry.RecordSweep first = registry.closeEndedSignInRecords(start, 2);
         assertThat(first.looked()).isEqualTo(2);
         assertThat(first.closed()).isEqualTo(2);
         assertThat(first.resumeAfter()).isNotNull();
         assertThat(first.resumeAfter().id()).isEqualTo(rows.get(1));
         assertThat(closedAt(rows.get(2))).isNull();
 
-        SessionRegistry.AuditSweep second = registry.closeEndedInAudit(first.resumeAfter(), 2);
+        SessionRegistry.RecordSweep second = registry.closeEndedSignInRecords(first.resumeAfter(), 2);
         assertThat(second.looked()).isEqualTo(2);
         assertThat(second.closed()).isEqualTo(1);
 
-        SessionRegistry.AuditSweep third = registry.closeEndedInAudit(second.resumeAfter(), 2);
+        SessionRegistry.RecordSweep third = registry.closeEndedSignInRecords(second.resumeAfter(), 2);
         assertThat(third.looked()).isZero();
         assertThat(third.resumeAfter())
                 .as("at the end, the next run starts over")

@@ -18,14 +18,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The login audit as administrators read it: every sign-in ({@code user_sessions}), newest first, with whose it was.
- * {@link SessionAudit} writes the rows; this only reads them.
+ * The sign-in records as administrators read them: every sign-in ({@code user_sessions}), newest first, with whose it was.
+ * {@link SignInRecordRepository} writes the rows; this only reads them.
  */
 @Service
-public class SignInHistory {
+public class SignInRecordService {
 
     /** One sign-in: the session it opened and, once that ended, when. */
-    public record SignIn(
+    public record SignInRecord(
             String sessionId,
             long userId,
             String email,
@@ -49,21 +49,21 @@ public class SignInHistory {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SignInHistory(JdbcClient jdbc, Clock clock) {
+    SignInRecordService(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /** Sign-ins newest first, of users whose email contains the search when one is given. */
-    public Page<SignIn> page(CurrentUser actor, @Nullable String email, PageQuery query) {
+    public Page<SignInRecord> page(CurrentUser actor, @Nullable String email, PageQuery query) {
         requireAdmin(actor);
         String pattern = UserRepository.pattern(email);
-        List<SignIn> rows = jdbc.sql(
+        List<SignInRecord> rows = jdbc.sql(
                         SELECT + " WHERE " + FILTER + " ORDER BY s.opened_at DESC, s.id LIMIT :limit OFFSET :offset")
                 .param("pattern", pattern)
                 .param("limit", query.size())
                 .param("offset", query.offset())
-                .query(SignInHistory::map)
+                .query(SignInRecordService::map)
                 .list();
         long count = jdbc.sql("SELECT count(*) FROM user_sessions s JOIN users u ON u.id = s.user_id WHERE " + FILTER)
                 .param("pattern", pattern)
@@ -73,12 +73,12 @@ public class SignInHistory {
     }
 
     /** The user's latest sign-ins, newest first. */
-    public List<SignIn> latestOf(CurrentUser actor, long userId, int limit) {
+    public List<SignInRecord> latestOf(CurrentUser actor, long userId, int limit) {
         requireAdmin(actor);
         return jdbc.sql(SELECT + " WHERE s.user_id = :user ORDER BY s.opened_at DESC, s.id LIMIT :limit")
                 .param("user", userId)
                 .param("limit", limit)
-                .query(SignInHistory::map)
+                .query(SignInRecordService::map)
                 .list();
     }
 
@@ -103,13 +103,13 @@ public class SignInHistory {
 
     private static void requireAdmin(CurrentUser actor) {
         if (!actor.isAdmin()) {
-            throw ProblemException.forbidden("Only administrators may read the login audit");
+            throw ProblemException.forbidden("Only administrators may read the sign-in records");
         }
     }
 
-    private static SignIn map(ResultSet rs, int row) throws SQLException {
+    private static SignInRecord map(ResultSet rs, int row) throws SQLException {
         Timestamp closed = rs.getTimestamp("closed_at");
-        return new SignIn(
+        return new SignInRecord(
                 rs.getString("session_id"),
                 rs.getLong("user_id"),
                 rs.getString("email"),

@@ -1,6 +1,6 @@
 package dev.atrium.account.web;
 
-import dev.atrium.account.internal.SignInHistory;
+import dev.atrium.account.internal.SignInRecordService;
 import dev.atrium.admin.AdminPages;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.security.CurrentUser;
@@ -12,16 +12,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The login audit: every sign-in ({@code user_sessions}), newest first, searchable by email. */
+/** The sign-in records: every sign-in ({@code user_sessions}), newest first, searchable by email. */
 @Controller
 @AdminPages
-class SignInAdminController {
+class SignInRecordAdminController {
 
     static final int PAGE_SIZE = 50;
 
-    private final SignInHistory history;
+    private final SignInRecordService history;
 
-    SignInAdminController(SignInHistory history) {
+    SignInRecordAdminController(SignInRecordService history) {
         this.history = history;
     }
 

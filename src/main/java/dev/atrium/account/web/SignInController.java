@@ -28,13 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Authentication", description = "Sign in with email and password, refresh tokens, sign out")
-class AuthController {
+class SignInController {
 
     private final SignIn signIn;
     private final TokenRefresh refresh;
     private final SessionRegistry sessions;
 
-    AuthController(SignIn signIn, TokenRefresh refresh, SessionRegistry sessions) {
+    SignInController(SignIn signIn, TokenRefresh refresh, SessionRegistry sessions) {
         this.signIn = signIn;
         this.refresh = refresh;
         this.sessions = sessions;
@@ -120,7 +120,7 @@ class AuthController {
     @SignedIn
     @Operation(summary = "Sign out: end the current session", description = "Its tokens stop working at once.")
     @ApiResponse(responseCode = "204", description = "Signed out")
-    ResponseEntity<Void> logout(@AuthenticationPrincipal CurrentUser user) {
+    ResponseEntity<Void> signOut(@AuthenticationPrincipal CurrentUser user) {
         sessions.end(user);
         return ResponseEntity.noContent().build();
     }

@@ -10,11 +10,11 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code user_sessions} table: one row per successful sign-in, closed when its session ends. */
 @Repository
-class SessionAudit {
+class SignInRecordRepository {
 
     private final JdbcClient jdbc;
 
-    SessionAudit(JdbcClient jdbc) {
+    SignInRecordRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

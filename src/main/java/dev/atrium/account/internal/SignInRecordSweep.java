@@ -20,15 +20,15 @@ import org.springframework.stereotype.Component;
  * before its session). Replicas running together only share the work less well.
  */
 @Component
-class SessionAuditSweep {
+class SignInRecordSweep {
 
-    private static final Log log = LogFactory.getLog(SessionAuditSweep.class);
+    private static final Log log = LogFactory.getLog(SignInRecordSweep.class);
 
     private final SessionRegistry sessions;
     private final int batch;
-    private SessionAudit.@Nullable OpenRow resumeAfter;
+    private SignInRecordRepository.@Nullable OpenRow resumeAfter;
 
-    SessionAuditSweep(SessionRegistry sessions, @Value("${atrium.session.audit-sweep-batch:1000}") int batch) {
+    SignInRecordSweep(SessionRegistry sessions, @Value("${atrium.session.audit-sweep-batch:1000}") int batch) {
         this.sessions = sessions;
         this.batch = batch;
     }
@@ -42,13 +42,13 @@ class SessionAuditSweep {
                 throw ex;
             }
             // Nothing is closed while a store is away; the next run tries again from the same row.
-            log.warn("Could not sweep the session audit, a data store is unavailable: " + ex.getMessage());
+            log.warn("Could not sweep the sign-in records, a data store is unavailable: " + ex.getMessage());
         }
     }
 
     /** One bounded run; returns how many rows it closed. */
     synchronized int sweepOnce() {
-        SessionRegistry.AuditSweep pass = sessions.closeEndedInAudit(resumeAfter, batch);
+        SessionRegistry.RecordSweep pass = sessions.closeEndedSignInRecords(resumeAfter, batch);
         resumeAfter = pass.resumeAfter();
         return pass.closed();
     }
