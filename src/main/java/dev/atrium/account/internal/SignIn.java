@@ -2,7 +2,7 @@ package dev.atrium.account.internal;
 
 import dev.atrium.account.BadCredentials;
 import dev.atrium.account.SignedIn;
-import dev.atrium.account.Tokens;
+import dev.atrium.account.TokenPair;
 import dev.atrium.account.TooManySignInAttempts;
 import java.time.Clock;
 import java.util.Objects;
@@ -30,7 +30,7 @@ public class SignIn {
     private final PasswordHashing passwords;
     private final SignInThrottle throttle;
     private final SessionRegistry sessions;
-    private final SessionTokens tokens;
+    private final TokenPairIssuer tokens;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -39,7 +39,7 @@ public class SignIn {
             PasswordHashing passwords,
             SignInThrottle throttle,
             SessionRegistry sessions,
-            SessionTokens tokens,
+            TokenPairIssuer tokens,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.users = users;
@@ -66,10 +66,10 @@ public class SignIn {
      * caller's transaction when there is one (the sign-in record then commits or rolls back with the caller's work).
      */
     public SignedIn openSession(User user, ClientInfo client) {
-        String refreshId = SessionTokens.newRefreshId();
+        String refreshId = TokenPairIssuer.newRefreshId();
         SignedIn signedIn = inTransaction(() -> {
             Session session = open(user, client, refreshId);
-            Tokens pair = tokens.issue(user.id(), session.id(), refreshId);
+            TokenPair pair = tokens.issue(user.id(), session.id(), refreshId);
             return new SignedIn(user.id(), user.email(), session.id(), session.createdAt(), pair);
         });
         signedIn(user, "tokens");
@@ -79,7 +79,7 @@ public class SignIn {
     /** Signs a browser in: the session is the same kind, but its cookie stands in for tokens. */
     public Session signInBrowser(String email, String password, ClientInfo client) {
         User user = verify(email, password, client);
-        Session session = inTransaction(() -> open(user, client, SessionTokens.newRefreshId()));
+        Session session = inTransaction(() -> open(user, client, TokenPairIssuer.newRefreshId()));
         signedIn(user, "browser");
         return session;
     }

@@ -1,10 +1,10 @@
 package dev.atrium.account.web;
 
-import dev.atrium.account.Tokens;
+import dev.atrium.account.TokenPair;
 import dev.atrium.account.internal.ClientInfo;
+import dev.atrium.account.internal.RefreshTokenExchange;
 import dev.atrium.account.internal.SessionRegistry;
 import dev.atrium.account.internal.SignIn;
-import dev.atrium.account.internal.TokenRefresh;
 import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.InvalidRequest;
@@ -31,10 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 class SignInController {
 
     private final SignIn signIn;
-    private final TokenRefresh refresh;
+    private final RefreshTokenExchange refresh;
     private final SessionRegistry sessions;
 
-    SignInController(SignIn signIn, TokenRefresh refresh, SessionRegistry sessions) {
+    SignInController(SignIn signIn, RefreshTokenExchange refresh, SessionRegistry sessions) {
         this.signIn = signIn;
         this.refresh = refresh;
         this.sessions = sessions;
@@ -91,7 +91,7 @@ class SignInController {
     @ApiResponse(responseCode = "400", description = "Email or password missing")
     @ApiResponse(responseCode = "401", description = "No active user has this email and password")
     @ApiResponse(responseCode = "429", description = "Too many failed sign-ins lately")
-    Tokens signIn(@RequestBody Credentials credentials, HttpServletRequest request) {
+    TokenPair signIn(@RequestBody Credentials credentials, HttpServletRequest request) {
         List<FieldError> missing = new ArrayList<>();
         if (credentials.identifier().isEmpty()) {
             missing.add(new FieldError("username", "the email is required, as 'username', 'email' or 'login'"));
@@ -112,7 +112,7 @@ class SignInController {
             description = "Each refresh token works once. Presenting one that was already used ends the session.")
     @ApiResponse(responseCode = "200", description = "New access and refresh tokens")
     @ApiResponse(responseCode = "401", description = "Expired, invalid or already used refresh token")
-    Tokens refresh(@Valid @RequestBody RefreshRequest request) {
+    TokenPair refresh(@Valid @RequestBody RefreshRequest request) {
         return refresh.refresh(request.refresh());
     }
 

@@ -42,9 +42,9 @@ class ArDemoData implements DemoData {
     private final AccountApi accounts;
     private final Projects projects;
     private final ImageTargets targets;
-    private final AppTokens tokens;
+    private final AppTokenService tokens;
 
-    ArDemoData(AccountApi accounts, Projects projects, ImageTargets targets, AppTokens tokens) {
+    ArDemoData(AccountApi accounts, Projects projects, ImageTargets targets, AppTokenService tokens) {
         this.accounts = accounts;
         this.projects = projects;
         this.targets = targets;

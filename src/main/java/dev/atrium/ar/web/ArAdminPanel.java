@@ -2,7 +2,7 @@ package dev.atrium.ar.web;
 
 import dev.atrium.admin.AdminSection;
 import dev.atrium.admin.DashboardCount;
-import dev.atrium.ar.internal.AppTokens;
+import dev.atrium.ar.internal.AppTokenService;
 import dev.atrium.ar.internal.ImageTargets;
 import dev.atrium.ar.internal.Projects;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +33,7 @@ class ArAdminPanel {
     }
 
     @Bean
-    DashboardCount appTokenCount(AppTokens tokens) {
+    DashboardCount appTokenCount(AppTokenService tokens) {
         return new DashboardCount("Live app tokens", AppTokenAdminController.PATH, 82, tokens::countLive);
     }
 }

@@ -48,8 +48,8 @@ class WebSecurity {
             List<RequestAuthorizations> moduleRules,
             MappedEndpoints mappedEndpoints,
             ProblemResponses problems,
-            SignedTokens tokens,
-            BearerTokens bearerTokens,
+            JwtSigner tokens,
+            BearerTokenConverter bearerTokens,
             CrossOriginSettings crossOrigin) {
         http.securityMatcher("/api/**", "/actuator/**")
                 .headers(WebSecurity::securityHeaders)
@@ -58,7 +58,7 @@ class WebSecurity {
                 .cors(cors -> cors.configurationSource(crossOrigin))
                 .requestCache(cache -> cache.disable())
                 .oauth2ResourceServer(bearer -> bearer.authenticationEntryPoint(problems)
-                        .jwt(jwt -> jwt.decoder(tokens.decoderFor(SignedTokens.API_AUDIENCE))
+                        .jwt(jwt -> jwt.decoder(tokens.decoderFor(JwtSigner.API_AUDIENCE))
                                 .jwtAuthenticationConverter(bearerTokens))
                         .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
                             @Override

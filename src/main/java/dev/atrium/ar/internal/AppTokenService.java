@@ -7,7 +7,7 @@ import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
-import dev.atrium.shared.security.SignedTokens;
+import dev.atrium.shared.security.JwtSigner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,16 +30,16 @@ import org.springframework.transaction.annotation.Transactional;
  * request, so that it can be moved ({@code PATCH}) while the application keeps the token it has, and so that deleting
  * the row revokes the token at once on every replica. An {@code exp} in the token could only be the longest lifetime a
  * row may ever reach, which a {@code PATCH} can always push further, and adding one would change the tokens that
- * applications already hold; so {@link SignedTokens} exempts this one {@code typ} from requiring it, and the row is the
+ * applications already hold; so {@link JwtSigner} exempts this one {@code typ} from requiring it, and the row is the
  * expiry. What the token does carry (its id, project, issue time, issuer
  * and audience) is fixed when it is made, and HMAC signing is deterministic, so the token is made again from its row
  * whenever it is listed rather than stored: the table alone is not enough to use a token.
  */
 @Service
-public class AppTokens {
+public class AppTokenService {
 
     /** The {@code typ} claim of app tokens: the one kind of token verification lets through without {@code exp}. */
-    public static final String TYPE = SignedTokens.APP_TYPE;
+    public static final String TYPE = JwtSigner.APP_TYPE;
 
     public static final Duration DEFAULT_TTL = Duration.ofDays(14);
     /** The shortest lifetime a token may be given, in seconds: a minute. */
@@ -53,15 +53,15 @@ public class AppTokens {
     private final AppTokenDeletions deletions;
     private final Projects projects;
     private final AccountApi accounts;
-    private final SignedTokens signer;
+    private final JwtSigner signer;
     private final Clock clock;
 
-    AppTokens(
+    AppTokenService(
             AppTokenRepository tokens,
             AppTokenDeletions deletions,
             Projects projects,
             AccountApi accounts,
-            SignedTokens signer,
+            JwtSigner signer,
             Clock clock) {
         this.tokens = tokens;
         this.deletions = deletions;
@@ -128,7 +128,7 @@ public class AppTokens {
      */
     public String idOf(String token, String field) {
         try {
-            Jwt jwt = signer.verify(token.strip(), SignedTokens.API_AUDIENCE);
+            Jwt jwt = signer.verify(token.strip(), JwtSigner.API_AUDIENCE);
             if (TYPE.equals(jwt.getClaimAsString("typ")) && jwt.getId() != null) {
                 return jwt.getId();
             }
@@ -204,7 +204,7 @@ public class AppTokens {
     private AppToken signed(AppTokenRepository.Row row) {
         String token = signer.sign(JwtClaimsSet.builder()
                         .subject("project:" + row.projectId())
-                        .audience(List.of(SignedTokens.API_AUDIENCE))
+                        .audience(List.of(JwtSigner.API_AUDIENCE))
                         .id(row.id().toString())
                         .issuedAt(row.createdAt())
                         .claim("typ", TYPE)

@@ -1,8 +1,8 @@
 package dev.atrium.account.internal;
 
-import dev.atrium.account.Tokens;
+import dev.atrium.account.TokenPair;
 import dev.atrium.shared.problem.Unauthorized;
-import dev.atrium.shared.security.SignedTokens;
+import dev.atrium.shared.security.JwtSigner;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Service;
@@ -12,31 +12,31 @@ import org.springframework.stereotype.Service;
  * two parties hold it, so the whole session is ended and both must sign in again.
  */
 @Service
-public class TokenRefresh {
+public class RefreshTokenExchange {
 
-    private final SignedTokens signer;
+    private final JwtSigner signer;
     private final SessionRegistry sessions;
-    private final SessionTokens tokens;
+    private final TokenPairIssuer tokens;
 
-    TokenRefresh(SignedTokens signer, SessionRegistry sessions, SessionTokens tokens) {
+    RefreshTokenExchange(JwtSigner signer, SessionRegistry sessions, TokenPairIssuer tokens) {
         this.signer = signer;
         this.sessions = sessions;
         this.tokens = tokens;
     }
 
-    public Tokens refresh(String refreshToken) {
+    public TokenPair refresh(String refreshToken) {
         Jwt jwt;
         try {
-            jwt = signer.verify(refreshToken, SignedTokens.REFRESH_AUDIENCE);
+            jwt = signer.verify(refreshToken, JwtSigner.REFRESH_AUDIENCE);
         } catch (JwtException ex) {
             throw Unauthorized.because("The refresh token is not valid or has expired");
         }
         String sessionId = jwt.getClaimAsString("sid");
-        if (!SessionTokens.REFRESH.equals(jwt.getClaimAsString("typ")) || sessionId == null || jwt.getId() == null) {
+        if (!TokenPairIssuer.REFRESH.equals(jwt.getClaimAsString("typ")) || sessionId == null || jwt.getId() == null) {
             throw Unauthorized.because("The refresh token is not valid or has expired");
         }
         long userId = Long.parseLong(jwt.getSubject());
-        String next = SessionTokens.newRefreshId();
+        String next = TokenPairIssuer.newRefreshId();
         return switch (sessions.rotateRefresh(userId, sessionId, jwt.getId(), next)) {
             case ROTATED -> tokens.issue(userId, sessionId, next);
             case ALREADY_SPENT -> {

@@ -11,25 +11,25 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
 /**
- * Honours an app token while its row says so (see {@link AppTokens#liveProjectOf}). The authentication carries
+ * Honours an app token while its row says so (see {@link AppTokenService#liveProjectOf}). The authentication carries
  * {@code ROLE_APP} only: app tokens are refused (403) wherever a signed-in user is required, which is everywhere but
  * the image target paths.
  */
 @Component
-class AppTokenBearerTokens implements BearerTokenAuthenticator {
+class AppTokenAuthenticator implements BearerTokenAuthenticator {
 
     private static final List<SimpleGrantedAuthority> AUTHORITIES =
             List.of(new SimpleGrantedAuthority("ROLE_" + AppClient.ROLE));
 
-    private final AppTokens tokens;
+    private final AppTokenService tokens;
 
-    AppTokenBearerTokens(AppTokens tokens) {
+    AppTokenAuthenticator(AppTokenService tokens) {
         this.tokens = tokens;
     }
 
     @Override
     public String tokenType() {
-        return AppTokens.TYPE;
+        return AppTokenService.TYPE;
     }
 
     @Override

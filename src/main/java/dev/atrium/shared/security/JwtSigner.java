@@ -55,7 +55,7 @@ import org.springframework.util.StringUtils;
  * whose lifetime is kept in the database so that it can be changed after the token was handed out.
  */
 @Component
-public class SignedTokens {
+public class JwtSigner {
 
     /** Audience of access tokens and app tokens, the two kinds accepted as {@code Authorization: Bearer}. */
     public static final String API_AUDIENCE = "atrium-api";
@@ -75,7 +75,7 @@ public class SignedTokens {
     private final Map<String, NimbusJwtDecoder> decoders = new ConcurrentHashMap<>();
     private final Set<String> keyIds;
 
-    SignedTokens(
+    JwtSigner(
             JwtSettings settings,
             @Value("${atrium.mode}") String mode,
             @Value("${atrium.command:serve}") String command,

@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /** The signing key: refused when it is weak or public outside embedded mode, and rotatable without signing anyone out. */
-class SignedTokensTests {
+class JwtSignerTests {
 
     static final String KEY = "a-production-key-of-at-least-thirty-two-bytes";
     static final String NEXT_KEY = "the-next-production-key-also-thirty-two-bytes-long";
@@ -34,17 +34,17 @@ class SignedTokensTests {
 
     @Test
     void the_one_shot_commands_need_no_key() {
-        SignedTokens migrate = new SignedTokens(
-                new JwtSettings(null, null, null, null, null), "external", "migrate", Clock.systemUTC());
+        JwtSigner migrate =
+                new JwtSigner(new JwtSettings(null, null, null, null, null), "external", "migrate", Clock.systemUTC());
         assertThat(migrate).isNotNull();
     }
 
     @Test
     void the_one_shot_commands_do_not_read_a_key_file_that_is_not_there() {
-        SignedTokens seed = new SignedTokens(
+        JwtSigner seed = new JwtSigner(
                 new JwtSettings(null, "/nonexistent/jwt.key", null, null, null), "external", "seed", Clock.systemUTC());
         assertThat(seed).isNotNull();
-        assertThatThrownBy(() -> new SignedTokens(
+        assertThatThrownBy(() -> new JwtSigner(
                         new JwtSettings(null, "/nonexistent/jwt.key", null, null, null),
                         "external",
                         "serve",
@@ -65,8 +65,8 @@ class SignedTokensTests {
 
     @Test
     void embedded_mode_falls_back_to_the_development_key() {
-        SignedTokens embedded = tokens(null, null, "embedded");
-        SignedTokens explicit = tokens(JwtSettings.DEVELOPMENT_SECRET, null, "embedded");
+        JwtSigner embedded = tokens(null, null, "embedded");
+        JwtSigner explicit = tokens(JwtSettings.DEVELOPMENT_SECRET, null, "embedded");
         assertThat(explicit.verify(sign(embedded, "atrium-api"), "atrium-api").getSubject())
                 .isEqualTo("7");
     }
@@ -75,7 +75,7 @@ class SignedTokensTests {
     void the_key_can_come_from_a_file(@TempDir Path directory) throws Exception {
         Path file = directory.resolve("jwt.key");
         Files.writeString(file, KEY + "\n");
-        SignedTokens fromFile = new SignedTokens(
+        JwtSigner fromFile = new JwtSigner(
                 new JwtSettings(null, file.toString(), null, null, null), "external", "serve", Clock.systemUTC());
         assertThat(tokens(KEY, null, "external").verify(sign(fromFile, "atrium-api"), "atrium-api"))
                 .isNotNull();
@@ -83,8 +83,8 @@ class SignedTokensTests {
 
     @Test
     void after_a_rotation_old_tokens_still_verify_and_new_ones_use_the_new_key() {
-        SignedTokens before = tokens(KEY, null, "external");
-        SignedTokens after = tokens(NEXT_KEY, List.of(KEY), "external");
+        JwtSigner before = tokens(KEY, null, "external");
+        JwtSigner after = tokens(NEXT_KEY, List.of(KEY), "external");
         String old = sign(before, "atrium-api");
         assertThat(after.verify(old, "atrium-api").getSubject()).isEqualTo("7");
         String fresh = sign(after, "atrium-api");
@@ -93,18 +93,18 @@ class SignedTokensTests {
 
     @Test
     void a_token_for_another_audience_is_refused() {
-        SignedTokens tokens = tokens(KEY, null, "external");
+        JwtSigner tokens = tokens(KEY, null, "external");
         assertThatThrownBy(() -> tokens.verify(sign(tokens, "atrium-refresh"), "atrium-api"))
                 .isInstanceOf(JwtException.class);
     }
 
     @Test
     void only_an_app_token_for_the_api_may_come_without_an_expiry() {
-        SignedTokens tokens = tokens(KEY, null, "external");
+        JwtSigner tokens = tokens(KEY, null, "external");
         String app = tokens.sign(JwtClaimsSet.builder()
                         .subject("project:7")
                         .audience(List.of("atrium-api"))
-                        .claim("typ", SignedTokens.APP_TYPE))
+                        .claim("typ", JwtSigner.APP_TYPE))
                 .getTokenValue();
         assertThat(tokens.verify(app, "atrium-api").getSubject()).isEqualTo("project:7");
         String access = tokens.sign(JwtClaimsSet.builder()
@@ -116,12 +116,12 @@ class SignedTokensTests {
         String refreshAsApp = tokens.sign(JwtClaimsSet.builder()
                         .subject("7")
                         .audience(List.of("atrium-refresh"))
-                        .claim("typ", SignedTokens.APP_TYPE))
+                        .claim("typ", JwtSigner.APP_TYPE))
                 .getTokenValue();
         assertThatThrownBy(() -> tokens.verify(refreshAsApp, "atrium-refresh")).isInstanceOf(JwtException.class);
     }
 
-    private static String sign(SignedTokens tokens, String audience) {
+    private static String sign(JwtSigner tokens, String audience) {
         return tokens.sign(JwtClaimsSet.builder()
                         .subject("7")
                         .audience(List.of(audience))
@@ -129,7 +129,7 @@ class SignedTokensTests {
                 .getTokenValue();
     }
 
-    private static SignedTokens tokens(String secret, List<String> previous, String mode) {
-        return new SignedTokens(new JwtSettings(secret, null, previous, null, null), mode, "serve", Clock.systemUTC());
+    private static JwtSigner tokens(String secret, List<String> previous, String mode) {
+        return new JwtSigner(new JwtSettings(secret, null, previous, null, null), mode, "serve", Clock.systemUTC());
     }
 }

@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
  * claim. A token of a kind nobody accepts (a refresh token sent as a bearer token, say) is refused.
  */
 @Component
-class BearerTokens implements Converter<Jwt, AbstractAuthenticationToken> {
+class BearerTokenConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final Map<String, BearerTokenAuthenticator> byType;
 
-    BearerTokens(List<BearerTokenAuthenticator> authenticators) {
+    BearerTokenConverter(List<BearerTokenAuthenticator> authenticators) {
         this.byType = authenticators.stream()
                 .collect(Collectors.toMap(BearerTokenAuthenticator::tokenType, Function.identity()));
     }

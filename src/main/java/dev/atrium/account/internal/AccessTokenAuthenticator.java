@@ -10,17 +10,17 @@ import org.springframework.stereotype.Component;
 
 /** Access tokens are honoured while their session is open; the user's roles are read from the session. */
 @Component
-class SessionBearerTokens implements BearerTokenAuthenticator {
+class AccessTokenAuthenticator implements BearerTokenAuthenticator {
 
     private final SessionRegistry sessions;
 
-    SessionBearerTokens(SessionRegistry sessions) {
+    AccessTokenAuthenticator(SessionRegistry sessions) {
         this.sessions = sessions;
     }
 
     @Override
     public String tokenType() {
-        return SessionTokens.ACCESS;
+        return TokenPairIssuer.ACCESS;
     }
 
     @Override
