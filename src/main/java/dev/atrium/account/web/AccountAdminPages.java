@@ -1,7 +1,7 @@
 package dev.atrium.account.web;
 
 import dev.atrium.account.internal.SignInRecordService;
-import dev.atrium.account.internal.UserAccounts;
+import dev.atrium.account.internal.UserService;
 import dev.atrium.admin.AdminSection;
 import dev.atrium.admin.DashboardCount;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +22,7 @@ class AccountAdminPages {
     }
 
     @Bean
-    DashboardCount usersCount(UserAccounts accounts) {
+    DashboardCount usersCount(UserService accounts) {
         return new DashboardCount("Users", "/admin/users", 10, accounts::countActive);
     }
 

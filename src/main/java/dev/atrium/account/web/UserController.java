@@ -3,8 +3,8 @@ package dev.atrium.account.web;
 import dev.atrium.account.internal.PasswordChange;
 import dev.atrium.account.internal.ProfileChanges;
 import dev.atrium.account.internal.Registration;
-import dev.atrium.account.internal.UserAccounts;
-import dev.atrium.account.internal.UserAccounts.Profile;
+import dev.atrium.account.internal.UserService;
+import dev.atrium.account.internal.UserService.Profile;
 import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
@@ -52,11 +52,11 @@ class UserController {
      */
     private static final CurrentUser NOBODY = new CurrentUser(0, "", Set.of(), "");
 
-    private final UserAccounts accounts;
+    private final UserService accounts;
     private final RateLimit registrations;
 
     UserController(
-            UserAccounts accounts,
+            UserService accounts,
             RateLimits limits,
             @Value("${atrium.limits.registrations-per-address:20}") int registrationsPerAddress,
             @Value("${atrium.limits.registrations-window:1h}") Duration registrationsWindow) {

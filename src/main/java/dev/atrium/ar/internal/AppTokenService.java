@@ -51,7 +51,7 @@ public class AppTokenService {
 
     private final AppTokenRepository tokens;
     private final AppTokenDeletions deletions;
-    private final Projects projects;
+    private final ProjectService projects;
     private final AccountApi accounts;
     private final JwtSigner signer;
     private final Clock clock;
@@ -59,7 +59,7 @@ public class AppTokenService {
     AppTokenService(
             AppTokenRepository tokens,
             AppTokenDeletions deletions,
-            Projects projects,
+            ProjectService projects,
             AccountApi accounts,
             JwtSigner signer,
             Clock clock) {

@@ -3,8 +3,8 @@ package dev.atrium.ar.web;
 import dev.atrium.admin.AdminSection;
 import dev.atrium.admin.DashboardCount;
 import dev.atrium.ar.internal.AppTokenService;
-import dev.atrium.ar.internal.ImageTargets;
-import dev.atrium.ar.internal.Projects;
+import dev.atrium.ar.internal.ImageTargetService;
+import dev.atrium.ar.internal.ProjectService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,12 +23,12 @@ class ArAdminPanel {
     }
 
     @Bean
-    DashboardCount projectCount(Projects projects) {
+    DashboardCount projectCount(ProjectService projects) {
         return new DashboardCount("AR projects", ProjectAdminController.PATH, 80, projects::countLive);
     }
 
     @Bean
-    DashboardCount imageTargetCount(ImageTargets targets) {
+    DashboardCount imageTargetCount(ImageTargetService targets) {
         return new DashboardCount("Image targets", ProjectAdminController.PATH, 81, targets::countLive);
     }
 

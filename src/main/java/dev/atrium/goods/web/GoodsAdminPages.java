@@ -2,7 +2,7 @@ package dev.atrium.goods.web;
 
 import dev.atrium.admin.AdminSection;
 import dev.atrium.admin.DashboardCount;
-import dev.atrium.goods.internal.GoodsTable;
+import dev.atrium.goods.internal.GoodRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +16,7 @@ class GoodsAdminPages {
     }
 
     @Bean
-    DashboardCount goodsCount(GoodsTable goods) {
+    DashboardCount goodsCount(GoodRepository goods) {
         return new DashboardCount("Goods rows", "/admin/goods", 95, goods::count);
     }
 }

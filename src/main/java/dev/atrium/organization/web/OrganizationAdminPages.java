@@ -2,7 +2,7 @@ package dev.atrium.organization.web;
 
 import dev.atrium.admin.AdminSection;
 import dev.atrium.admin.DashboardCount;
-import dev.atrium.organization.internal.Organizations;
+import dev.atrium.organization.internal.OrganizationService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +16,7 @@ class OrganizationAdminPages {
     }
 
     @Bean
-    DashboardCount organizationsCount(Organizations organizations) {
+    DashboardCount organizationsCount(OrganizationService organizations) {
         return new DashboardCount("Organizations", "/admin/organizations", 20, organizations::count);
     }
 }

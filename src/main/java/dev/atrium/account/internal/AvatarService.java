@@ -23,7 +23,7 @@ import org.springframework.util.unit.DataSize;
  * it and removing the old file happen in one transaction, so a failed upload leaves the previous avatar as it was.
  */
 @Service
-public class Avatars {
+public class AvatarService {
 
     static final String KEY_PREFIX = "avatars/";
     static final String EXTENSION = ".jpg";
@@ -38,7 +38,7 @@ public class Avatars {
     private final TransactionTemplate transactions;
     private final SecureRandom random = new SecureRandom();
 
-    Avatars(
+    AvatarService(
             AvatarImages images,
             BlobStore blobs,
             UserRepository users,

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a transaction that committed first, whose answer is replayed ({@link #replay}).
  */
 @Repository
-class IdempotencyKeys {
+class IdempotencyKeyRepository {
 
     /** How long a key's first answer is replayed. */
     static final Duration LIFETIME = Duration.ofHours(24);
@@ -85,7 +85,7 @@ class IdempotencyKeys {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    IdempotencyKeys(JdbcClient jdbc, JsonMapper json) {
+    IdempotencyKeyRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -23,21 +23,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to the blob store in the same transaction as the row, so a target is never half made.
  */
 @Service
-public class ImageTargets {
+public class ImageTargetService {
 
     public static final int MAX_DESCRIPTION_LENGTH = 2000;
     private static final String JPEG = "image/jpeg";
 
     private final ImageTargetRepository targets;
-    private final Projects projects;
+    private final ProjectService projects;
     private final JpegCheck jpegs;
     private final BlobStore blobs;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ImageTargets(
+    ImageTargetService(
             ImageTargetRepository targets,
-            Projects projects,
+            ProjectService projects,
             JpegCheck jpegs,
             BlobStore blobs,
             PlatformTransactionManager transactionManager,

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code goods} table as the admin panel shows it: searched, paged, and emptied on request. */
 @Repository
-public class GoodsTable {
+public class GoodRepository {
 
     /** One row of {@code goods}. */
     public record Row(
@@ -32,7 +32,7 @@ public class GoodsTable {
 
     private final JdbcClient jdbc;
 
-    GoodsTable(JdbcClient jdbc) {
+    GoodRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Repository;
  * query bound to an array ({@code = ANY}), never one query per organization or per user.
  */
 @Repository
-public class Memberships {
+public class MembershipRepository {
 
     private final JdbcClient jdbc;
 
-    Memberships(JdbcClient jdbc) {
+    MembershipRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

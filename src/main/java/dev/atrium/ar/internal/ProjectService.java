@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * everyone's; a project someone else owns is answered as missing, exactly like a deleted one.
  */
 @Service
-public class Projects {
+public class ProjectService {
 
     public static final int MAX_NAME_LENGTH = 200;
 
@@ -29,7 +29,7 @@ public class Projects {
     private final AppTokenRepository tokens;
     private final Clock clock;
 
-    Projects(ProjectRepository projects, ImageTargetRepository targets, AppTokenRepository tokens, Clock clock) {
+    ProjectService(ProjectRepository projects, ImageTargetRepository targets, AppTokenRepository tokens, Clock clock) {
         this.projects = projects;
         this.targets = targets;
         this.tokens = tokens;

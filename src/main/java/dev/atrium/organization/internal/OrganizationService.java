@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * also leave by themselves, here or through their own profile.
  */
 @Service
-public class Organizations {
+public class OrganizationService {
 
     /** An organization with its (active) members, in id order. */
     public record Details(Organization organization, List<UserSummary> members) {}
@@ -39,14 +39,14 @@ public class Organizations {
     public record Addition(Details organization, boolean added) {}
 
     private final OrganizationRepository organizations;
-    private final Memberships memberships;
+    private final MembershipRepository memberships;
     private final AccountApi accounts;
     private final Validator validator;
     private final Clock clock;
 
-    Organizations(
+    OrganizationService(
             OrganizationRepository organizations,
-            Memberships memberships,
+            MembershipRepository memberships,
             AccountApi accounts,
             Validator validator,
             Clock clock) {

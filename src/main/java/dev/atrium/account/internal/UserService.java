@@ -48,9 +48,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * should not wait on it.
  */
 @Service
-public class UserAccounts {
+public class UserService {
 
-    private static final Log log = LogFactory.getLog(UserAccounts.class);
+    private static final Log log = LogFactory.getLog(UserService.class);
 
     /** A user's account with the organizations they belong to, as the API and the admin panel show it. */
     public record Profile(User user, List<OrganizationRef> organizations) {}
@@ -66,7 +66,7 @@ public class UserAccounts {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    UserAccounts(
+    UserService(
             UserRepository users,
             PasswordHashing passwords,
             PasswordPolicy policy,
