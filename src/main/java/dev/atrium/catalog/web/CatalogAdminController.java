@@ -45,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 @AdminPages
-class CatalogAdminPages {
+class CatalogAdminController {
 
     static final int PAGE_SIZE = 25;
     private static final String HTMX = "HX-Request";
@@ -60,7 +60,7 @@ class CatalogAdminPages {
     private final JsonMapper json;
     private final UploadLimit uploads;
 
-    CatalogAdminPages(
+    CatalogAdminController(
             ProductListing listing,
             ProductService products,
             ProductRepository productRows,

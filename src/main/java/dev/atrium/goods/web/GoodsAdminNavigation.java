@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The goods feed's place in the admin panel. */
 @Configuration(proxyBeanMethods = false)
-class GoodsAdminPages {
+class GoodsAdminNavigation {
 
     @Bean
     AdminSection goodsSection() {

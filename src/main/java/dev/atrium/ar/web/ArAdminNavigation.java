@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The AR module's entries in the admin panel's navigation and its numbers on the dashboard. */
 @Configuration(proxyBeanMethods = false)
-class ArAdminPanel {
+class ArAdminNavigation {
 
     @Bean
     AdminSection projectsSection() {

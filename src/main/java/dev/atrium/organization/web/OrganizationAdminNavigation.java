@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Where the organization pages sit in the admin panel's navigation, and their count on its dashboard. */
 @Configuration(proxyBeanMethods = false)
-class OrganizationAdminPages {
+class OrganizationAdminNavigation {
 
     @Bean
     AdminSection organizationsSection() {

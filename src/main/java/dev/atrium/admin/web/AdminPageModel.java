@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Puts the navigation and the signed-in administrator into the model of every admin page, whichever module owns it. */
 @ControllerAdvice(annotations = AdminPages.class)
-class AdminNavigation {
+class AdminPageModel {
 
     private final List<AdminSection> sections;
 
-    AdminNavigation(List<AdminSection> sections) {
+    AdminPageModel(List<AdminSection> sections) {
         this.sections = sections.stream()
                 .sorted(Comparator.comparingInt(AdminSection::order))
                 .toList();

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The admin panel's offers and orders pages: each page and action, for administrators only, CSRF-protected. */
 @AtriumTest
-class OrderingAdminPagesTests {
+class OrderingAdminControllerTests {
 
     @Autowired
     MockMvcTester mvc;

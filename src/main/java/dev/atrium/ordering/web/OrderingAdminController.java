@@ -40,7 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @AdminPages
-class OrderingAdminPages {
+class OrderingAdminController {
 
     static final int PAGE_SIZE = 25;
     private static final String HTMX = "HX-Request";
@@ -51,7 +51,7 @@ class OrderingAdminPages {
     private final AccountApi accounts;
     private final Clock clock;
 
-    OrderingAdminPages(
+    OrderingAdminController(
             OrderService orders, OfferService offers, OfferRepository offerRows, AccountApi accounts, Clock clock) {
         this.orders = orders;
         this.offers = offers;

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Where the account pages sit in the admin panel's navigation, and what they count on its dashboard. */
 @Configuration(proxyBeanMethods = false)
-class AccountAdminPages {
+class AccountAdminNavigation {
 
     @Bean
     AdminSection usersSection() {

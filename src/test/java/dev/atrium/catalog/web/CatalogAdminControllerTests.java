@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** The admin panel's products and shops pages: each page and action, for administrators only, CSRF-protected. */
 @AtriumTest
-class CatalogAdminPagesTests {
+class CatalogAdminControllerTests {
 
     @Autowired
     MockMvcTester mvc;
