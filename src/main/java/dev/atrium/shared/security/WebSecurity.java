@@ -48,8 +48,8 @@ class WebSecurity {
             List<RequestAuthorizations> moduleRules,
             MappedEndpoints mappedEndpoints,
             ProblemResponses problems,
-            JwtSigner tokens,
-            BearerTokenConverter bearerTokens,
+            JwtSigner signer,
+            BearerTokenConverter bearerTokenConverter,
             CrossOriginSettings crossOrigin) {
         http.securityMatcher("/api/**", "/actuator/**")
                 .headers(WebSecurity::securityHeaders)
@@ -58,8 +58,8 @@ class WebSecurity {
                 .cors(cors -> cors.configurationSource(crossOrigin))
                 .requestCache(cache -> cache.disable())
                 .oauth2ResourceServer(bearer -> bearer.authenticationEntryPoint(problems)
-                        .jwt(jwt -> jwt.decoder(tokens.decoderFor(JwtSigner.API_AUDIENCE))
-                                .jwtAuthenticationConverter(bearerTokens))
+                        .jwt(jwt -> jwt.decoder(signer.decoderFor(JwtSigner.API_AUDIENCE))
+                                .jwtAuthenticationConverter(bearerTokenConverter))
                         .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
                             @Override
                             public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
