@@ -31,7 +31,7 @@ public class AtriumApplication {
             Usage: java -jar atrium.jar [command] [--property=value ...]
 
             Commands:
-              serve     serve the API, the login page and the admin panel (the default)
+              serve     serve the API, the sign-in page and the admin panel (the default)
               migrate   apply the database migrations, then exit
               seed      apply the migrations and load the demo data (idempotent), then exit
               unlock EMAIL

@@ -1,6 +1,6 @@
 /**
  * Accounts: users, their passwords, sign-in and sessions, the tokens that name those sessions, throttling of failed
- * sign-ins and the login audit. Other modules use {@link dev.atrium.account.AccountApi} and nothing else.
+ * sign-ins and the sign-in records. Other modules use {@link dev.atrium.account.AccountApi} and nothing else.
  */
 @ApplicationModule(displayName = "Accounts")
 @NullMarked

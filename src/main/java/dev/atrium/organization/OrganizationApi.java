@@ -1,7 +1,7 @@
 package dev.atrium.organization;
 
 import dev.atrium.account.UserOrganizations;
-import dev.atrium.organization.internal.Memberships;
+import dev.atrium.organization.internal.MembershipRepository;
 import dev.atrium.organization.internal.Organization;
 import dev.atrium.organization.internal.OrganizationRepository;
 import java.time.Clock;
@@ -21,10 +21,10 @@ import org.springframework.stereotype.Service;
 public class OrganizationApi implements UserOrganizations {
 
     private final OrganizationRepository organizations;
-    private final Memberships memberships;
+    private final MembershipRepository memberships;
     private final Clock clock;
 
-    OrganizationApi(OrganizationRepository organizations, Memberships memberships, Clock clock) {
+    OrganizationApi(OrganizationRepository organizations, MembershipRepository memberships, Clock clock) {
         this.organizations = organizations;
         this.memberships = memberships;
         this.clock = clock;

@@ -53,7 +53,7 @@ class ReplicaSessionTests {
     }
 
     @Test
-    void a_logout_on_one_replica_refuses_the_token_on_the_other_at_once() throws Exception {
+    void a_sign_out_on_one_replica_refuses_the_token_on_the_other_at_once() throws Exception {
         TestUser user = accounts.user();
         String first = "http://localhost:" + port;
         JsonNode tokens = json.readTree(send(HttpRequest.newBuilder(URI.create(first + "/api/auth"))

@@ -14,7 +14,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
-import dev.atrium.shared.security.SignedTokens;
+import dev.atrium.shared.security.JwtSigner;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -39,7 +39,7 @@ class SessionTokenTests {
     TestAccounts accounts;
 
     @Autowired
-    SignedTokens signer;
+    JwtSigner signer;
 
     @Autowired
     JdbcClient jdbc;
@@ -74,7 +74,7 @@ class SessionTokenTests {
     }
 
     @Test
-    void after_logout_the_access_and_refresh_tokens_stop_working_and_the_row_is_closed() {
+    void after_signing_out_the_access_and_refresh_tokens_stop_working_and_the_row_is_closed() {
         SignedInUser user = accounts.signedInUser();
         assertThat(mvc.post()
                         .uri("/api/logout")
@@ -121,7 +121,7 @@ class SessionTokenTests {
         assertThat(refresh(user.access())).hasStatus(HttpStatus.UNAUTHORIZED);
         String expired = signer.sign(JwtClaimsSet.builder()
                         .subject(Long.toString(user.id()))
-                        .audience(List.of(SignedTokens.REFRESH_AUDIENCE))
+                        .audience(List.of(JwtSigner.REFRESH_AUDIENCE))
                         .issuedAt(Instant.now().minusSeconds(1200))
                         .expiresAt(Instant.now().minusSeconds(120))
                         .id("spent")
@@ -144,7 +144,7 @@ class SessionTokenTests {
         String sessionId = sessionIdOf(user);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer("atrium")
-                .audience(SignedTokens.API_AUDIENCE)
+                .audience(JwtSigner.API_AUDIENCE)
                 .subject(Long.toString(user.id()))
                 .claim("typ", "access")
                 .claim("sid", sessionId)
@@ -177,7 +177,7 @@ class SessionTokenTests {
 
         String expired = signer.sign(JwtClaimsSet.builder()
                         .subject(Long.toString(user.id()))
-                        .audience(List.of(SignedTokens.API_AUDIENCE))
+                        .audience(List.of(JwtSigner.API_AUDIENCE))
                         .issuedAt(Instant.now().minusSeconds(1200))
                         .expiresAt(Instant.now().minusSeconds(120))
                         .claim("typ", "access")
@@ -197,7 +197,7 @@ class SessionTokenTests {
         // A genuine token whose subject does not own the session it names.
         String stolenSession = signer.sign(JwtClaimsSet.builder()
                         .subject(Long.toString(user.id() + 100_000))
-                        .audience(List.of(SignedTokens.API_AUDIENCE))
+                        .audience(List.of(JwtSigner.API_AUDIENCE))
                         .expiresAt(Instant.now().plusSeconds(600))
                         .claim("typ", "access")
                         .claim("sid", sessionId))

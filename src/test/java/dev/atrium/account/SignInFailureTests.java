@@ -56,7 +56,7 @@ class SignInFailureTests {
         TestUser user = accounts.user();
         doThrow(new DataAccessResourceFailureException("The disk is full"))
                 .when(users)
-                .recordLogin(eq(user.id()), any());
+                .recordSignIn(eq(user.id()), any());
 
         MvcTestResult result = mvc.post()
                 .uri("/api/auth")
@@ -97,7 +97,7 @@ class SignInFailureTests {
         TestUser admin = accounts.admin();
         doThrow(new DataAccessResourceFailureException("The disk is full"))
                 .when(users)
-                .recordLogin(eq(admin.id()), any());
+                .recordSignIn(eq(admin.id()), any());
 
         // A store that fails is no reason to try another password: the panel's 503 page, with when to retry.
         MvcTestResult refused = panelSignIn(admin);

@@ -11,7 +11,7 @@ import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
 import dev.atrium.shared.security.JwtSettings;
-import dev.atrium.shared.security.SignedTokens;
+import dev.atrium.shared.security.JwtSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +71,7 @@ class TokenClaimsTests {
         String relabelled = resign(
                 user.access(),
                 keyId(user.access()),
-                claims -> claims.expirationTime(null).claim("typ", SignedTokens.APP_TYPE));
+                claims -> claims.expirationTime(null).claim("typ", JwtSigner.APP_TYPE));
         assertRefused(me(relabelled));
     }
 

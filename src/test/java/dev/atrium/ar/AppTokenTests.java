@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
-import dev.atrium.shared.security.SignedTokens;
+import dev.atrium.shared.security.JwtSigner;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,7 +40,7 @@ class AppTokenTests {
     JdbcClient jdbc;
 
     @Autowired
-    SignedTokens signer;
+    JwtSigner signer;
 
     @Autowired
     List<ScheduledTaskHolder> schedules;
@@ -70,7 +70,7 @@ class AppTokenTests {
         assertThat(created.getResponse().getHeader("Location"))
                 .isEqualTo("/api/project/" + project + "/jwt/" + token.get("id").asString());
 
-        Jwt jwt = signer.verify(token.get("token").asString(), SignedTokens.API_AUDIENCE);
+        Jwt jwt = signer.verify(token.get("token").asString(), JwtSigner.API_AUDIENCE);
         assertThat(jwt.getClaimAsString("typ")).isEqualTo("app");
         assertThat(jwt.getId()).isEqualTo(token.get("id").asString());
         assertThat(jwt.getSubject()).isEqualTo("project:" + project);
@@ -533,7 +533,7 @@ class AppTokenTests {
         return "Bearer "
                 + signer.sign(JwtClaimsSet.builder()
                                 .subject(subject)
-                                .audience(List.of(SignedTokens.API_AUDIENCE))
+                                .audience(List.of(JwtSigner.API_AUDIENCE))
                                 .id(id)
                                 .claim("typ", "app"))
                         .getTokenValue();

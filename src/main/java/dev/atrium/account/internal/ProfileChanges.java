@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Changes to an account, as {@code PATCH /api/users/me} and {@code PATCH /api/users/{id}} take them and the admin
  * panel makes them. For a partial change (PATCH) a field left out (or null) stays as it is; a full update (PUT)
- * carries every writable field. Validated by {@link UserAccounts}.
+ * carries every writable field. Validated by {@link UserService}.
  */
 @Schema(
         description =
@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
                         + "last_name, phone and organizations are all required. Send \"\" to clear a name or the phone.")
 public record ProfileChanges(
         @Schema(
-                description = "A new login, stored in lower case and Unicode NFKC; it must not be another account's",
+                description =
+                        "A new email to sign in with, stored in lower case and Unicode NFKC; it must not be another account's",
                 example = "ada@example.org")
         @Email(regexp = Rules.EMAIL, message = Rules.EMAIL_MESSAGE) @Size(min = 3, max = Rules.EMAIL_MAX) @Nullable String email,
 

@@ -9,12 +9,13 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A new account, as {@code POST /api/users} takes it. Validated by {@link UserAccounts}. */
+/** A new account, as {@code POST /api/users} takes it. Validated by {@link UserService}. */
 @Schema(description = "A new account. Only email and password are required.")
 public record Registration(
         @Schema(
-                description = "The login, stored in lower case and Unicode NFKC; unique whatever its case or width. "
-                        + "Invisible characters and look-alike letters of mixed scripts are refused",
+                description =
+                        "The email one signs in with, stored in lower case and Unicode NFKC; unique whatever its case or width. "
+                                + "Invisible characters and look-alike letters of mixed scripts are refused",
                 example = "ada@example.com")
         @NotBlank @Email(regexp = Rules.EMAIL, message = Rules.EMAIL_MESSAGE) @Size(max = Rules.EMAIL_MAX) @Nullable String email,
 

@@ -75,19 +75,19 @@ public class SessionRegistry implements BrowserSessions {
     }
 
     private final StringRedisTemplate redis;
-    private final SessionAudit audit;
+    private final SignInRecordRepository records;
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration touchInterval;
 
     SessionRegistry(
             StringRedisTemplate redis,
-            SessionAudit audit,
+            SignInRecordRepository records,
             Clock clock,
             @Value("${atrium.session.idle-timeout:7d}") Duration idleTimeout,
             @Value("${atrium.session.touch-interval:60s}") Duration touchInterval) {
         this.redis = redis;
-        this.audit = audit;
+        this.records = records;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.touchInterval = touchInterval;
@@ -113,7 +113,7 @@ public class SessionRegistry implements BrowserSessions {
         fields.put("client_address", client.address());
         fields.put("user_agent", client.userAgent());
         fields.put("refresh_id", refreshId);
-        audit.opened(id, user.id(), now, client);
+        records.opened(id, user.id(), now, client);
         redis.opsForHash().putAll(SESSION + id, fields);
         redis.opsForSet().add(USER_SESSIONS + user.id(), id);
         renew(user.id(), id);
@@ -158,7 +158,7 @@ public class SessionRegistry implements BrowserSessions {
                 .map(session -> new CurrentUser(session.userId(), session.email(), session.roles(), session.id()));
     }
 
-    /** Signs out: ends the session the user is signed in with (the API's logout and the admin panel's). */
+    /** Signs out: ends the session the user is signed in with (the API's sign-out and the admin panel's). */
     @Override
     public void end(CurrentUser user) {
         end(user.id(), user.sessionId());
@@ -224,7 +224,7 @@ public class SessionRegistry implements BrowserSessions {
     /** Ends one session: its tokens (or cookie) stop working at the next request, on every replica. */
     public void end(long userId, String sessionId) {
         forget(userId, List.of(sessionId));
-        audit.closed(List.of(sessionId), clock.instant());
+        records.closed(List.of(sessionId), clock.instant());
     }
 
     /** Ends all of a user's sessions but one (or all, when {@code keep} is null). */
@@ -233,7 +233,7 @@ public class SessionRegistry implements BrowserSessions {
         List<String> ending = new ArrayList<>(ids == null ? Set.of() : ids);
         ending.remove(keep);
         forget(userId, ending);
-        audit.closed(ending, clock.instant());
+        records.closed(ending, clock.instant());
     }
 
     /** New roles take effect on the user's open sessions at their next request. */
@@ -243,32 +243,32 @@ public class SessionRegistry implements BrowserSessions {
         }
     }
 
-    /** A new email (the login) shows on the user's open sessions at their next request. */
+    /** A new email (the name one signs in with) shows on the user's open sessions at their next request. */
     public void updateEmail(long userId, String email) {
         for (Session session : openSessionsOf(userId)) {
             redis.execute(SET_IF_OPEN, List.of(SESSION + session.id()), "email", email);
         }
     }
 
-    /** One pass of the audit sweep: rows looked at, rows closed, and the row the next pass starts after. */
-    record AuditSweep(int looked, int closed, SessionAudit.@Nullable OpenRow resumeAfter) {}
+    /** One pass of the sweep of sign-in records: rows looked at, rows closed, and the row the next pass starts after. */
+    record RecordSweep(int looked, int closed, SignInRecordRepository.@Nullable OpenRow resumeAfter) {}
 
     /**
-     * Closes the audit rows, among the next {@code limit} still marked open after {@code after}, whose session no
+     * Closes the sign-in records, among the next {@code limit} still marked open after {@code after}, whose session no
      * longer exists in Redis: sessions that idled out, which nobody ended explicitly, and sessions lost with Redis's
      * data (wiped, or restarted without its files). One query, one pipelined round trip to Redis and one update, however
      * many rows are open. Rows opened in the last minute are left alone: a sign-in writes its row before its session.
      */
-    AuditSweep closeEndedInAudit(SessionAudit.@Nullable OpenRow after, int limit) {
+    RecordSweep closeEndedSignInRecords(SignInRecordRepository.@Nullable OpenRow after, int limit) {
         Instant before = clock.instant().minus(Duration.ofMinutes(1));
-        List<SessionAudit.OpenRow> page = after == null
-                ? audit.stillOpen(before, Instant.EPOCH, "00000000-0000-0000-0000-000000000000", limit)
-                : audit.stillOpen(before, after.openedAt(), after.id(), limit);
+        List<SignInRecordRepository.OpenRow> page = after == null
+                ? records.stillOpen(before, Instant.EPOCH, "00000000-0000-0000-0000-000000000000", limit)
+                : records.stillOpen(before, after.openedAt(), after.id(), limit);
         if (page.isEmpty()) {
-            return new AuditSweep(0, 0, null);
+            return new RecordSweep(0, 0, null);
         }
         List<Object> exists = redis.executePipelined((RedisCallback<Object>) connection -> {
-            for (SessionAudit.OpenRow row : page) {
+            for (SignInRecordRepository.OpenRow row : page) {
                 connection.keyCommands().exists((SESSION + row.id()).getBytes(StandardCharsets.UTF_8));
             }
             return null;
@@ -279,9 +279,9 @@ public class SessionRegistry implements BrowserSessions {
                 ended.add(page.get(i).id());
             }
         }
-        audit.closed(ended, clock.instant());
+        records.closed(ended, clock.instant());
         // A short page reached the end: the next pass starts again from the oldest open row.
-        return new AuditSweep(page.size(), ended.size(), page.size() < limit ? null : page.getLast());
+        return new RecordSweep(page.size(), ended.size(), page.size() < limit ? null : page.getLast());
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.atrium.account.internal;
 
 import dev.atrium.account.BadCredentials;
 import dev.atrium.account.SignedIn;
-import dev.atrium.account.Tokens;
+import dev.atrium.account.TokenPair;
 import dev.atrium.account.TooManySignInAttempts;
 import java.time.Clock;
 import java.util.Objects;
@@ -30,7 +30,7 @@ public class SignIn {
     private final PasswordHashing passwords;
     private final SignInThrottle throttle;
     private final SessionRegistry sessions;
-    private final SessionTokens tokens;
+    private final TokenPairIssuer tokens;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -39,7 +39,7 @@ public class SignIn {
             PasswordHashing passwords,
             SignInThrottle throttle,
             SessionRegistry sessions,
-            SessionTokens tokens,
+            TokenPairIssuer tokens,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.users = users;
@@ -63,13 +63,13 @@ public class SignIn {
 
     /**
      * Opens a session for a user whose password was just verified, and records it: all of it or nothing, in the
-     * caller's transaction when there is one (the audit row then commits or rolls back with the caller's work).
+     * caller's transaction when there is one (the sign-in record then commits or rolls back with the caller's work).
      */
     public SignedIn openSession(User user, ClientInfo client) {
-        String refreshId = SessionTokens.newRefreshId();
+        String refreshId = TokenPairIssuer.newRefreshId();
         SignedIn signedIn = inTransaction(() -> {
             Session session = open(user, client, refreshId);
-            Tokens pair = tokens.issue(user.id(), session.id(), refreshId);
+            TokenPair pair = tokens.issue(user.id(), session.id(), refreshId);
             return new SignedIn(user.id(), user.email(), session.id(), session.createdAt(), pair);
         });
         signedIn(user, "tokens");
@@ -79,7 +79,7 @@ public class SignIn {
     /** Signs a browser in: the session is the same kind, but its cookie stands in for tokens. */
     public Session signInBrowser(String email, String password, ClientInfo client) {
         User user = verify(email, password, client);
-        Session session = inTransaction(() -> open(user, client, SessionTokens.newRefreshId()));
+        Session session = inTransaction(() -> open(user, client, TokenPairIssuer.newRefreshId()));
         signedIn(user, "browser");
         return session;
     }
@@ -145,12 +145,12 @@ public class SignIn {
     /** Called inside {@link #inTransaction}, whose rollback closes the session again. */
     private Session open(User user, ClientInfo client, String refreshId) {
         Session session = sessions.open(user, client, refreshId);
-        users.recordLogin(user.id(), clock.instant());
+        users.recordSignIn(user.id(), clock.instant());
         return session;
     }
 
     /**
-     * The session, its audit row and the login time are written together, in the caller's transaction if there is
+     * The session, its sign-in record and the user's last sign-in time are written together, in the caller's transaction if there is
      * one: a failure in any of them must not leave an open session behind a sign-in that answered with an error.
      */
     private <T> T inTransaction(Supplier<T> work) {

@@ -214,7 +214,7 @@ public class UserRepository {
                 .update();
     }
 
-    public void recordLogin(long id, Instant at) {
+    public void recordSignIn(long id, Instant at) {
         jdbc.sql("UPDATE users SET last_login_at = :at WHERE id = :id")
                 .param("at", Timestamp.from(at))
                 .param("id", id)

@@ -1,8 +1,8 @@
 package dev.atrium.account.web;
 
 import dev.atrium.account.AvatarRejected;
-import dev.atrium.account.internal.Avatars;
-import dev.atrium.account.internal.UserAccounts;
+import dev.atrium.account.internal.AvatarService;
+import dev.atrium.account.internal.UserService;
 import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.openapi.UploadLimited;
@@ -41,11 +41,11 @@ import org.springframework.web.multipart.MultipartFile;
                 + "avatars are shown to every signed-in user anyway, and the named URL cannot be guessed.")
 class AvatarController {
 
-    private final Avatars avatars;
-    private final UserAccounts accounts;
+    private final AvatarService avatars;
+    private final UserService accounts;
     private final UploadLimit uploads;
 
-    AvatarController(Avatars avatars, UserAccounts accounts, UploadLimit uploads) {
+    AvatarController(AvatarService avatars, UserService accounts, UploadLimit uploads) {
         this.avatars = avatars;
         this.accounts = accounts;
         this.uploads = uploads;

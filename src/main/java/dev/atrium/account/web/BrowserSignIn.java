@@ -19,7 +19,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The admin panel's sign-in form, through the same {@link SignIn} as the API: throttled, audited, and opening the same
+ * The admin panel's sign-in form, through the same {@link SignIn} as the API: throttled, recorded, and opening the same
  * kind of session, whose id the browser's cookie session keeps.
  */
 @Component
@@ -39,7 +39,7 @@ class BrowserSignIn implements AuthenticationProvider {
         HttpServletRequest request =
                 ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
         try {
-            Session session = signIn.signInBrowser(email, password, AuthController.client(request));
+            Session session = signIn.signInBrowser(email, password, SignInController.client(request));
             CurrentUser user = new CurrentUser(session.userId(), session.email(), session.roles(), session.id());
             return UsernamePasswordAuthenticationToken.authenticated(user, null, session.authorities());
         } catch (BadCredentials ex) {

@@ -1,7 +1,7 @@
 package dev.atrium.account.web;
 
 import dev.atrium.account.internal.Session;
-import dev.atrium.account.internal.UserAccounts;
+import dev.atrium.account.internal.UserService;
 import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
@@ -26,9 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Sessions", description = "One's own open sessions: where one is signed in")
 class SessionController {
 
-    private final UserAccounts accounts;
+    private final UserService accounts;
 
-    SessionController(UserAccounts accounts) {
+    SessionController(UserService accounts) {
         this.accounts = accounts;
     }
 

@@ -1,8 +1,8 @@
 package dev.atrium.account.web;
 
 import dev.atrium.account.internal.ProfileChanges;
-import dev.atrium.account.internal.SignInHistory;
-import dev.atrium.account.internal.UserAccounts;
+import dev.atrium.account.internal.SignInRecordService;
+import dev.atrium.account.internal.UserService;
 import dev.atrium.admin.AdminPages;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.ProblemException;
@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin panel's users: search and pages, one user's profile, names and roles, deactivation, a new password, an
- * unlocked sign-in, and their sessions. Every change goes through {@link UserAccounts}, under the same rules as the API;
+ * unlocked sign-in, and their sessions. Every change goes through {@link UserService}, under the same rules as the API;
  * a refusal comes back as a flash message.
  */
 @Controller
@@ -33,10 +33,10 @@ class UserAdminController {
 
     static final int PAGE_SIZE = 25;
 
-    private final UserAccounts accounts;
-    private final SignInHistory history;
+    private final UserService accounts;
+    private final SignInRecordService history;
 
-    UserAdminController(UserAccounts accounts, SignInHistory history) {
+    UserAdminController(UserService accounts, SignInRecordService history) {
         this.accounts = accounts;
         this.history = history;
     }

@@ -3,8 +3,8 @@ package dev.atrium.account.web;
 import dev.atrium.account.internal.PasswordChange;
 import dev.atrium.account.internal.ProfileChanges;
 import dev.atrium.account.internal.Registration;
-import dev.atrium.account.internal.UserAccounts;
-import dev.atrium.account.internal.UserAccounts.Profile;
+import dev.atrium.account.internal.UserService;
+import dev.atrium.account.internal.UserService.Profile;
 import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
@@ -42,7 +42,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
         description = "Registration is open to anyone, and so are the list of users and one user (their public "
                 + "fields: names, avatar, organizations) unless ATRIUM_USERS_PUBLIC_READS is false, when they need a "
                 + "signed-in user. A signed-in user also sees email and timestamps; reading private fields (phone, "
-                + "roles, active, last login), changing and deactivating an account need its owner or an "
+                + "roles, active, last sign-in), changing and deactivating an account need its owner or an "
                 + "administrator (403 otherwise).")
 class UserController {
 
@@ -52,11 +52,11 @@ class UserController {
      */
     private static final CurrentUser NOBODY = new CurrentUser(0, "", Set.of(), "");
 
-    private final UserAccounts accounts;
+    private final UserService accounts;
     private final RateLimit registrations;
 
     UserController(
-            UserAccounts accounts,
+            UserService accounts,
             RateLimits limits,
             @Value("${atrium.limits.registrations-per-address:20}") int registrationsPerAddress,
             @Value("${atrium.limits.registrations-window:1h}") Duration registrationsWindow) {
@@ -67,9 +67,10 @@ class UserController {
     @PostMapping("/api/users")
     @Operation(
             summary = "Register a new user (no authentication)",
-            description = "Opens an account with the role USER; sign in with POST /api/auth afterwards. The email is "
-                    + "the login and must be unique whatever its case. The password needs at least 8 characters, at "
-                    + "most 72 bytes, and must not be a common password or the email.")
+            description =
+                    "Opens an account with the role USER; sign in with POST /api/auth afterwards. The email is what "
+                            + "one signs in with and must be unique whatever its case. The password needs at least 8 characters, "
+                            + "at most 72 bytes, and must not be a common password or the email.")
     @ApiResponse(responseCode = "201", description = "Registered; Location names the new user")
     @ApiResponse(
             responseCode = "400",
@@ -178,7 +179,7 @@ class UserController {
     @ApiResponse(responseCode = "429", description = "Too many wrong passwords lately")
     ResponseEntity<Void> changePassword(
             @AuthenticationPrincipal CurrentUser user, @RequestBody PasswordChange change, HttpServletRequest request) {
-        accounts.changePassword(user, change, AuthController.client(request));
+        accounts.changePassword(user, change, SignInController.client(request));
         return ResponseEntity.noContent().build();
     }
 

@@ -3,9 +3,9 @@ package dev.atrium.account.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.atrium.account.UserOrganizations.OrganizationRef;
-import dev.atrium.account.internal.Avatars;
+import dev.atrium.account.internal.AvatarService;
 import dev.atrium.account.internal.User;
-import dev.atrium.account.internal.UserAccounts.Profile;
+import dev.atrium.account.internal.UserService.Profile;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -94,7 +94,7 @@ record UserView(
     }
 
     static @Nullable String avatarUrl(User user) {
-        String file = Avatars.fileName(user);
+        String file = AvatarService.fileName(user);
         if (file == null) {
             return null;
         }

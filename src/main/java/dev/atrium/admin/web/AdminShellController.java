@@ -31,7 +31,7 @@ class AdminShellController {
     record Tile(String label, String path, long count) {}
 
     @GetMapping("/admin/login")
-    String login(@Nullable HttpSession session, Model model) {
+    String signInPage(@Nullable HttpSession session, Model model) {
         Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         if (failure instanceof LockedException || failure instanceof AuthenticationServiceException) {
             // Throttled, or not checkable right now: saying "wrong password" would send the user the wrong way.

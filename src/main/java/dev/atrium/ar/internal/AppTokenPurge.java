@@ -15,9 +15,9 @@ class AppTokenPurge {
 
     private static final Log log = LogFactory.getLog(AppTokenPurge.class);
 
-    private final AppTokens tokens;
+    private final AppTokenService tokens;
 
-    AppTokenPurge(AppTokens tokens) {
+    AppTokenPurge(AppTokenService tokens) {
         this.tokens = tokens;
     }
 

@@ -40,11 +40,11 @@ class ArDemoData implements DemoData {
     };
 
     private final AccountApi accounts;
-    private final Projects projects;
-    private final ImageTargets targets;
-    private final AppTokens tokens;
+    private final ProjectService projects;
+    private final ImageTargetService targets;
+    private final AppTokenService tokens;
 
-    ArDemoData(AccountApi accounts, Projects projects, ImageTargets targets, AppTokens tokens) {
+    ArDemoData(AccountApi accounts, ProjectService projects, ImageTargetService targets, AppTokenService tokens) {
         this.accounts = accounts;
         this.projects = projects;
         this.targets = targets;

@@ -81,7 +81,7 @@ interface ProjectRepository extends ListCrudRepository<Project, Long> {
                 (SELECT count(*) FROM app_tokens a WHERE a.project_id = p.id AND a.expires_at > :now) AS live_tokens
             FROM projects p WHERE
             """ + SEARCHED + " ORDER BY p.id DESC LIMIT :limit OFFSET :offset")
-    List<Projects.Overview> overview(
+    List<ProjectService.Overview> overview(
             String query, String pattern, @Nullable Boolean deleted, Instant now, long offset, int limit);
 
     @Query("SELECT count(*) FROM projects p WHERE " + SEARCHED)

@@ -1,7 +1,7 @@
 package dev.atrium.ar.web;
 
 import dev.atrium.admin.AdminPages;
-import dev.atrium.ar.internal.AppTokens;
+import dev.atrium.ar.internal.AppTokenService;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.security.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,9 +24,9 @@ class AppTokenAdminController {
 
     static final String PATH = "/admin/tokens";
 
-    private final AppTokens tokens;
+    private final AppTokenService tokens;
 
-    AppTokenAdminController(AppTokens tokens) {
+    AppTokenAdminController(AppTokenService tokens) {
         this.tokens = tokens;
     }
 

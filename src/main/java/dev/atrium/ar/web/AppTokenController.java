@@ -2,7 +2,7 @@ package dev.atrium.ar.web;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.atrium.ar.internal.AppToken;
-import dev.atrium.ar.internal.AppTokens;
+import dev.atrium.ar.internal.AppTokenService;
 import dev.atrium.ar.internal.Slice;
 import dev.atrium.shared.openapi.AppTokensRefused;
 import dev.atrium.shared.openapi.SignedIn;
@@ -51,9 +51,9 @@ import org.springframework.web.bind.annotation.RestController;
                 + "token. Expired tokens are deleted by a scheduled job.")
 class AppTokenController {
 
-    private final AppTokens tokens;
+    private final AppTokenService tokens;
 
-    AppTokenController(AppTokens tokens) {
+    AppTokenController(AppTokenService tokens) {
         this.tokens = tokens;
     }
 
@@ -83,7 +83,7 @@ class AppTokenController {
                             + "(1209600) when left out. Also accepted as ttl.",
                     example = "1209600")
             @JsonAlias("ttl")
-            @Min(AppTokens.MIN_TTL_SECONDS) @Max(AppTokens.MAX_TTL_SECONDS) @Nullable Long ttlSeconds) {}
+            @Min(AppTokenService.MIN_TTL_SECONDS) @Max(AppTokenService.MAX_TTL_SECONDS) @Nullable Long ttlSeconds) {}
 
     @Schema(name = "AppTokenTtl")
     record TtlRequest(
@@ -92,7 +92,7 @@ class AppTokenController {
                             "New lifetime in seconds counted from now, from 60 to 31536000. Also accepted as " + "ttl.",
                     example = "86400")
             @JsonAlias("ttl")
-            @NotNull @Min(AppTokens.MIN_TTL_SECONDS) @Max(AppTokens.MAX_TTL_SECONDS) Long ttlSeconds) {}
+            @NotNull @Min(AppTokenService.MIN_TTL_SECONDS) @Max(AppTokenService.MAX_TTL_SECONDS) Long ttlSeconds) {}
 
     // AR clients use one path, /api/project/{id}/jwt, for all four operations: an update or delete sent there names its
     // token in the body or the query instead of the path.
@@ -112,7 +112,7 @@ class AppTokenController {
                             + "31536000. Also accepted as ttl.",
                     example = "86400")
             @JsonAlias("ttl")
-            @Min(AppTokens.MIN_TTL_SECONDS) @Max(AppTokens.MAX_TTL_SECONDS) @Nullable Long ttlSeconds) {}
+            @Min(AppTokenService.MIN_TTL_SECONDS) @Max(AppTokenService.MAX_TTL_SECONDS) @Nullable Long ttlSeconds) {}
 
     @PostMapping("/api/project/{projectId}/jwt")
     @SignedIn

@@ -17,7 +17,7 @@ class ArAccessRules {
 
     /**
      * Image targets are open to app tokens as well as users; which project a caller may work with is decided by
-     * {@code ImageTargets}. Every other project path keeps the default rule (signed-in users), so an app token gets 403
+     * {@code ImageTargetService}. Every other project path keeps the default rule (signed-in users), so an app token gets 403
      * there.
      */
     @Bean

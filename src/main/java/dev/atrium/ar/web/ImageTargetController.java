@@ -2,7 +2,7 @@ package dev.atrium.ar.web;
 
 import dev.atrium.ar.internal.Caller;
 import dev.atrium.ar.internal.ImageTarget;
-import dev.atrium.ar.internal.ImageTargets;
+import dev.atrium.ar.internal.ImageTargetService;
 import dev.atrium.ar.internal.Slice;
 import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.openapi.ProjectAppTokensAccepted;
@@ -50,10 +50,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
                 + "nothing is stored when a check fails.")
 class ImageTargetController {
 
-    private final ImageTargets targets;
+    private final ImageTargetService targets;
     private final UploadLimit uploads;
 
-    ImageTargetController(ImageTargets targets, UploadLimit uploads) {
+    ImageTargetController(ImageTargetService targets, UploadLimit uploads) {
         this.targets = targets;
         this.uploads = uploads;
     }
@@ -123,7 +123,7 @@ class ImageTargetController {
             @NotNull(message = "is required: a base64-encoded JPEG") String image,
 
             @Schema(description = "At most 2000 characters; empty when left out", example = "Poster in the hall")
-            @Size(max = ImageTargets.MAX_DESCRIPTION_LENGTH) @Nullable String description) {}
+            @Size(max = ImageTargetService.MAX_DESCRIPTION_LENGTH) @Nullable String description) {}
 
     @Schema(name = "ImageTargetPatch")
     record ImageTargetPatch(
@@ -131,7 +131,7 @@ class ImageTargetController {
             @Nullable String image,
 
             @Schema(description = "A new description; absent keeps it", example = "Poster by the stairs")
-            @Size(max = ImageTargets.MAX_DESCRIPTION_LENGTH) @Nullable String description) {}
+            @Size(max = ImageTargetService.MAX_DESCRIPTION_LENGTH) @Nullable String description) {}
 
     @PostMapping("/api/project/{projectId}/imagetarget")
     @ProjectAppTokensAccepted

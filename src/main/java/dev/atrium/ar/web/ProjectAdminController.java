@@ -6,9 +6,9 @@ import dev.atrium.admin.AdminPages;
 import dev.atrium.admin.AdminProblems;
 import dev.atrium.ar.internal.Caller;
 import dev.atrium.ar.internal.ImageTarget;
-import dev.atrium.ar.internal.ImageTargets;
+import dev.atrium.ar.internal.ImageTargetService;
 import dev.atrium.ar.internal.Project;
-import dev.atrium.ar.internal.Projects;
+import dev.atrium.ar.internal.ProjectService;
 import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.ProblemException;
@@ -41,11 +41,11 @@ class ProjectAdminController {
 
     static final String PATH = "/admin/projects";
 
-    private final Projects projects;
-    private final ImageTargets targets;
+    private final ProjectService projects;
+    private final ImageTargetService targets;
     private final AccountApi accounts;
 
-    ProjectAdminController(Projects projects, ImageTargets targets, AccountApi accounts) {
+    ProjectAdminController(ProjectService projects, ImageTargetService targets, AccountApi accounts) {
         this.projects = projects;
         this.targets = targets;
         this.accounts = accounts;
@@ -83,7 +83,7 @@ class ProjectAdminController {
             @RequestHeader(name = "HX-History-Restore-Request", required = false) @Nullable String historyRestore,
             HttpServletResponse response,
             Model model) {
-        Projects.Status shown = status(status);
+        ProjectService.Status shown = status(status);
         PageQuery query = AdminListing.query(page);
         var found = projects.search(admin, q, shown, query);
         Map<Long, UserSummary> owners = accounts.findUsers(found.items().stream()
@@ -207,11 +207,11 @@ class ProjectAdminController {
         return owner == null ? "user " + id : owner.email();
     }
 
-    private static Projects.Status status(String status) {
+    private static ProjectService.Status status(String status) {
         return switch (status.toLowerCase(Locale.ROOT)) {
-            case "live" -> Projects.Status.LIVE;
-            case "deleted" -> Projects.Status.DELETED;
-            default -> Projects.Status.ALL;
+            case "live" -> ProjectService.Status.LIVE;
+            case "deleted" -> ProjectService.Status.DELETED;
+            default -> ProjectService.Status.ALL;
         };
     }
 

@@ -2,7 +2,7 @@ package dev.atrium.ar.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.atrium.ar.internal.Project;
-import dev.atrium.ar.internal.Projects;
+import dev.atrium.ar.internal.ProjectService;
 import dev.atrium.ar.internal.Slice;
 import dev.atrium.shared.openapi.AppTokensRefused;
 import dev.atrium.shared.openapi.SignedIn;
@@ -43,9 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
                 + "they work with image targets only.")
 class ProjectController {
 
-    private final Projects projects;
+    private final ProjectService projects;
 
-    ProjectController(Projects projects) {
+    ProjectController(ProjectService projects) {
         this.projects = projects;
     }
 
@@ -80,13 +80,13 @@ class ProjectController {
             @Schema(
                     description = "Unique among projects not deleted, whatever its case; at most 200 characters",
                     example = "Museum tour")
-            @NotBlank @Size(max = Projects.MAX_NAME_LENGTH) String name) {}
+            @NotBlank @Size(max = ProjectService.MAX_NAME_LENGTH) String name) {}
 
     @Schema(name = "ProjectPatch")
     record ProjectPatch(
             @Schema(description = "A new name; absent leaves it as it is", example = "Museum tour (winter)")
             @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-            @Size(max = Projects.MAX_NAME_LENGTH) @Nullable String name) {}
+            @Size(max = ProjectService.MAX_NAME_LENGTH) @Nullable String name) {}
 
     @PostMapping("/api/project")
     @SignedIn

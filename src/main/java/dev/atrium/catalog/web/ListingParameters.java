@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The query parameters of the product lists ({@code page, limit, q, min_price, max_price, in_stock, shop, ordering}),
  * read in one pass. {@code search} is taken for {@code q} when {@code q} is absent: it is what Django REST framework's
- * search filter calls it, and seeds 001 and 004 were written against that.
+ * search filter calls it, and clients written for such APIs send it.
  *
  * <p>The product list is the catalogue's hot path: Spring MVC's per-parameter resolution (placeholders, conversion,
  * binding and validation of a {@link PageQuery}) cost about a sixth of each request. The rules and the 400 answers

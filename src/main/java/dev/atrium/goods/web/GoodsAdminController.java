@@ -1,7 +1,7 @@
 package dev.atrium.goods.web;
 
 import dev.atrium.admin.AdminPages;
-import dev.atrium.goods.internal.GoodsTable;
+import dev.atrium.goods.internal.GoodRepository;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,9 +18,9 @@ class GoodsAdminController {
 
     static final int PAGE_SIZE = 25;
 
-    private final GoodsTable goods;
+    private final GoodRepository goods;
 
-    GoodsAdminController(GoodsTable goods) {
+    GoodsAdminController(GoodRepository goods) {
         this.goods = goods;
     }
 

@@ -12,10 +12,10 @@ class IdempotencyKeySweep {
 
     private static final Log log = LogFactory.getLog(IdempotencyKeySweep.class);
 
-    private final IdempotencyKeys keys;
+    private final IdempotencyKeyRepository keys;
     private final Clock clock;
 
-    IdempotencyKeySweep(IdempotencyKeys keys, Clock clock) {
+    IdempotencyKeySweep(IdempotencyKeyRepository keys, Clock clock) {
         this.keys = keys;
         this.clock = clock;
     }

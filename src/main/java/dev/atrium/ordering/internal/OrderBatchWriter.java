@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Decides and writes a batch of orders in one transaction: each order is placed whole or refused whole, and the
  * answers go out only after the commit. It calls only what is below it: the catalogue, the repositories and
- * {@link IdempotencyKeys}.
+ * {@link IdempotencyKeyRepository}.
  *
  * <p>Locks are always taken in the same order, so that batches (of any lane, on any replica) and single orders can
  * never deadlock: Idempotency-Keys by (user, key), then carts by user, then stock rows by (shop, product) through
@@ -44,7 +44,7 @@ class OrderBatchWriter {
     private final CatalogApi catalog;
     private final OrderRepository orders;
     private final OfferRepository offers;
-    private final IdempotencyKeys keys;
+    private final IdempotencyKeyRepository keys;
     private final CartRepository carts;
     private final Clock clock;
 
@@ -53,7 +53,7 @@ class OrderBatchWriter {
             CatalogApi catalog,
             OrderRepository orders,
             OfferRepository offers,
-            IdempotencyKeys keys,
+            IdempotencyKeyRepository keys,
             CartRepository carts,
             Clock clock) {
         this.transactions = new TransactionTemplate(transactionManager);
@@ -130,7 +130,7 @@ class OrderBatchWriter {
      * order: Idempotency-Keys by (user, key), then carts by user, then stock rows by (shop, product).
      */
     private void decide(Batch batch) {
-        IdempotencyKeys.Claims claims = claimKeys(batch);
+        IdempotencyKeyRepository.Claims claims = claimKeys(batch);
         refuseChangedCarts(batch);
         List<Pricing.PricedOrder> priced = allotStock(batch);
         writePlaced(batch, priced);
@@ -138,13 +138,13 @@ class OrderBatchWriter {
     }
 
     /** The first order of the batch with a key claims it, the others follow it; a key taken already is replayed. */
-    private IdempotencyKeys.Claims claimKeys(Batch batch) {
-        List<IdempotencyKeys.@Nullable Key> wanted =
+    private IdempotencyKeyRepository.Claims claimKeys(Batch batch) {
+        List<IdempotencyKeyRepository.@Nullable Key> wanted =
                 batch.orders().stream().map(order -> order.key).toList();
-        IdempotencyKeys.Claims claims = keys.claim(wanted, batch.now());
+        IdempotencyKeyRepository.Claims claims = keys.claim(wanted, batch.now());
         for (int i = 0; i < wanted.size(); i++) {
             Integer leader = claims.leader(i);
-            IdempotencyKeys.Key key = wanted.get(i);
+            IdempotencyKeyRepository.Key key = wanted.get(i);
             if (leader != null) {
                 batch.decisions()[i] = new Decision.Follow(leader);
             } else if (key != null && !claims.claimed(key)) {
@@ -232,7 +232,7 @@ class OrderBatchWriter {
         catalog.takeStock(lines);
         List<Long> ids = orders.allocateIds(accepted.size());
         List<Order> placed = new ArrayList<>();
-        List<IdempotencyKeys.Key> answeredKeys = new ArrayList<>();
+        List<IdempotencyKeyRepository.Key> answeredKeys = new ArrayList<>();
         List<Order> answeredOrders = new ArrayList<>();
         for (int a = 0; a < accepted.size(); a++) {
             PendingOrder pending = batch.orders().get(accepted.get(a));
@@ -261,10 +261,10 @@ class OrderBatchWriter {
     }
 
     /** The keys of the orders refused. */
-    private static List<IdempotencyKeys.Key> refusedKeys(Batch batch) {
-        List<IdempotencyKeys.Key> refused = new ArrayList<>();
+    private static List<IdempotencyKeyRepository.Key> refusedKeys(Batch batch) {
+        List<IdempotencyKeyRepository.Key> refused = new ArrayList<>();
         for (int i = 0; i < batch.orders().size(); i++) {
-            IdempotencyKeys.Key key = batch.orders().get(i).key;
+            IdempotencyKeyRepository.Key key = batch.orders().get(i).key;
             if (batch.decisions()[i] instanceof Decision.Refuse && key != null) {
                 refused.add(key);
             }

@@ -33,7 +33,7 @@ public class OrderPlacement {
     private final CatalogApi catalog;
     private final OrderDesk desk;
     private final OfferRepository offers;
-    private final IdempotencyKeys keys;
+    private final IdempotencyKeyRepository keys;
     private final CartRepository carts;
     private final Clock clock;
 
@@ -41,7 +41,7 @@ public class OrderPlacement {
             CatalogApi catalog,
             OrderDesk desk,
             OfferRepository offers,
-            IdempotencyKeys keys,
+            IdempotencyKeyRepository keys,
             CartRepository carts,
             Clock clock) {
         this.catalog = catalog;
@@ -72,7 +72,7 @@ public class OrderPlacement {
     public Answer place(
             long userId, @Nullable Long shopId, List<RequestedPart> parts, @Nullable String idempotencyKey) {
         return logged(userId, () -> {
-            IdempotencyKeys.Key key = keys.of(userId, idempotencyKey, fingerprint(shopId, parts));
+            IdempotencyKeyRepository.Key key = keys.of(userId, idempotencyKey, fingerprint(shopId, parts));
             Optional<String> answered = keys.answered(key, clock.instant());
             if (answered.isPresent()) {
                 return new Answer(null, answered.get());
@@ -84,7 +84,7 @@ public class OrderPlacement {
     /** Places the user's cart as one order, by the same rules; the items ordered leave the cart. */
     Answer checkout(long userId, @Nullable String idempotencyKey) {
         return logged(userId, () -> {
-            IdempotencyKeys.Key key = keys.of(userId, idempotencyKey, CHECKOUT);
+            IdempotencyKeyRepository.Key key = keys.of(userId, idempotencyKey, CHECKOUT);
             // The cart may be empty because this very key checked it out: then the first answer is the answer.
             Optional<String> answered = keys.answered(key, clock.instant());
             if (answered.isPresent()) {
@@ -107,7 +107,7 @@ public class OrderPlacement {
             long userId,
             @Nullable Long shopId,
             List<RequestedPart> parts,
-            IdempotencyKeys.@Nullable Key key,
+            IdempotencyKeyRepository.@Nullable Key key,
             CartRepository.@Nullable Cart cart) {
         ShopSummary shop = shop(shopId);
         check(shop, parts, true);

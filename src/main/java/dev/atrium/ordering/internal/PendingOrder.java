@@ -35,7 +35,7 @@ final class PendingOrder {
     final long shopId;
     final String shopName;
     final List<Part> parts;
-    final IdempotencyKeys.@Nullable Key key;
+    final IdempotencyKeyRepository.@Nullable Key key;
     final CartRepository.@Nullable Cart cart;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
 
@@ -44,7 +44,7 @@ final class PendingOrder {
             long shopId,
             String shopName,
             List<Part> parts,
-            IdempotencyKeys.@Nullable Key key,
+            IdempotencyKeyRepository.@Nullable Key key,
             CartRepository.@Nullable Cart cart) {
         this.userId = userId;
         this.shopId = shopId;

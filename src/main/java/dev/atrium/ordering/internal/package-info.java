@@ -3,7 +3,7 @@
  * {@link dev.atrium.ordering.internal.OrderPlacement} checks what can be checked without locks, {@link
  * dev.atrium.ordering.internal.OrderDesk} queues the order in a lane, and {@link
  * dev.atrium.ordering.internal.OrderBatchWriter} decides and writes its batch under the locks, through {@link
- * dev.atrium.ordering.internal.IdempotencyKeys}, {@link dev.atrium.ordering.internal.StockCheck} and {@link
+ * dev.atrium.ordering.internal.IdempotencyKeyRepository}, {@link dev.atrium.ordering.internal.StockCheck} and {@link
  * dev.atrium.ordering.internal.OrderRepository}. A refusal of parts ({@link dev.atrium.ordering.internal.PartsRefused})
  * names them by position and product; the web layer names the fields.
  */

@@ -31,11 +31,12 @@ class DemoOrganizations implements DemoData {
     private static final String CREATOR = "admin@atrium.dev";
 
     private final OrganizationRepository organizations;
-    private final Memberships memberships;
+    private final MembershipRepository memberships;
     private final AccountApi accounts;
     private final Clock clock;
 
-    DemoOrganizations(OrganizationRepository organizations, Memberships memberships, AccountApi accounts, Clock clock) {
+    DemoOrganizations(
+            OrganizationRepository organizations, MembershipRepository memberships, AccountApi accounts, Clock clock) {
         this.organizations = organizations;
         this.memberships = memberships;
         this.accounts = accounts;

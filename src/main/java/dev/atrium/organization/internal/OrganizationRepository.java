@@ -8,7 +8,7 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 /**
- * The {@code organizations} table; the memberships are {@link Memberships}. Names are unique whatever their case, so
+ * The {@code organizations} table; the memberships are {@link MembershipRepository}. Names are unique whatever their case, so
  * looking one up compares lower-case names, as the unique index does.
  */
 public interface OrganizationRepository extends ListCrudRepository<Organization, Long> {

@@ -6,8 +6,8 @@ import dev.atrium.admin.AdminPages;
 import dev.atrium.organization.internal.NewOrganization;
 import dev.atrium.organization.internal.Organization;
 import dev.atrium.organization.internal.OrganizationChanges;
-import dev.atrium.organization.internal.Organizations;
-import dev.atrium.organization.internal.Organizations.Details;
+import dev.atrium.organization.internal.OrganizationService;
+import dev.atrium.organization.internal.OrganizationService.Details;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin panel's organizations: search and pages, creating one, its name and description, deleting it, and its
- * members. Every change goes through {@link Organizations}, under the same rules as the API.
+ * members. Every change goes through {@link OrganizationService}, under the same rules as the API.
  */
 @Controller
 @AdminPages
@@ -39,10 +39,10 @@ class OrganizationAdminController {
 
     static final int PAGE_SIZE = 25;
 
-    private final Organizations organizations;
+    private final OrganizationService organizations;
     private final AccountApi accounts;
 
-    OrganizationAdminController(Organizations organizations, AccountApi accounts) {
+    OrganizationAdminController(OrganizationService organizations, AccountApi accounts) {
         this.organizations = organizations;
         this.accounts = accounts;
     }

@@ -3,9 +3,9 @@ package dev.atrium.organization.web;
 import dev.atrium.organization.internal.NewMember;
 import dev.atrium.organization.internal.NewOrganization;
 import dev.atrium.organization.internal.OrganizationChanges;
-import dev.atrium.organization.internal.Organizations;
-import dev.atrium.organization.internal.Organizations.Addition;
-import dev.atrium.organization.internal.Organizations.Details;
+import dev.atrium.organization.internal.OrganizationService;
+import dev.atrium.organization.internal.OrganizationService.Addition;
+import dev.atrium.organization.internal.OrganizationService.Details;
 import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
@@ -40,9 +40,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
                 + "their own profile too (PATCH /api/users/me with organizations).")
 class OrganizationController {
 
-    private final Organizations organizations;
+    private final OrganizationService organizations;
 
-    OrganizationController(Organizations organizations) {
+    OrganizationController(OrganizationService organizations) {
         this.organizations = organizations;
     }
 

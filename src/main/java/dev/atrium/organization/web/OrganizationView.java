@@ -1,7 +1,7 @@
 package dev.atrium.organization.web;
 
 import dev.atrium.organization.internal.Organization;
-import dev.atrium.organization.internal.Organizations.Details;
+import dev.atrium.organization.internal.OrganizationService.Details;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;

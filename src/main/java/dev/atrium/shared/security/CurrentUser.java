@@ -8,7 +8,7 @@ import java.util.Set;
  * take it as {@code @AuthenticationPrincipal CurrentUser user}. Serializable because browser sessions keep it in Redis.
  *
  * @param id the user's id
- * @param email the user's email, which is their login
+ * @param email the user's email, which they sign in with
  * @param roles {@code USER}, and {@code ADMIN} for administrators
  * @param sessionId the session the request belongs to; ending it signs the request's token or cookie out
  */

@@ -26,7 +26,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains. The API ({@code /api/**}, {@code /actuator/**}) is stateless: every request carries a bearer
- * token, so it needs no CSRF protection and creates no HTTP session. Everything else (the login page, the admin panel,
+ * token, so it needs no CSRF protection and creates no HTTP session. Everything else (the sign-in page, the admin panel,
  * static files) is for browsers: a session cookie bound to a user session, and CSRF protection on every form.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,8 +48,8 @@ class WebSecurity {
             List<RequestAuthorizations> moduleRules,
             MappedEndpoints mappedEndpoints,
             ProblemResponses problems,
-            SignedTokens tokens,
-            BearerTokens bearerTokens,
+            JwtSigner signer,
+            BearerTokenConverter bearerTokenConverter,
             CrossOriginSettings crossOrigin) {
         http.securityMatcher("/api/**", "/actuator/**")
                 .headers(WebSecurity::securityHeaders)
@@ -58,8 +58,8 @@ class WebSecurity {
                 .cors(cors -> cors.configurationSource(crossOrigin))
                 .requestCache(cache -> cache.disable())
                 .oauth2ResourceServer(bearer -> bearer.authenticationEntryPoint(problems)
-                        .jwt(jwt -> jwt.decoder(tokens.decoderFor(SignedTokens.API_AUDIENCE))
-                                .jwtAuthenticationConverter(bearerTokens))
+                        .jwt(jwt -> jwt.decoder(signer.decoderFor(JwtSigner.API_AUDIENCE))
+                                .jwtAuthenticationConverter(bearerTokenConverter))
                         .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
                             @Override
                             public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {

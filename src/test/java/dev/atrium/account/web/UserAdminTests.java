@@ -232,7 +232,7 @@ class UserAdminTests {
     }
 
     @Test
-    void the_sign_ins_page_lists_the_login_audit_newest_first_and_searches_by_email() {
+    void the_sign_ins_page_lists_the_sign_in_records_newest_first_and_searches_by_email() {
         Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser user = accounts.signedInUser();
         MvcTestResult found = page("/admin/sessions?q=" + user.email(), admin);
