@@ -1,6 +1,6 @@
 package dev.atrium.ar.web;
 
-import dev.atrium.ar.internal.Slice;
+import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,7 +21,7 @@ record AdminListing<T>(List<T> rows, long count, int page, int size) {
         return new PageQuery(page == null || page < 1 ? 1 : page, PAGE_SIZE);
     }
 
-    static <T> AdminListing<T> of(Slice<T> slice, PageQuery query) {
+    static <T> AdminListing<T> of(Page<T> slice, PageQuery query) {
         return new AdminListing<>(slice.items(), slice.count(), query.pageNumber(), query.size());
     }
 
