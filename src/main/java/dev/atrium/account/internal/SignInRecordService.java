@@ -1,5 +1,6 @@
 package dev.atrium.account.internal;
 
+import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
@@ -11,9 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -69,7 +67,7 @@ public class SignInRecordService {
                 .param("pattern", pattern)
                 .query(Long.class)
                 .single();
-        return new PageImpl<>(rows, PageRequest.of(query.pageNumber() - 1, query.size()), count);
+        return new Page<>(rows, count);
     }
 
     /** The user's latest sign-ins, newest first. */

@@ -6,6 +6,7 @@ import dev.atrium.account.UserDeactivated;
 import dev.atrium.account.UserNotFound;
 import dev.atrium.account.UserOrganizations;
 import dev.atrium.account.UserOrganizations.OrganizationRef;
+import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.InvalidRequest;
@@ -30,9 +31,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -158,7 +156,7 @@ public class UserService {
         List<Profile> profiles = found.stream()
                 .map(user -> new Profile(user, memberships.getOrDefault(user.id(), List.of())))
                 .toList();
-        return new PageImpl<>(profiles, PageRequest.of(query.pageNumber() - 1, query.size()), count);
+        return new Page<>(profiles, count);
     }
 
     /** Users who may sign in. */

@@ -1,8 +1,8 @@
 package dev.atrium.account.web;
 
 import dev.atrium.account.internal.SignInRecordService;
+import dev.atrium.admin.AdminList;
 import dev.atrium.admin.AdminPages;
-import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.security.CurrentUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,8 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @AdminPages
 class SignInRecordAdminController {
-
-    static final int PAGE_SIZE = 50;
 
     private final SignInRecordService history;
 
@@ -33,8 +31,7 @@ class SignInRecordAdminController {
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
         model.addAttribute("q", q == null ? "" : q.strip());
-        model.addAttribute(
-                "signIns", history.page(admin, q, new PageQuery(UserAdminController.pageNumber(page), PAGE_SIZE)));
+        model.addAttribute("signIns", AdminList.of(AdminList.pageNumber(page), query -> history.page(admin, q, query)));
         return htmx != null ? "admin/account/sessions-rows :: rows" : "admin/account/sessions";
     }
 }

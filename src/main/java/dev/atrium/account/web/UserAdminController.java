@@ -3,8 +3,8 @@ package dev.atrium.account.web;
 import dev.atrium.account.internal.ProfileChanges;
 import dev.atrium.account.internal.SignInRecordService;
 import dev.atrium.account.internal.UserService;
+import dev.atrium.admin.AdminList;
 import dev.atrium.admin.AdminPages;
-import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import java.util.List;
@@ -31,8 +31,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/users")
 class UserAdminController {
 
-    static final int PAGE_SIZE = 25;
-
     private final UserService accounts;
     private final SignInRecordService history;
 
@@ -49,7 +47,7 @@ class UserAdminController {
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
         model.addAttribute("q", q == null ? "" : q.strip());
-        model.addAttribute("users", accounts.page(admin, q, new PageQuery(pageNumber(page), PAGE_SIZE)));
+        model.addAttribute("users", AdminList.of(AdminList.pageNumber(page), query -> accounts.page(admin, q, query)));
         // htmx asks for the rows alone, as the search box is typed into.
         return htmx != null ? "admin/account/users-rows :: rows" : "admin/account/users";
     }
@@ -146,14 +144,5 @@ class UserAdminController {
             flash.addFlashAttribute("failure", ex.getMessage());
         }
         return "redirect:/admin/users/" + id;
-    }
-
-    /** A page number from the query string; anything that is not one is the first page. */
-    static int pageNumber(@Nullable String page) {
-        try {
-            return page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
-        } catch (NumberFormatException ex) {
-            return 1;
-        }
     }
 }

@@ -23,7 +23,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -106,8 +105,7 @@ class UserController {
     @ApiResponse(responseCode = "404", description = "A page past the end")
     PageResponse<UserView> list(
             @AuthenticationPrincipal @Nullable CurrentUser user, @Valid @ParameterObject PageQuery page) {
-        Page<Profile> found = accounts.page(user == null ? NOBODY : user, null, page);
-        return PageResponse.of(found.getContent(), found.getTotalElements(), page)
+        return PageResponse.of(accounts.page(user == null ? NOBODY : user, null, page), page)
                 .map(profile -> UserView.of(profile, user));
     }
 

@@ -3,6 +3,7 @@ package dev.atrium.ar.internal;
 import dev.atrium.account.AccountApi;
 import dev.atrium.ar.AppTokenNotFound;
 import dev.atrium.ar.ProjectAccessDenied;
+import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.problem.ProblemException;
@@ -91,10 +92,10 @@ public class AppTokenService {
 
     /** The project's live tokens (not expired), oldest first, each with its token. */
     @Transactional(readOnly = true)
-    public Slice<AppToken> list(CurrentUser user, long projectId, PageQuery page) {
+    public Page<AppToken> list(CurrentUser user, long projectId, PageQuery page) {
         projects.get(user, projectId);
         Instant now = now();
-        return new Slice<>(
+        return new Page<>(
                 tokens.listLive(projectId, now, page.offset(), page.size()).stream()
                         .map(this::signed)
                         .toList(),
@@ -171,7 +172,7 @@ public class AppTokenService {
 
     /** Live tokens of live projects, searched by project name or id (or the token's id), newest first. */
     @Transactional(readOnly = true)
-    public Slice<Listed> search(CurrentUser admin, String query, PageQuery page) {
+    public Page<Listed> search(CurrentUser admin, String query, PageQuery page) {
         if (!admin.isAdmin()) {
             throw ProjectAccessDenied.administratorsOnly("list every app token");
         }
@@ -181,7 +182,7 @@ public class AppTokenService {
         List<Listed> found = tokens.search(q, pattern, now, page.offset(), page.size()).stream()
                 .map(listed -> new Listed(signed(listed.row()), listed.projectName()))
                 .toList();
-        return new Slice<>(found, tokens.countSearch(q, pattern, now));
+        return new Page<>(found, tokens.countSearch(q, pattern, now));
     }
 
     /** How many tokens are live: a number on the admin dashboard. */

@@ -4,6 +4,7 @@ import dev.atrium.ar.ImageTargetNotFound;
 import dev.atrium.ar.ProjectAccessDenied;
 import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.blob.BlobStore;
+import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.security.CurrentUser;
@@ -66,9 +67,9 @@ public class ImageTargetService {
     }
 
     @Transactional(readOnly = true)
-    public Slice<ImageTarget> list(Caller caller, long projectId, PageQuery page) {
+    public Page<ImageTarget> list(Caller caller, long projectId, PageQuery page) {
         accessible(caller, projectId, false);
-        return new Slice<>(targets.listLive(projectId, page.offset(), page.size()), targets.countLive(projectId));
+        return new Page<>(targets.listLive(projectId, page.offset(), page.size()), targets.countLive(projectId));
     }
 
     @Transactional(readOnly = true)
@@ -123,9 +124,9 @@ public class ImageTargetService {
 
     /** Every target of a project, deleted ones too, newest first: administrators only (the admin panel). */
     @Transactional(readOnly = true)
-    public Slice<ImageTarget> listForAdministration(CurrentUser admin, long projectId, PageQuery page) {
+    public Page<ImageTarget> listForAdministration(CurrentUser admin, long projectId, PageQuery page) {
         projects.getForAdministration(admin, projectId);
-        return new Slice<>(targets.listAll(projectId, page.offset(), page.size()), targets.countAll(projectId));
+        return new Page<>(targets.listAll(projectId, page.offset(), page.size()), targets.countAll(projectId));
     }
 
     /** The thumbnail of any target, deleted or not: administrators only (the admin panel). */

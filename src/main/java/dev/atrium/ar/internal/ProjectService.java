@@ -3,6 +3,7 @@ package dev.atrium.ar.internal;
 import dev.atrium.ar.ProjectAccessDenied;
 import dev.atrium.ar.ProjectNameTaken;
 import dev.atrium.ar.ProjectNotFound;
+import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.security.CurrentUser;
@@ -48,17 +49,17 @@ public class ProjectService {
 
     /** The caller's live projects (an administrator's: everyone's), or, for administrators only, the deleted ones. */
     @Transactional(readOnly = true)
-    public Slice<Project> list(CurrentUser user, boolean deleted, PageQuery page) {
+    public Page<Project> list(CurrentUser user, boolean deleted, PageQuery page) {
         if (deleted) {
             if (!user.isAdmin()) {
                 throw ProjectAccessDenied.administratorsOnly("list deleted projects");
             }
-            return new Slice<>(projects.listDeleted(page.offset(), page.size()), projects.countDeleted());
+            return new Page<>(projects.listDeleted(page.offset(), page.size()), projects.countDeleted());
         }
         if (user.isAdmin()) {
-            return new Slice<>(projects.listLive(page.offset(), page.size()), projects.countLive());
+            return new Page<>(projects.listLive(page.offset(), page.size()), projects.countLive());
         }
-        return new Slice<>(projects.listLiveOf(user.id(), page.offset(), page.size()), projects.countLiveOf(user.id()));
+        return new Page<>(projects.listLiveOf(user.id(), page.offset(), page.size()), projects.countLiveOf(user.id()));
     }
 
     @Transactional(readOnly = true)
@@ -150,7 +151,7 @@ public class ProjectService {
 
     /** Projects whose name contains the query (or whose id it is), newest first: administrators only. */
     @Transactional(readOnly = true)
-    public Slice<Overview> search(CurrentUser admin, String query, Status status, PageQuery page) {
+    public Page<Overview> search(CurrentUser admin, String query, Status status, PageQuery page) {
         if (!admin.isAdmin()) {
             throw ProjectAccessDenied.administratorsOnly("search every project");
         }
@@ -161,7 +162,7 @@ public class ProjectService {
             case LIVE -> false;
             case DELETED -> true;
         };
-        return new Slice<>(
+        return new Page<>(
                 projects.overview(q, pattern, deleted, now(), page.offset(), page.size()),
                 projects.countOverview(q, pattern, deleted));
     }

@@ -1,8 +1,9 @@
 package dev.atrium.ar.web;
 
+import dev.atrium.admin.AdminList;
 import dev.atrium.admin.AdminPages;
+import dev.atrium.admin.AdminPanel;
 import dev.atrium.ar.internal.AppTokenService;
-import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.security.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
@@ -41,21 +42,18 @@ class AppTokenAdminController {
             @RequestHeader(name = "HX-History-Restore-Request", required = false) @Nullable String historyRestore,
             HttpServletResponse response,
             Model model) {
-        PageQuery query = AdminListing.query(page);
         model.addAttribute("q", q);
         model.addAttribute(
                 "listing",
-                AdminListing.of(
-                        tokens.search(admin, q, query)
-                                .map(listed -> new TokenRow(
-                                        listed.token().id(),
-                                        listed.token().projectId(),
-                                        listed.projectName(),
-                                        AdminListing.when(listed.token().createdAt()),
-                                        AdminListing.when(listed.token().expiresAt()))),
-                        query));
+                AdminList.of(page, query -> tokens.search(admin, q, query))
+                        .map(listed -> new TokenRow(
+                                listed.token().id(),
+                                listed.token().projectId(),
+                                listed.projectName(),
+                                AdminPanel.when(listed.token().createdAt()),
+                                AdminPanel.when(listed.token().expiresAt()))));
         response.setHeader("Vary", "HX-Request");
-        return AdminListing.fragmentWanted(hxRequest, historyRestore)
+        return AdminPanel.fragmentWanted(hxRequest, historyRestore)
                 ? "admin/ar/tokens-rows :: rows"
                 : "admin/ar/tokens";
     }
@@ -70,6 +68,6 @@ class AppTokenAdminController {
             tokens.revoke(admin, id);
             return "Revoked app token " + id + ": it is refused from now on.";
         });
-        return "redirect:" + AdminListing.back(back, PATH);
+        return "redirect:" + AdminPanel.back(back, PATH);
     }
 }

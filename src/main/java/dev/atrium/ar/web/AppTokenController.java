@@ -3,7 +3,6 @@ package dev.atrium.ar.web;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.atrium.ar.internal.AppToken;
 import dev.atrium.ar.internal.AppTokenService;
-import dev.atrium.ar.internal.Slice;
 import dev.atrium.shared.openapi.AppTokensRefused;
 import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.paging.PageQuery;
@@ -149,8 +148,7 @@ class AppTokenController {
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long projectId,
             @Valid @ParameterObject PageQuery page) {
-        Slice<AppToken> found = tokens.list(user, projectId, page);
-        return PageResponse.of(found.items(), found.count(), page).map(AppTokenView::of);
+        return PageResponse.of(tokens.list(user, projectId, page), page).map(AppTokenView::of);
     }
 
     @GetMapping("/api/project/{projectId}/jwt/{tokenId}")

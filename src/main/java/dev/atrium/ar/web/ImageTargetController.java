@@ -3,7 +3,6 @@ package dev.atrium.ar.web;
 import dev.atrium.ar.internal.Caller;
 import dev.atrium.ar.internal.ImageTarget;
 import dev.atrium.ar.internal.ImageTargetService;
-import dev.atrium.ar.internal.Slice;
 import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.openapi.ProjectAppTokensAccepted;
 import dev.atrium.shared.openapi.UploadLimited;
@@ -165,8 +164,8 @@ class ImageTargetController {
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
             @Valid @ParameterObject PageQuery page) {
-        Slice<ImageTarget> found = targets.list(Caller.of(principal), projectId, page);
-        return PageResponse.of(found.items(), found.count(), page).map(ImageTargetView::of);
+        return PageResponse.of(targets.list(Caller.of(principal), projectId, page), page)
+                .map(ImageTargetView::of);
     }
 
     @GetMapping("/api/project/{projectId}/imagetarget/{targetId}")

@@ -2,7 +2,9 @@ package dev.atrium.ar.web;
 
 import dev.atrium.account.AccountApi;
 import dev.atrium.account.UserSummary;
+import dev.atrium.admin.AdminList;
 import dev.atrium.admin.AdminPages;
+import dev.atrium.admin.AdminPanel;
 import dev.atrium.admin.AdminProblems;
 import dev.atrium.ar.internal.Caller;
 import dev.atrium.ar.internal.ImageTarget;
@@ -10,7 +12,6 @@ import dev.atrium.ar.internal.ImageTargetService;
 import dev.atrium.ar.internal.Project;
 import dev.atrium.ar.internal.ProjectService;
 import dev.atrium.shared.blob.Blob;
-import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
@@ -84,9 +85,8 @@ class ProjectAdminController {
             HttpServletResponse response,
             Model model) {
         ProjectService.Status shown = status(status);
-        PageQuery query = AdminListing.query(page);
-        var found = projects.search(admin, q, shown, query);
-        Map<Long, UserSummary> owners = accounts.findUsers(found.items().stream()
+        AdminList<ProjectService.Overview> found = AdminList.of(page, query -> projects.search(admin, q, shown, query));
+        Map<Long, UserSummary> owners = accounts.findUsers(found.rows().stream()
                 .map(overview -> overview.project().ownerId())
                 .distinct()
                 .toList());
@@ -94,19 +94,17 @@ class ProjectAdminController {
         model.addAttribute("status", shown.name().toLowerCase(Locale.ROOT));
         model.addAttribute(
                 "listing",
-                AdminListing.of(
-                        found.map(overview -> new ProjectRow(
-                                overview.project().id(),
-                                overview.project().name(),
-                                owner(owners, overview.project().ownerId()),
-                                overview.imageTargets(),
-                                overview.liveTokens(),
-                                AdminListing.when(overview.project().createdAt()),
-                                AdminListing.when(overview.project().deletedAt()),
-                                overview.project().deleted())),
-                        query));
+                found.map(overview -> new ProjectRow(
+                        overview.project().id(),
+                        overview.project().name(),
+                        owner(owners, overview.project().ownerId()),
+                        overview.imageTargets(),
+                        overview.liveTokens(),
+                        AdminPanel.when(overview.project().createdAt()),
+                        AdminPanel.when(overview.project().deletedAt()),
+                        overview.project().deleted())));
         response.setHeader("Vary", "HX-Request");
-        return AdminListing.fragmentWanted(hxRequest, historyRestore)
+        return AdminPanel.fragmentWanted(hxRequest, historyRestore)
                 ? "admin/ar/projects-rows :: rows"
                 : "admin/ar/projects";
     }
@@ -118,16 +116,15 @@ class ProjectAdminController {
             @RequestParam(required = false) @Nullable Integer page,
             Model model) {
         Project project = projects.getForAdministration(admin, id);
-        PageQuery query = AdminListing.query(page);
         model.addAttribute("project", project);
         model.addAttribute("owner", owner(accounts.findUsers(java.util.List.of(project.ownerId())), project.ownerId()));
-        model.addAttribute("created", AdminListing.when(project.createdAt()));
-        model.addAttribute("updated", AdminListing.when(project.updatedAt()));
-        model.addAttribute("deleted", AdminListing.when(project.deletedAt()));
+        model.addAttribute("created", AdminPanel.when(project.createdAt()));
+        model.addAttribute("updated", AdminPanel.when(project.updatedAt()));
+        model.addAttribute("deleted", AdminPanel.when(project.deletedAt()));
         model.addAttribute(
                 "listing",
-                AdminListing.of(
-                        targets.listForAdministration(admin, id, query).map(ProjectAdminController::targetRow), query));
+                AdminList.of(page, query -> targets.listForAdministration(admin, id, query))
+                        .map(ProjectAdminController::targetRow));
         return "admin/ar/project";
     }
 
@@ -149,7 +146,7 @@ class ProjectAdminController {
             @RequestParam(required = false) @Nullable String back,
             RedirectAttributes flash) {
         act(flash, () -> "Restored project “" + projects.restore(admin, id).name() + "” with its image targets.");
-        return "redirect:" + AdminListing.back(back, PATH + "/" + id);
+        return "redirect:" + AdminPanel.back(back, PATH + "/" + id);
     }
 
     @PostMapping(PATH + "/{id}/delete")
@@ -163,7 +160,7 @@ class ProjectAdminController {
             projects.delete(admin, id);
             return "Deleted project “" + name + "”: its image targets are hidden and its app tokens revoked.";
         });
-        return "redirect:" + AdminListing.back(back, PATH + "/" + id);
+        return "redirect:" + AdminPanel.back(back, PATH + "/" + id);
     }
 
     @PostMapping(PATH + "/{id}/targets/{targetId}/delete")
@@ -196,9 +193,9 @@ class ProjectAdminController {
                 target.height(),
                 size(target.sizeBytes()),
                 target.sha256().substring(0, 12),
-                AdminListing.when(target.createdAt()),
-                AdminListing.when(target.updatedAt()),
-                AdminListing.when(target.deletedAt()),
+                AdminPanel.when(target.createdAt()),
+                AdminPanel.when(target.updatedAt()),
+                AdminPanel.when(target.deletedAt()),
                 target.deleted());
     }
 

@@ -3,7 +3,6 @@ package dev.atrium.ar.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.atrium.ar.internal.Project;
 import dev.atrium.ar.internal.ProjectService;
-import dev.atrium.ar.internal.Slice;
 import dev.atrium.shared.openapi.AppTokensRefused;
 import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.paging.PageQuery;
@@ -120,8 +119,7 @@ class ProjectController {
                     @RequestParam(defaultValue = "false")
                     boolean deleted,
             @Valid @ParameterObject PageQuery page) {
-        Slice<Project> found = projects.list(user, deleted, page);
-        return PageResponse.of(found.items(), found.count(), page).map(ProjectView::of);
+        return PageResponse.of(projects.list(user, deleted, page), page).map(ProjectView::of);
     }
 
     @GetMapping("/api/project/{id}")

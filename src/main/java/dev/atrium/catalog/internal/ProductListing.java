@@ -1,5 +1,6 @@
 package dev.atrium.catalog.internal;
 
+import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -38,8 +39,6 @@ public class ProductListing {
             @Nullable String photoKey,
             @Nullable Long shopId) {}
 
-    public record Page(List<Listed> results, long count) {}
-
     private static final String SELECT = """
             SELECT p.id, p.name, p.description, coalesce(s.price, p.price) AS price, p.price AS list_price,
                    coalesce(s.quantity, 0) AS quantity, s.shop_id IS NOT NULL AS sold, p.author, p.isbn, p.publisher,
@@ -54,16 +53,16 @@ public class ProductListing {
     }
 
     /** Every product, priced and counted as the shop sells it (the default shop when shopId is null). */
-    public Page catalogue(@Nullable Long shopId, ProductFilter filter, PageQuery page) {
+    public Page<Listed> catalogue(@Nullable Long shopId, ProductFilter filter, PageQuery page) {
         return page(shopId, false, filter, page);
     }
 
     /** The products the shop sells. */
-    public Page assortment(long shopId, ProductFilter filter, PageQuery page) {
+    public Page<Listed> assortment(long shopId, ProductFilter filter, PageQuery page) {
         return page(shopId, true, filter, page);
     }
 
-    private Page page(@Nullable Long shopId, boolean assortmentOnly, ProductFilter filter, PageQuery page) {
+    private Page<Listed> page(@Nullable Long shopId, boolean assortmentOnly, ProductFilter filter, PageQuery page) {
         String cte = shopCte(shopId);
         String from = (assortmentOnly ? " FROM products p JOIN stock s" : " FROM products p LEFT JOIN stock s")
                 + " ON s.product_id = p.id AND s.shop_id = (SELECT id FROM shop)"
@@ -97,14 +96,14 @@ public class ProductListing {
                 })
                 .list();
         if (!rows.isEmpty()) {
-            return new Page(rows, total.getFirst());
+            return new Page<>(rows, total.getFirst());
         }
         long count = page.offset() == 0
                 ? 0
                 : bind(jdbc.sql(cte + " SELECT count(*)" + from), shopId, filter)
                         .query(Long.class)
                         .single();
-        return new Page(rows, count);
+        return new Page<>(rows, count);
     }
 
     private String shopCte(@Nullable Long shopId) {

@@ -47,7 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
 @AdminPages
 class CatalogAdminController {
 
-    static final int PAGE_SIZE = 25;
     private static final String HTMX = "HX-Request";
 
     private final ProductListing listing;
@@ -90,15 +89,8 @@ class CatalogAdminController {
             @RequestHeader(name = HTMX, required = false) @Nullable String htmx,
             Model model) {
         ProductFilter filter = filter(q, model);
-        ProductListing.Page found = listing.catalogue(null, filter, query(page));
-        if (found.results().isEmpty() && found.count() > 0) {
-            found = listing.catalogue(null, filter, query(AdminList.pageWithin(page, found.count(), PAGE_SIZE)));
-        }
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute(
-                "list",
-                AdminList.of(
-                        found.results(), found.count(), query(AdminList.pageWithin(page, found.count(), PAGE_SIZE))));
+        model.addAttribute("list", AdminList.of(page, query -> listing.catalogue(null, filter, query)));
         return htmx != null ? "admin/catalog/products-rows :: rows" : "admin/catalog/products";
     }
 
@@ -208,7 +200,7 @@ class CatalogAdminController {
             Model model) {
         String text = q == null || q.isBlank() ? null : q.strip();
         long count = shopRows.count(text);
-        PageQuery query = query(AdminList.pageWithin(page, count, PAGE_SIZE));
+        PageQuery query = AdminList.pageWithin(page, count);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("list", AdminList.of(shopRows.search(text, query), count, query));
         model.addAttribute("defaultShop", shops.defaultShop().map(Shop::id).orElse(0L));
@@ -338,15 +330,10 @@ class CatalogAdminController {
 
     private void shopPage(Shop shop, @Nullable String q, @Nullable Integer page, Model model) {
         ProductFilter filter = filter(q, model);
-        ProductListing.Page found = listing.assortment(shop.id(), filter, query(page));
-        PageQuery query = query(AdminList.pageWithin(page, found.count(), PAGE_SIZE));
-        if (found.results().isEmpty() && found.count() > 0) {
-            found = listing.assortment(shop.id(), filter, query);
-        }
         model.addAttribute("shop", shop);
         model.addAttribute("isDefault", shops.defaultShop().map(Shop::id).orElse(0L) == shop.id());
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("list", AdminList.of(found.results(), found.count(), query));
+        model.addAttribute("list", AdminList.of(page, query -> listing.assortment(shop.id(), filter, query)));
         model.addAttribute("adjustments", stock.adjustments(shop.id(), 10));
     }
 
@@ -357,10 +344,6 @@ class CatalogAdminController {
             model.addAttribute("failure", describe(problem));
             return ProductFilter.NONE;
         }
-    }
-
-    private static PageQuery query(@Nullable Integer page) {
-        return new PageQuery(page == null || page < 1 ? 1 : page, PAGE_SIZE);
     }
 
     /** Shows the form again with what was typed, the reason in the flash area and each field's message by it. */

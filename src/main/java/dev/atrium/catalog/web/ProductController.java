@@ -81,14 +81,10 @@ class ProductController {
         if (parameters.shop() != null && !shops.exists(parameters.shop())) {
             throw InvalidRequest.field("shop", "no shop has the id " + parameters.shop());
         }
-        ProductListing.Page found = listing.catalogue(parameters.shop(), parameters.filter(), parameters.page());
         String base = baseUrl(request);
         return PageResponse.of(
-                found.results().stream()
-                        .map(listed -> ProductListItem.of(listed, base))
-                        .toList(),
-                found.count(),
-                parameters.page());
+                        listing.catalogue(parameters.shop(), parameters.filter(), parameters.page()), parameters.page())
+                .map(listed -> ProductListItem.of(listed, base));
     }
 
     @GetMapping("/api/products/{id}")

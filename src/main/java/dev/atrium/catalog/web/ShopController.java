@@ -103,14 +103,9 @@ class ShopController {
     PageResponse<ProductListItem> assortment(@PathVariable long id, HttpServletRequest request) {
         ListingParameters parameters = ListingParameters.read(request);
         shops.get(id);
-        ProductListing.Page found = listing.assortment(id, parameters.filter(), parameters.page());
         String base = ProductController.baseUrl(request);
-        return PageResponse.of(
-                found.results().stream()
-                        .map(listed -> ProductListItem.of(listed, base))
-                        .toList(),
-                found.count(),
-                parameters.page());
+        return PageResponse.of(listing.assortment(id, parameters.filter(), parameters.page()), parameters.page())
+                .map(listed -> ProductListItem.of(listed, base));
     }
 
     @PostMapping("/api/shops")

@@ -1,12 +1,11 @@
 package dev.atrium.goods.internal;
 
 import dev.atrium.shared.paging.LikePattern;
+import dev.atrium.shared.paging.Page;
+import dev.atrium.shared.paging.PageQuery;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,7 +40,7 @@ public class GoodRepository {
     }
 
     /** Newest rows first, matching {@code q} in name, code or supplier. */
-    public Page<Row> page(@Nullable String q, int page, int size) {
+    public Page<Row> page(@Nullable String q, PageQuery page) {
         String query = q == null ? "" : q.strip();
         String pattern = LikePattern.containing(query);
         long total = jdbc.sql("SELECT count(*) FROM goods" + MATCHES)
@@ -52,8 +51,8 @@ public class GoodRepository {
         List<Row> rows = jdbc.sql("SELECT * FROM goods" + MATCHES + " ORDER BY id DESC LIMIT :size OFFSET :offset")
                 .param("q", query)
                 .param("pattern", pattern)
-                .param("size", size)
-                .param("offset", (long) page * size)
+                .param("size", page.size())
+                .param("offset", page.offset())
                 .query((rs, n) -> new Row(
                         rs.getLong("id"),
                         rs.getString("good_name"),
@@ -66,7 +65,7 @@ public class GoodRepository {
                         rs.getInt("price"),
                         rs.getObject("dt_of_license", LocalDate.class)))
                 .list();
-        return new PageImpl<>(rows, PageRequest.of(page, size), total);
+        return new Page<>(rows, total);
     }
 
     /** Removes every row; the ids start again from 1, as on a fresh table. Returns how many rows there were. */

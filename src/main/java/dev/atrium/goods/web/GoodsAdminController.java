@@ -1,5 +1,6 @@
 package dev.atrium.goods.web;
 
+import dev.atrium.admin.AdminList;
 import dev.atrium.admin.AdminPages;
 import dev.atrium.goods.internal.GoodRepository;
 import org.jspecify.annotations.Nullable;
@@ -16,8 +17,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @AdminPages
 class GoodsAdminController {
 
-    static final int PAGE_SIZE = 25;
-
     private final GoodRepository goods;
 
     GoodsAdminController(GoodRepository goods) {
@@ -31,7 +30,7 @@ class GoodsAdminController {
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
         model.addAttribute("q", q == null ? "" : q.strip());
-        model.addAttribute("goods", goods.page(q, pageIndex(page), PAGE_SIZE));
+        model.addAttribute("goods", AdminList.of(AdminList.pageNumber(page), query -> goods.page(q, query)));
         return htmx != null ? "admin/goods/goods-rows :: rows" : "admin/goods/goods";
     }
 
@@ -40,14 +39,5 @@ class GoodsAdminController {
         long removed = goods.empty();
         redirect.addFlashAttribute("success", "The goods table is empty again (" + removed + " rows removed).");
         return "redirect:/admin/goods";
-    }
-
-    /** The page asked for, counted from 1 in the URL; anything that is not a page number is the first page. */
-    private static int pageIndex(@Nullable String page) {
-        try {
-            return page == null ? 0 : Math.max(0, Integer.parseInt(page) - 1);
-        } catch (NumberFormatException ex) {
-            return 0;
-        }
     }
 }

@@ -42,7 +42,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @AdminPages
 class OrderingAdminController {
 
-    static final int PAGE_SIZE = 25;
     private static final String HTMX = "HX-Request";
 
     private final OrderService orders;
@@ -84,7 +83,7 @@ class OrderingAdminController {
         }
         OrderRepository.Filter filter = new OrderRepository.Filter(chosen, number(user), number(id));
         long count = orders.count(admin, filter);
-        PageQuery query = new PageQuery(AdminList.pageWithin(page, count, PAGE_SIZE), PAGE_SIZE);
+        PageQuery query = AdminList.pageWithin(page, count);
         List<OrderView> found =
                 orders.list(admin, filter, query).stream().map(OrderView::of).toList();
         Map<Long, UserSummary> customers = accounts.findUsers(
@@ -162,7 +161,7 @@ class OrderingAdminController {
         Instant now = clock.instant();
         Instant inForceAt = "in-force".equals(show) ? now : null;
         long count = offerRows.count(inForceAt, text);
-        PageQuery query = new PageQuery(AdminList.pageWithin(page, count, PAGE_SIZE), PAGE_SIZE);
+        PageQuery query = AdminList.pageWithin(page, count);
         model.addAttribute("list", AdminList.of(offerRows.list(inForceAt, text, query), count, query));
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("show", inForceAt == null ? "all" : "in-force");

@@ -5,6 +5,7 @@ import dev.atrium.account.UserSummary;
 import dev.atrium.organization.NotAMember;
 import dev.atrium.organization.OrganizationNameTaken;
 import dev.atrium.organization.OrganizationNotFound;
+import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.InvalidRequest;
@@ -18,9 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -88,7 +86,7 @@ public class OrganizationService {
         String pattern = OrganizationRepository.pattern(search);
         List<Organization> found = organizations.page(pattern, query.offset(), query.size());
         long count = organizations.countMatching(pattern);
-        return new PageImpl<>(details(found), PageRequest.of(query.pageNumber() - 1, query.size()), count);
+        return new Page<>(details(found), count);
     }
 
     /**

@@ -2,20 +2,19 @@ package dev.atrium.organization.web;
 
 import dev.atrium.account.AccountApi;
 import dev.atrium.account.UserSummary;
+import dev.atrium.admin.AdminList;
 import dev.atrium.admin.AdminPages;
 import dev.atrium.organization.internal.NewOrganization;
 import dev.atrium.organization.internal.Organization;
 import dev.atrium.organization.internal.OrganizationChanges;
 import dev.atrium.organization.internal.OrganizationService;
 import dev.atrium.organization.internal.OrganizationService.Details;
-import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,8 +36,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/organizations")
 class OrganizationAdminController {
 
-    static final int PAGE_SIZE = 25;
-
     private final OrganizationService organizations;
     private final AccountApi accounts;
 
@@ -53,7 +50,7 @@ class OrganizationAdminController {
             @RequestParam(required = false) @Nullable String page,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
-        Page<Details> found = organizations.page(q, new PageQuery(pageNumber(page), PAGE_SIZE));
+        AdminList<Details> found = AdminList.of(AdminList.pageNumber(page), query -> organizations.page(q, query));
         model.addAttribute("q", q == null ? "" : q.strip());
         model.addAttribute("organizations", found);
         model.addAttribute("creators", creators(found));
@@ -157,20 +154,12 @@ class OrganizationAdminController {
     }
 
     /** The creators of the listed organizations, by id, to show their emails. */
-    private Map<Long, UserSummary> creators(Page<Details> page) {
-        return accounts.findUsers(page.getContent().stream()
+    private Map<Long, UserSummary> creators(AdminList<Details> list) {
+        return accounts.findUsers(list.rows().stream()
                 .map(Details::organization)
                 .map(Organization::creatorId)
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList());
-    }
-
-    static int pageNumber(@Nullable String page) {
-        try {
-            return page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
-        } catch (NumberFormatException ex) {
-            return 1;
-        }
     }
 }

@@ -17,7 +17,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -71,9 +70,7 @@ class OrganizationController {
     @ApiResponse(responseCode = "400", description = "Invalid page or limit")
     @ApiResponse(responseCode = "404", description = "A page past the end")
     PageResponse<OrganizationView> list(@Valid @ParameterObject PageQuery page) {
-        Page<Details> found = organizations.page(null, page);
-        return PageResponse.of(found.getContent(), found.getTotalElements(), page)
-                .map(OrganizationView::of);
+        return PageResponse.of(organizations.page(null, page), page).map(OrganizationView::of);
     }
 
     @GetMapping("/api/organizations/{id}")

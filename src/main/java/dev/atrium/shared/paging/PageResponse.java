@@ -29,6 +29,11 @@ public record PageResponse<T>(
         return new PageResponse<>(count, next, previous, results);
     }
 
+    /** Builds the page for the request being served from what a service answered; see {@link #of(List, long, PageQuery)}. */
+    public static <T> PageResponse<T> of(Page<T> page, PageQuery query) {
+        return of(page.items(), page.count(), query);
+    }
+
     public <R> PageResponse<R> map(Function<? super T, ? extends R> mapper) {
         return new PageResponse<>(
                 count, next, previous, results.stream().<R>map(mapper).toList());

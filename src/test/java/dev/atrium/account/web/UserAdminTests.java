@@ -9,6 +9,7 @@ import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
 import dev.atrium.TestAccounts.TestUser;
+import dev.atrium.admin.AdminList;
 import jakarta.servlet.http.Cookie;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class UserAdminTests {
                 .contains("No user matches");
 
         String family = "Pagewright" + user.id();
-        for (int i = 0; i < UserAdminController.PAGE_SIZE + 1; i++) {
+        for (int i = 0; i < AdminList.PAGE_SIZE + 1; i++) {
             rename(accounts.user(), "Member" + i, family);
         }
         MvcTestResult first = page("/admin/users?q=" + family, admin);
@@ -56,13 +57,23 @@ class UserAdminTests {
                 .bodyText()
                 .contains("id=\"users\"")
                 .contains("26 users")
-                .contains("Page 1 of 2")
+                .contains("Page <span>1</span> of <span>2</span>")
                 .contains("rel=\"next\"");
         MvcTestResult second = page("/admin/users?q=" + family + "&page=2", admin);
-        assertThat(second).bodyText().contains("Page 2 of 2").contains("rel=\"prev\"");
+        assertThat(second)
+                .bodyText()
+                .contains("Page <span>2</span> of <span>2</span>")
+                .contains("rel=\"prev\"");
         assertThat(second.getResponse().getContentAsString().split("data-user-id="))
                 .hasSize(2);
-        assertThat(page("/admin/users?page=99999", admin)).bodyText().contains("No user matches");
+        // A page past the end shows the last page, as every admin list does.
+        MvcTestResult past = page("/admin/users?q=" + family + "&page=99999", admin);
+        assertThat(past)
+                .bodyText()
+                .contains("Page <span>2</span> of <span>2</span>")
+                .doesNotContain("No user matches");
+        assertThat(past.getResponse().getContentAsString().split("data-user-id="))
+                .hasSize(2);
         assertThat(page("/admin/users?page=abc", admin)).hasStatusOk();
     }
 
