@@ -3,6 +3,7 @@ package dev.atrium.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.TestUser;
@@ -20,6 +21,9 @@ class BrowserSessionTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    Api api;
 
     @Autowired
     TestAccounts accounts;
@@ -104,15 +108,11 @@ class BrowserSessionTests {
     void ending_the_session_through_the_api_signs_the_browser_out() {
         TestUser admin = accounts.admin();
         Cookie browser = signIn(admin);
-        TestAccounts.SignedInUser api = accounts.signIn(admin);
+        TestAccounts.SignedInUser client = accounts.signIn(admin);
         String browserSession =
                 jdbc.sql("""
                         SELECT id::text FROM user_sessions WHERE user_id = ? ORDER BY opened_at LIMIT 1""").param(admin.id()).query(String.class).single();
-        assertThat(mvc.delete()
-                        .uri("/api/sessions/" + browserSession)
-                        .header("Authorization", api.bearer())
-                        .exchange())
-                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.as(client).delete("/api/sessions/" + browserSession)).hasStatus(HttpStatus.NO_CONTENT);
         assertThat(mvc.get().uri("/admin").cookie(browser).exchange()).hasStatus(HttpStatus.FOUND);
     }
 
