@@ -2,6 +2,7 @@ package dev.atrium.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.Browser;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -20,7 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(TestAccounts.class)
+@Import({TestAccounts.class, Api.class})
 class AdminPanelBrowserTests {
 
     @LocalServerPort
@@ -42,6 +42,9 @@ class AdminPanelBrowserTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    Api api;
 
     @Autowired
     JdbcClient jdbc;
@@ -143,11 +146,7 @@ class AdminPanelBrowserTests {
         JsonNode project = post("/api/project", owner, "{\"name\":\"" + projectName + "\"}");
         JsonNode token = post("/api/project/" + project.get("id").asLong() + "/jwt", owner, "{}");
         String targets = "/api/project/" + project.get("id").asLong() + "/imagetarget";
-        assertThat(mvc.get()
-                        .uri(targets)
-                        .header("Authorization", "Bearer " + token.get("token").asString())
-                        .exchange())
-                .hasStatusOk();
+        assertThat(api.as(token.get("token").asString()).get(targets)).hasStatusOk();
 
         try (Browser browser = Browser.open(false)) {
             WebDriver page = browser.driver();
@@ -162,11 +161,7 @@ class AdminPanelBrowserTests {
             wait(page).until(ExpectedConditions.invisibilityOfElementLocated(By.id(revoke)));
             assertThat(page.findElement(By.tagName("main")).getText()).containsIgnoringCase("revoked");
         }
-        assertThat(mvc.get()
-                        .uri(targets)
-                        .header("Authorization", "Bearer " + token.get("token").asString())
-                        .exchange())
-                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(api.as(token.get("token").asString()).get(targets)).hasStatus(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
@@ -207,14 +202,7 @@ class AdminPanelBrowserTests {
     }
 
     private JsonNode post(String path, SignedInUser user, String body) throws Exception {
-        String answer = mvc.post()
-                .uri(path)
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange()
-                .getResponse()
-                .getContentAsString();
+        String answer = api.as(user).post(path, body).getResponse().getContentAsString();
         return json.readTree(answer);
     }
 
