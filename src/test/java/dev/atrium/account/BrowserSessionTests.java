@@ -3,6 +3,7 @@ package dev.atrium.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import dev.atrium.AdminBrowser;
 import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
@@ -34,7 +35,7 @@ class BrowserSessionTests {
     @Test
     void an_administrator_signs_in_with_a_form_and_reaches_the_panel() {
         TestUser admin = accounts.admin();
-        Cookie browser = signIn(admin);
+        Cookie browser = AdminBrowser.signIn(mvc, admin);
         assertThat(mvc.get().uri("/admin").cookie(browser).exchange()).hasStatusOk();
         assertThat(jdbc.sql("SELECT count(*) FROM user_sessions WHERE user_id = ?")
                         .param(admin.id())
@@ -53,7 +54,7 @@ class BrowserSessionTests {
 
     @Test
     void a_user_who_is_not_an_administrator_gets_403_after_signing_in() {
-        Cookie browser = signIn(accounts.user());
+        Cookie browser = AdminBrowser.signIn(mvc, accounts.user());
         MvcTestResult result = mvc.get().uri("/admin").cookie(browser).exchange();
         assertThat(result).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(result.getResponse().getForwardedUrl()).isEqualTo("/admin/denied");
@@ -92,7 +93,7 @@ class BrowserSessionTests {
     @Test
     void signing_out_ends_the_user_session_and_its_row() {
         TestUser admin = accounts.admin();
-        Cookie browser = signIn(admin);
+        Cookie browser = AdminBrowser.signIn(mvc, admin);
         MvcTestResult out =
                 mvc.post().uri("/admin/logout").cookie(browser).with(csrf()).exchange();
         assertThat(out.getResponse().getRedirectedUrl()).endsWith("/admin/login?signed-out");
@@ -107,26 +108,12 @@ class BrowserSessionTests {
     @Test
     void ending_the_session_through_the_api_signs_the_browser_out() {
         TestUser admin = accounts.admin();
-        Cookie browser = signIn(admin);
+        Cookie browser = AdminBrowser.signIn(mvc, admin);
         TestAccounts.SignedInUser client = accounts.signIn(admin);
         String browserSession =
                 jdbc.sql("""
                         SELECT id::text FROM user_sessions WHERE user_id = ? ORDER BY opened_at LIMIT 1""").param(admin.id()).query(String.class).single();
         assertThat(api.as(client).delete("/api/sessions/" + browserSession)).hasStatus(HttpStatus.NO_CONTENT);
         assertThat(mvc.get().uri("/admin").cookie(browser).exchange()).hasStatus(HttpStatus.FOUND);
-    }
-
-    private Cookie signIn(TestUser user) {
-        MvcTestResult result = mvc.post()
-                .uri("/admin/login")
-                .with(csrf())
-                .with(TestAccounts.freshAddress())
-                .param("username", user.email())
-                .param("password", TestAccounts.PASSWORD)
-                .exchange();
-        assertThat(result.getResponse().getRedirectedUrl()).endsWith("/admin");
-        Cookie session = result.getResponse().getCookie("SESSION");
-        assertThat(session).isNotNull();
-        return session;
     }
 }

@@ -2,6 +2,7 @@ package dev.atrium.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.AdminBrowser;
 import dev.atrium.Api;
 import dev.atrium.Browser;
 import dev.atrium.TestAccounts;
@@ -57,7 +58,7 @@ class AdminPanelBrowserTests {
         TestUser wanted = accounts.user();
         try (Browser browser = Browser.open(false)) {
             WebDriver page = browser.driver();
-            signIn(page, admin);
+            AdminBrowser.signIn(page, port, admin);
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
             assertThat(page.findElements(By.cssSelector(".tile"))).isNotEmpty();
             browser.screenshot("admin-dashboard");
@@ -87,7 +88,7 @@ class AdminPanelBrowserTests {
 
         try (Browser browser = Browser.open(false)) {
             WebDriver page = browser.driver();
-            signIn(page, accounts.admin());
+            AdminBrowser.signIn(page, port, accounts.admin());
             page.get(url("/admin/shops/" + shop));
             assertThat(page.findElement(By.id("quantity-now-" + product)).getText())
                     .isEqualTo("7");
@@ -123,7 +124,7 @@ class AdminPanelBrowserTests {
         long product = catalog.product("Kept " + CatalogFixtures.token(), "3.00");
         try (Browser browser = Browser.open(false)) {
             WebDriver page = browser.driver();
-            signIn(page, accounts.admin());
+            AdminBrowser.signIn(page, port, accounts.admin());
             page.get(url("/admin/products/" + product));
             page.findElement(By.cssSelector("form[data-confirm] button[type=submit]"))
                     .click();
@@ -150,7 +151,7 @@ class AdminPanelBrowserTests {
 
         try (Browser browser = Browser.open(false)) {
             WebDriver page = browser.driver();
-            signIn(page, accounts.admin());
+            AdminBrowser.signIn(page, port, accounts.admin());
             page.get(url("/admin/tokens"));
             page.findElement(By.id("token-q")).sendKeys(projectName);
             page.findElement(By.id("token-q")).submit();
@@ -182,7 +183,7 @@ class AdminPanelBrowserTests {
     void the_pages_read_well_on_a_phone() {
         try (Browser browser = Browser.open(true)) {
             WebDriver page = browser.driver();
-            signIn(page, accounts.admin());
+            AdminBrowser.signIn(page, port, accounts.admin());
             for (String path :
                     new String[] {"/admin/users", "/admin/organizations", "/admin/projects", "/admin/sessions"}) {
                 page.get(url(path));
@@ -190,15 +191,6 @@ class AdminPanelBrowserTests {
                 browser.screenshot("phone" + path.replace('/', '-'));
             }
         }
-    }
-
-    private void signIn(WebDriver page, TestUser user) {
-        page.get(url("/admin"));
-        wait(page).until(ExpectedConditions.urlContains("/admin/login"));
-        page.findElement(By.id("username")).sendKeys(user.email());
-        page.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        page.findElement(By.cssSelector("button[type=submit]")).click();
-        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Dashboard"));
     }
 
     private JsonNode post(String path, SignedInUser user, String body) throws Exception {

@@ -3,11 +3,11 @@ package dev.atrium.ar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import dev.atrium.AdminBrowser;
 import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
-import dev.atrium.TestAccounts.TestUser;
 import jakarta.servlet.http.Cookie;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -46,7 +46,7 @@ class ArAdminPagesTests {
 
     @Test
     void the_projects_page_finds_projects_by_name_or_id_deleted_ones_included() {
-        Cookie admin = signIn(accounts.admin());
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();
         String name = ArCalls.uniqueName();
         long live = ar.project(alice.access(), name);
@@ -73,7 +73,7 @@ class ArAdminPagesTests {
 
     @Test
     void an_htmx_search_gets_only_the_rows_and_a_history_restore_the_whole_page() {
-        Cookie admin = signIn(accounts.admin());
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();
         String name = ArCalls.uniqueName();
         ar.project(alice.access(), name);
@@ -106,7 +106,7 @@ class ArAdminPagesTests {
 
     @Test
     void an_administrator_restores_and_deletes_projects_with_a_flash_message() {
-        Cookie admin = signIn(accounts.admin());
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();
         long id = ar.project(alice.access());
         ar.delete(alice.access(), "/api/project/{id}", id);
@@ -143,7 +143,7 @@ class ArAdminPagesTests {
 
     @Test
     void the_flash_message_is_shown_on_the_next_page() {
-        Cookie admin = signIn(accounts.admin());
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();
         long id = ar.project(alice.access());
         MvcTestResult deleted = mvc.post()
@@ -162,7 +162,7 @@ class ArAdminPagesTests {
 
     @Test
     void a_projects_page_shows_its_image_targets_with_thumbnails() throws Exception {
-        Cookie admin = signIn(accounts.admin());
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();
         long project = ar.project(alice.access());
         JsonNode target = ar.body(
@@ -197,7 +197,7 @@ class ArAdminPagesTests {
 
     @Test
     void the_tokens_page_finds_a_projects_tokens_and_revoking_one_refuses_it_at_once() {
-        Cookie admin = signIn(accounts.admin());
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();
         long project = ar.project(alice.access());
         JsonNode token = ar.token(alice.access(), project);
@@ -232,7 +232,7 @@ class ArAdminPagesTests {
 
     @Test
     void the_dashboard_and_the_navigation_show_the_ar_pages() {
-        Cookie admin = signIn(accounts.admin());
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         MvcTestResult dashboard = page(admin, "/admin");
         assertThat(dashboard).hasStatusOk();
         assertThat(dashboard)
@@ -247,7 +247,7 @@ class ArAdminPagesTests {
 
     @Test
     void a_signed_in_user_who_is_not_an_administrator_gets_403_everywhere() {
-        Cookie user = signIn(accounts.user());
+        Cookie user = AdminBrowser.signIn(mvc, accounts.user());
         SignedInUser alice = accounts.signedInUser();
         long project = ar.project(alice.access());
         long target = ar.target(alice.access(), project);
@@ -282,7 +282,7 @@ class ArAdminPagesTests {
 
     @Test
     void an_action_without_its_csrf_token_is_refused_and_changes_nothing() {
-        Cookie admin = signIn(accounts.admin());
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();
         long project = ar.project(alice.access());
         long target = ar.target(alice.access(), project);
@@ -308,7 +308,7 @@ class ArAdminPagesTests {
 
     @Test
     void every_form_of_the_pages_carries_its_csrf_token() throws Exception {
-        Cookie admin = signIn(accounts.admin());
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();
         String name = ArCalls.uniqueName();
         long project = ar.project(alice.access(), name);
@@ -327,18 +327,5 @@ class ArAdminPagesTests {
 
     private MvcTestResult page(Cookie browser, String uri) {
         return mvc.get().uri(uri).cookie(browser).exchange();
-    }
-
-    private Cookie signIn(TestUser user) {
-        MvcTestResult result = mvc.post()
-                .uri("/admin/login")
-                .with(csrf())
-                .with(TestAccounts.freshAddress())
-                .param("username", user.email())
-                .param("password", TestAccounts.PASSWORD)
-                .exchange();
-        Cookie session = result.getResponse().getCookie("SESSION");
-        assertThat(session).isNotNull();
-        return session;
     }
 }
