@@ -64,7 +64,7 @@ class CartTests {
 
     @Test
     void put_replaces_the_items_and_get_shows_them_priced_with_the_stock_of_the_shop() {
-        put(
+        replaceCart(
                 "{\"items\": [{\"product\": %d, \"quantity\": 2, \"shop\": %d}, {\"product\": %d, \"quantity\": 3, \"shop\": %d}]}"
                         .formatted(book, shop, map, shop));
 
@@ -84,9 +84,9 @@ class CartTests {
                         .single())
                 .isEqualTo(2);
 
-        put("{\"items\": [{\"product\": %d, \"quantity\": 1, \"shop\": %d}]}".formatted(map, shop));
+        replaceCart("{\"items\": [{\"product\": %d, \"quantity\": 1, \"shop\": %d}]}".formatted(map, shop));
         assertThat(ok(api.as(buyer).get("/api/cart")).get("items").size()).isEqualTo(1);
-        put("{\"items\": []}");
+        replaceCart("{\"items\": []}");
         assertThat(ok(api.as(buyer).get("/api/cart")).get("items").size()).isZero();
     }
 
@@ -111,9 +111,11 @@ class CartTests {
                 .post("/api/cart/items", "{\"product\": %d, \"quantity\": 1, \"shop\": %d}".formatted(book, other));
         assertThat(otherShop).hasStatus(HttpStatus.CONFLICT);
 
-        MvcTestResult mixed = putResult(
-                "{\"items\": [{\"product\": %d, \"quantity\": 1, \"shop\": %d}, {\"product\": %d, \"quantity\": 1, \"shop\": %d}]}"
-                        .formatted(book, shop, map, other));
+        MvcTestResult mixed = api.as(buyer)
+                .put(
+                        "/api/cart",
+                        "{\"items\": [{\"product\": %d, \"quantity\": 1, \"shop\": %d}, {\"product\": %d, \"quantity\": 1, \"shop\": %d}]}"
+                                .formatted(book, shop, map, other));
         assertThat(mixed).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(field(mixed)).isEqualTo("items[1].shop");
     }
@@ -121,25 +123,36 @@ class CartTests {
     @Test
     void cart_items_are_checked_like_order_parts() {
         long notSold = catalog.product("Not here " + CatalogFixtures.token(), "1.00");
-        assertThat(field(putResult(
-                        "{\"items\": [{\"product\": 987654321, \"quantity\": 1, \"shop\": %d}]}".formatted(shop))))
+        assertThat(field(api.as(buyer)
+                        .put(
+                                "/api/cart",
+                                "{\"items\": [{\"product\": 987654321, \"quantity\": 1, \"shop\": %d}]}"
+                                        .formatted(shop))))
                 .isEqualTo("items[0].product");
-        assertThat(field(putResult(
-                        "{\"items\": [{\"product\": %d, \"quantity\": 1, \"shop\": %d}]}".formatted(notSold, shop))))
+        assertThat(field(api.as(buyer)
+                        .put(
+                                "/api/cart",
+                                "{\"items\": [{\"product\": %d, \"quantity\": 1, \"shop\": %d}]}"
+                                        .formatted(notSold, shop))))
                 .isEqualTo("items[0].product");
-        assertThat(field(putResult(
-                        "{\"items\": [{\"product\": %d, \"quantity\": 0, \"shop\": %d}]}".formatted(book, shop))))
+        assertThat(field(api.as(buyer)
+                        .put(
+                                "/api/cart",
+                                "{\"items\": [{\"product\": %d, \"quantity\": 0, \"shop\": %d}]}"
+                                        .formatted(book, shop))))
                 .isEqualTo("items[0].quantity");
-        assertThat(field(putResult(
-                        "{\"items\": [{\"product\": %d, \"quantity\": 1, \"shop\": %d}, {\"product\": %d, \"quantity\": 1, \"shop\": %d}]}"
-                                .formatted(book, shop, book, shop))))
+        assertThat(field(api.as(buyer)
+                        .put(
+                                "/api/cart",
+                                "{\"items\": [{\"product\": %d, \"quantity\": 1, \"shop\": %d}, {\"product\": %d, \"quantity\": 1, \"shop\": %d}]}"
+                                        .formatted(book, shop, book, shop))))
                 .isEqualTo("items[1].product");
-        assertThat(field(putResult("{}"))).isEqualTo("items");
+        assertThat(field(api.as(buyer).put("/api/cart", "{}"))).isEqualTo("items");
     }
 
     @Test
     void checkout_places_the_cart_as_one_order_and_empties_it() {
-        put(
+        replaceCart(
                 "{\"items\": [{\"product\": %d, \"quantity\": 2, \"shop\": %d}, {\"product\": %d, \"quantity\": 1, \"shop\": %d}]}"
                         .formatted(book, shop, map, shop));
 
@@ -159,7 +172,7 @@ class CartTests {
 
     @Test
     void a_checkout_short_of_stock_is_refused_naming_the_item_and_keeps_the_cart() {
-        put(
+        replaceCart(
                 "{\"items\": [{\"product\": %d, \"quantity\": 1, \"shop\": %d}, {\"product\": %d, \"quantity\": 2, \"shop\": %d}]}"
                         .formatted(book, shop, map, shop));
 
@@ -207,12 +220,9 @@ class CartTests {
         assertThat(mvc.post().uri("/api/cart/checkout")).hasStatus(HttpStatus.UNAUTHORIZED);
     }
 
-    private void put(String body) {
-        assertThat(putResult(body)).hasStatusOk();
-    }
-
-    private MvcTestResult putResult(String body) {
-        return api.as(buyer).put("/api/cart", body);
+    /** Replaces the buyer's cart with the items of the body. */
+    private void replaceCart(String body) {
+        assertThat(api.as(buyer).put("/api/cart", body)).hasStatusOk();
     }
 
     private JsonNode add(String body) {
