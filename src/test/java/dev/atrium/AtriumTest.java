@@ -18,7 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest
-@Import(TestAccounts.class)
+@Import({TestAccounts.class, Api.class})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 public @interface AtriumTest {}

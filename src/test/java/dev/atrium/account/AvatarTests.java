@@ -2,6 +2,7 @@ package dev.atrium.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -34,6 +35,9 @@ class AvatarTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    Api api;
 
     @Autowired
     TestAccounts accounts;
@@ -87,11 +91,7 @@ class AvatarTests {
                 mvc.head().uri("/api/users/" + user.id() + "/avatar").exchange();
         assertThat(head).hasStatusOk();
         assertThat(head.getResponse().getHeader("ETag")).isEqualTo(etag);
-        assertThat(mvc.get()
-                        .uri("/api/users/me/avatar")
-                        .header("Authorization", user.bearer())
-                        .exchange())
-                .hasStatusOk();
+        assertThat(api.as(user).get("/api/users/me/avatar")).hasStatusOk();
         assertThat(mvc.get().uri("/api/users/me/avatar").exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
     }
 
@@ -221,7 +221,7 @@ class AvatarTests {
         SignedInUser user = accounts.signedInUser();
         MvcTestResult wrongField = mvc.put()
                 .uri("/api/users/me/avatar")
-                .header("Authorization", user.bearer())
+                .with(api.as(user))
                 .multipart()
                 .file(new MockMultipartFile("picture", "a.jpg", MediaType.IMAGE_JPEG_VALUE, new byte[] {1, 2, 3}))
                 .exchange();
@@ -231,7 +231,7 @@ class AvatarTests {
                 .hasStatus(HttpStatus.BAD_REQUEST);
         MvcTestResult raw = mvc.put()
                 .uri("/api/users/me/avatar")
-                .header("Authorization", user.bearer())
+                .with(api.as(user))
                 .contentType(MediaType.IMAGE_JPEG)
                 .content(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff})
                 .exchange();
@@ -262,7 +262,7 @@ class AvatarTests {
         // An HTML form can only POST: the same upload is accepted that way too.
         MvcTestResult posted = mvc.post()
                 .uri("/api/users/me/avatar")
-                .header("Authorization", user.bearer())
+                .with(api.as(user))
                 .multipart()
                 .file(new MockMultipartFile("avatar", "three.png", MediaType.IMAGE_PNG_VALUE, png(40, 40, false)))
                 .exchange();
@@ -270,11 +270,7 @@ class AvatarTests {
         assertThat(body(posted).get("avatar").asString()).isNotEqualTo(secondUrl);
 
         String currentKey = avatarKey(user.id());
-        assertThat(mvc.delete()
-                        .uri("/api/users/me/avatar")
-                        .header("Authorization", user.bearer())
-                        .exchange())
-                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.as(user).delete("/api/users/me/avatar")).hasStatus(HttpStatus.NO_CONTENT);
         assertThat(avatarKey(user.id())).isNull();
         assertThat(blobExists(currentKey)).isFalse();
         // As a browser's <img> asks: the answer is still a problem, not an error about the Accept header.
@@ -284,11 +280,7 @@ class AvatarTests {
                 .exchange();
         assertThat(gone).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(gone).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(mvc.delete()
-                        .uri("/api/users/me/avatar")
-                        .header("Authorization", user.bearer())
-                        .exchange())
-                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.as(user).delete("/api/users/me/avatar")).hasStatus(HttpStatus.NO_CONTENT);
     }
 
     @Test
@@ -305,7 +297,7 @@ class AvatarTests {
     private MvcTestResult upload(SignedInUser user, String fileName, String contentType, byte[] content) {
         return mvc.put()
                 .uri("/api/users/me/avatar")
-                .header("Authorization", user.bearer())
+                .with(api.as(user))
                 .multipart()
                 .file(new MockMultipartFile("avatar", fileName, contentType, content))
                 .exchange();

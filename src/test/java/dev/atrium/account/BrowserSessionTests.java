@@ -3,6 +3,8 @@ package dev.atrium.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import dev.atrium.AdminBrowser;
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.TestUser;
@@ -22,6 +24,9 @@ class BrowserSessionTests {
     MockMvcTester mvc;
 
     @Autowired
+    Api api;
+
+    @Autowired
     TestAccounts accounts;
 
     @Autowired
@@ -30,7 +35,7 @@ class BrowserSessionTests {
     @Test
     void an_administrator_signs_in_with_a_form_and_reaches_the_panel() {
         TestUser admin = accounts.admin();
-        Cookie browser = signIn(admin);
+        Cookie browser = AdminBrowser.signIn(mvc, admin);
         assertThat(mvc.get().uri("/admin").cookie(browser).exchange()).hasStatusOk();
         assertThat(jdbc.sql("SELECT count(*) FROM user_sessions WHERE user_id = ?")
                         .param(admin.id())
@@ -49,7 +54,7 @@ class BrowserSessionTests {
 
     @Test
     void a_user_who_is_not_an_administrator_gets_403_after_signing_in() {
-        Cookie browser = signIn(accounts.user());
+        Cookie browser = AdminBrowser.signIn(mvc, accounts.user());
         MvcTestResult result = mvc.get().uri("/admin").cookie(browser).exchange();
         assertThat(result).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(result.getResponse().getForwardedUrl()).isEqualTo("/admin/denied");
@@ -88,7 +93,7 @@ class BrowserSessionTests {
     @Test
     void signing_out_ends_the_user_session_and_its_row() {
         TestUser admin = accounts.admin();
-        Cookie browser = signIn(admin);
+        Cookie browser = AdminBrowser.signIn(mvc, admin);
         MvcTestResult out =
                 mvc.post().uri("/admin/logout").cookie(browser).with(csrf()).exchange();
         assertThat(out.getResponse().getRedirectedUrl()).endsWith("/admin/login?signed-out");
@@ -103,30 +108,12 @@ class BrowserSessionTests {
     @Test
     void ending_the_session_through_the_api_signs_the_browser_out() {
         TestUser admin = accounts.admin();
-        Cookie browser = signIn(admin);
-        TestAccounts.SignedInUser api = accounts.signIn(admin);
+        Cookie browser = AdminBrowser.signIn(mvc, admin);
+        TestAccounts.SignedInUser client = accounts.signIn(admin);
         String browserSession =
                 jdbc.sql("""
                         SELECT id::text FROM user_sessions WHERE user_id = ? ORDER BY opened_at LIMIT 1""").param(admin.id()).query(String.class).single();
-        assertThat(mvc.delete()
-                        .uri("/api/sessions/" + browserSession)
-                        .header("Authorization", api.bearer())
-                        .exchange())
-                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.as(client).delete("/api/sessions/" + browserSession)).hasStatus(HttpStatus.NO_CONTENT);
         assertThat(mvc.get().uri("/admin").cookie(browser).exchange()).hasStatus(HttpStatus.FOUND);
-    }
-
-    private Cookie signIn(TestUser user) {
-        MvcTestResult result = mvc.post()
-                .uri("/admin/login")
-                .with(csrf())
-                .with(TestAccounts.freshAddress())
-                .param("username", user.email())
-                .param("password", TestAccounts.PASSWORD)
-                .exchange();
-        assertThat(result.getResponse().getRedirectedUrl()).endsWith("/admin");
-        Cookie session = result.getResponse().getCookie("SESSION");
-        assertThat(session).isNotNull();
-        return session;
     }
 }

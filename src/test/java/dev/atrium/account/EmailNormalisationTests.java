@@ -3,6 +3,7 @@ package dev.atrium.account;
 import static dev.atrium.TestAccounts.freshAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -33,6 +34,9 @@ class EmailNormalisationTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    Api api;
 
     @Autowired
     TestAccounts accounts;
@@ -175,12 +179,7 @@ class EmailNormalisationTests {
     }
 
     private MvcTestResult changeEmail(SignedInUser user, String email) {
-        return mvc.patch()
-                .uri("/api/users/me")
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(json.writeValueAsString(Map.of("email", email)))
-                .exchange();
+        return api.as(user).patch("/api/users/me", json.writeValueAsString(Map.of("email", email)));
     }
 
     private List<String> emails(String normal) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import dev.atrium.AdminBrowser;
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -30,6 +31,9 @@ class PasswordRulesTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    Api api;
 
     @Autowired
     TestAccounts accounts;
@@ -72,14 +76,12 @@ class PasswordRulesTests {
     @ValueSource(strings = {"        ", "\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000", "\u2028\u2029\u0085\u180E"})
     void a_user_cannot_change_their_password_to_one_of_nothing_visible(String password) {
         SignedInUser user = accounts.signedInUser();
-        MvcTestResult result = mvc.post()
-                .uri("/api/users/me/password")
-                .header("Authorization", user.bearer())
+        MvcTestResult result = api.as(user)
                 .with(freshAddress())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(json.writeValueAsString(
-                        Map.of("old_password", TestAccounts.PASSWORD, "new_password", password)))
-                .exchange();
+                .post(
+                        "/api/users/me/password",
+                        json.writeValueAsString(
+                                Map.of("old_password", TestAccounts.PASSWORD, "new_password", password)));
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("new_password");

@@ -2,6 +2,7 @@ package dev.atrium.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -26,6 +27,9 @@ class PublicUserReadsTests {
     MockMvcTester mvc;
 
     @Autowired
+    Api api;
+
+    @Autowired
     TestAccounts accounts;
 
     @Autowired
@@ -40,12 +44,10 @@ class PublicUserReadsTests {
         jdbc.sql("INSERT INTO organization_members (organization_id, user_id) VALUES (?, ?)")
                 .params(organization, ada.id())
                 .update();
-        mvc.patch()
-                .uri("/api/users/me")
-                .header("Authorization", ada.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\",\"phone\":\"+1 555 0100\"}")
-                .exchange();
+        api.as(ada)
+                .patch(
+                        "/api/users/me",
+                        "{\"first_name\":\"Ada\",\"last_name\":\"Lovelace\",\"phone\":\"+1 555 0100\"}");
 
         MvcTestResult one = mvc.get().uri("/api/users/{id}", ada.id()).exchange();
         assertThat(one).hasStatusOk();
@@ -68,17 +70,11 @@ class PublicUserReadsTests {
         assertThat(list.getResponse().getContentAsString()).doesNotContain(ada.email(), "+1 555 0100", "roles");
 
         // A token still shows what it showed before: the email to anyone signed in, private fields to the owner.
-        assertThat(mvc.get()
-                        .uri("/api/users/{id}", ada.id())
-                        .header("Authorization", accounts.signedInUser().bearer())
-                        .exchange())
+        assertThat(api.as(accounts.signedInUser()).get("/api/users/{id}", ada.id()))
                 .bodyJson()
                 .extractingPath("$.email")
                 .isEqualTo(ada.email());
-        assertThat(mvc.get()
-                        .uri("/api/users/{id}", ada.id())
-                        .header("Authorization", ada.bearer())
-                        .exchange())
+        assertThat(api.as(ada).get("/api/users/{id}", ada.id()))
                 .bodyJson()
                 .extractingPath("$.phone")
                 .isEqualTo("+1 555 0100");
@@ -110,10 +106,7 @@ class PublicUserReadsTests {
                         .exchange())
                 .hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(mvc.delete().uri("/api/users/{id}", owner.id()).exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
-        assertThat(mvc.delete()
-                        .uri("/api/users/{id}", owner.id())
-                        .header("Authorization", accounts.signedInUser().bearer())
-                        .exchange())
+        assertThat(api.as(accounts.signedInUser()).delete("/api/users/{id}", owner.id()))
                 .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(jdbc.sql("SELECT first_name FROM users WHERE id = ? AND active")
                         .param(owner.id())

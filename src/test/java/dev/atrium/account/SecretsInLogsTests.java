@@ -3,6 +3,7 @@ package dev.atrium.account;
 import static dev.atrium.TestAccounts.freshAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -27,6 +28,9 @@ class SecretsInLogsTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    Api api;
 
     @Autowired
     TestAccounts accounts;
@@ -66,20 +70,18 @@ class SecretsInLogsTests {
                 .param("login", user.email())
                 .param("password", wrongPassword)
                 .exchange();
-        mvc.get().uri("/api/sessions").header("Authorization", user.bearer()).exchange();
+        api.as(user).get("/api/sessions");
         String newcomer = "newcomer-" + user.id() + "@example.com";
         mvc.post()
                 .uri("/api/users")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"email\":\"" + newcomer + "\",\"password\":\"" + newPassword + "\"}")
                 .exchange();
-        mvc.post()
-                .uri("/api/users/me/password")
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                        "{\"old_password\":\"" + TestAccounts.PASSWORD + "\",\"new_password\":\"" + newPassword + "\"}")
-                .exchange();
+        api.as(user)
+                .post(
+                        "/api/users/me/password",
+                        "{\"old_password\":\"" + TestAccounts.PASSWORD + "\",\"new_password\":\"" + newPassword
+                                + "\"}");
 
         mvc.get()
                 .uri("/api/sessions")

@@ -3,6 +3,7 @@ package dev.atrium.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -36,6 +37,9 @@ class SessionLifetimeTests {
     MockMvcTester mvc;
 
     @Autowired
+    Api api;
+
+    @Autowired
     TestAccounts accounts;
 
     final JsonMapper json = JsonMapper.builder().build();
@@ -48,11 +52,11 @@ class SessionLifetimeTests {
                 .atMost(IDLE_TIMEOUT.multipliedBy(15))
                 .pollInterval(USE_EVERY)
                 .until(() -> {
-                    assertThat(me(user.bearer())).hasStatusOk();
+                    assertThat(me(user.access())).hasStatusOk();
                     return outlived(opened);
                 });
         deactivate(user);
-        assertThat(me(user.bearer())).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(me(user.access())).hasStatus(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
@@ -82,18 +86,11 @@ class SessionLifetimeTests {
 
     private void deactivate(SignedInUser user) {
         SignedInUser admin = accounts.signedInAdmin();
-        assertThat(mvc.delete()
-                        .uri("/api/users/" + user.id())
-                        .header("Authorization", admin.bearer())
-                        .exchange())
-                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.as(admin).delete("/api/users/" + user.id())).hasStatus(HttpStatus.NO_CONTENT);
     }
 
-    private MvcTestResult me(String authorization) {
-        return mvc.get()
-                .uri("/api/users/me")
-                .header("Authorization", authorization)
-                .exchange();
+    private MvcTestResult me(String token) {
+        return api.as(token).get("/api/users/me");
     }
 
     private MvcTestResult refresh(String token) {

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -36,6 +37,9 @@ class SessionTokenTests {
     MockMvcTester mvc;
 
     @Autowired
+    Api api;
+
+    @Autowired
     TestAccounts accounts;
 
     @Autowired
@@ -50,7 +54,7 @@ class SessionTokenTests {
     void an_access_token_lists_the_users_own_sessions() {
         SignedInUser user = accounts.signedInUser();
         accounts.signIn(new TestAccounts.TestUser(user.id(), user.email()));
-        MvcTestResult result = sessions(user.bearer());
+        MvcTestResult result = sessions(user.access());
         assertThat(result).hasStatusOk();
         assertThat(result).bodyJson().extractingPath("$.count").isEqualTo(2);
         assertThat(result)
@@ -76,12 +80,8 @@ class SessionTokenTests {
     @Test
     void after_signing_out_the_access_and_refresh_tokens_stop_working_and_the_row_is_closed() {
         SignedInUser user = accounts.signedInUser();
-        assertThat(mvc.post()
-                        .uri("/api/logout")
-                        .header("Authorization", user.bearer())
-                        .exchange())
-                .hasStatus(HttpStatus.NO_CONTENT);
-        assertThat(sessions(user.bearer())).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(api.as(user).post("/api/logout")).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(sessions(user.access())).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(refresh(user.refresh())).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(jdbc.sql("SELECT count(*) FROM user_sessions WHERE user_id = ? AND closed_at IS NOT NULL")
                         .param(user.id())
@@ -98,7 +98,7 @@ class SessionTokenTests {
         JsonNode pair = body(result);
         assertThat(pair.get("refresh").asString()).isNotEqualTo(user.refresh());
         assertThat(pair.get("token_type").asString()).isEqualTo("Bearer");
-        assertThat(sessions("Bearer " + pair.get("access").asString())).hasStatusOk();
+        assertThat(sessions(pair.get("access").asString())).hasStatusOk();
         assertThat(refresh(pair.get("refresh").asString())).hasStatusOk();
     }
 
@@ -110,7 +110,7 @@ class SessionTokenTests {
         assertThat(reuse).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(reuse).bodyJson().extractingPath("$.detail").asString().contains("already used");
         // Whoever holds the newest tokens is signed out too: the session is gone.
-        assertThat(sessions("Bearer " + pair.get("access").asString())).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(sessions(pair.get("access").asString())).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(refresh(pair.get("refresh").asString())).hasStatus(HttpStatus.UNAUTHORIZED);
     }
 
@@ -135,7 +135,7 @@ class SessionTokenTests {
     @Test
     void a_refresh_token_is_not_a_bearer_token() {
         SignedInUser user = accounts.signedInUser();
-        assertThat(sessions("Bearer " + user.refresh())).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(sessions(user.refresh())).hasStatus(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
@@ -153,11 +153,11 @@ class SessionTokenTests {
                 .build();
 
         String unsigned = new PlainJWT(claims).serialize();
-        assertThat(sessions("Bearer " + unsigned)).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(sessions(unsigned)).hasStatus(HttpStatus.UNAUTHORIZED);
 
         SignedJWT wrongKey = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         wrongKey.sign(new MACSigner("another key that is also 32 bytes or more".getBytes()));
-        assertThat(sessions("Bearer " + wrongKey.serialize())).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(sessions(wrongKey.serialize())).hasStatus(HttpStatus.UNAUTHORIZED);
 
         // RS256 with a key of the attacker's: a server that trusted the header's algorithm would look for a key.
         var rsa = new RSAKeyGenerator(2048).generate();
@@ -167,13 +167,13 @@ class SessionTokenTests {
                         .build(),
                 claims);
         otherAlgorithm.sign(new RSASSASigner(rsa));
-        assertThat(sessions("Bearer " + otherAlgorithm.serialize())).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(sessions(otherAlgorithm.serialize())).hasStatus(HttpStatus.UNAUTHORIZED);
 
         // HS512 with our own key: the algorithm is pinned to HS256.
         SignedJWT otherMac = new SignedJWT(new JWSHeader(JWSAlgorithm.HS512), claims);
         otherMac.sign(new MACSigner(
                 "atrium-development-key-never-use-it-in-production-padded-to-64-bytes-for-hs512".getBytes()));
-        assertThat(sessions("Bearer " + otherMac.serialize())).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(sessions(otherMac.serialize())).hasStatus(HttpStatus.UNAUTHORIZED);
 
         String expired = signer.sign(JwtClaimsSet.builder()
                         .subject(Long.toString(user.id()))
@@ -183,7 +183,7 @@ class SessionTokenTests {
                         .claim("typ", "access")
                         .claim("sid", sessionId))
                 .getTokenValue();
-        assertThat(sessions("Bearer " + expired)).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(sessions(expired)).hasStatus(HttpStatus.UNAUTHORIZED);
 
         String otherIssuer = signer.sign(JwtClaimsSet.builder()
                         .subject(Long.toString(user.id()))
@@ -192,7 +192,7 @@ class SessionTokenTests {
                         .claim("typ", "access")
                         .claim("sid", sessionId))
                 .getTokenValue();
-        assertThat(sessions("Bearer " + otherIssuer)).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(sessions(otherIssuer)).hasStatus(HttpStatus.UNAUTHORIZED);
 
         // A genuine token whose subject does not own the session it names.
         String stolenSession = signer.sign(JwtClaimsSet.builder()
@@ -202,9 +202,9 @@ class SessionTokenTests {
                         .claim("typ", "access")
                         .claim("sid", sessionId))
                 .getTokenValue();
-        assertThat(sessions("Bearer " + stolenSession)).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(sessions(stolenSession)).hasStatus(HttpStatus.UNAUTHORIZED);
 
-        assertThat(sessions(user.bearer())).hasStatusOk();
+        assertThat(sessions(user.access())).hasStatusOk();
     }
 
     @Test
@@ -214,24 +214,16 @@ class SessionTokenTests {
         SignedInUser stranger = accounts.signedInUser();
         String phoneSession = sessionIdOf(phone);
 
-        assertThat(mvc.delete()
-                        .uri("/api/sessions/" + phoneSession)
-                        .header("Authorization", stranger.bearer())
-                        .exchange())
-                .hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(sessions(phone.bearer())).hasStatusOk();
+        assertThat(api.as(stranger).delete("/api/sessions/" + phoneSession)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(sessions(phone.access())).hasStatusOk();
 
-        assertThat(mvc.delete()
-                        .uri("/api/sessions/" + phoneSession)
-                        .header("Authorization", laptop.bearer())
-                        .exchange())
-                .hasStatus(HttpStatus.NO_CONTENT);
-        assertThat(sessions(phone.bearer())).hasStatus(HttpStatus.UNAUTHORIZED);
-        assertThat(sessions(laptop.bearer())).hasStatusOk();
+        assertThat(api.as(laptop).delete("/api/sessions/" + phoneSession)).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(sessions(phone.access())).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(sessions(laptop.access())).hasStatusOk();
     }
 
     private String sessionIdOf(SignedInUser user) {
-        JsonNode page = body(sessions(user.bearer()));
+        JsonNode page = body(sessions(user.access()));
         for (JsonNode session : page.get("results")) {
             if (session.get("current").asBoolean()) {
                 return session.get("id").asString();
@@ -240,11 +232,8 @@ class SessionTokenTests {
         throw new IllegalStateException("No current session");
     }
 
-    private MvcTestResult sessions(String authorization) {
-        return mvc.get()
-                .uri("/api/sessions")
-                .header("Authorization", authorization)
-                .exchange();
+    private MvcTestResult sessions(String token) {
+        return api.as(token).get("/api/sessions");
     }
 
     private MvcTestResult refresh(String token) {

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.TestUser;
@@ -35,6 +36,9 @@ class SignInFailureTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    Api api;
 
     @Autowired
     TestAccounts accounts;
@@ -123,13 +127,11 @@ class SignInFailureTests {
     }
 
     private MvcTestResult changePassword(TestAccounts.SignedInUser user, String newPassword) {
-        return mvc.post()
-                .uri("/api/users/me/password")
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                        "{\"old_password\":\"" + TestAccounts.PASSWORD + "\",\"new_password\":\"" + newPassword + "\"}")
-                .exchange();
+        return api.as(user)
+                .post(
+                        "/api/users/me/password",
+                        "{\"old_password\":\"" + TestAccounts.PASSWORD + "\",\"new_password\":\"" + newPassword
+                                + "\"}");
     }
 
     private MvcTestResult panelSignIn(TestUser user) {

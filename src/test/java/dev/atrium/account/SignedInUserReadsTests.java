@@ -2,6 +2,7 @@ package dev.atrium.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -21,6 +22,9 @@ class SignedInUserReadsTests {
     MockMvcTester mvc;
 
     @Autowired
+    Api api;
+
+    @Autowired
     TestAccounts accounts;
 
     @Test
@@ -33,18 +37,11 @@ class SignedInUserReadsTests {
                     .hasStatus(HttpStatus.UNAUTHORIZED)
                     .hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
-        assertThat(mvc.get()
-                        .uri("/api/users/{id}", ada.id())
-                        .header("Authorization", accounts.signedInUser().bearer())
-                        .exchange())
+        assertThat(api.as(accounts.signedInUser()).get("/api/users/{id}", ada.id()))
                 .hasStatusOk()
                 .bodyJson()
                 .extractingPath("$.email")
                 .isEqualTo(ada.email());
-        assertThat(mvc.get()
-                        .uri("/api/users")
-                        .header("Authorization", ada.bearer())
-                        .exchange())
-                .hasStatusOk();
+        assertThat(api.as(ada).get("/api/users")).hasStatusOk();
     }
 }

@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -37,6 +38,9 @@ class TokenClaimsTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    Api api;
 
     @Autowired
     TestAccounts accounts;
@@ -83,11 +87,7 @@ class TokenClaimsTests {
                 keyId(user.access()),
                 claims -> claims.expirationTime(Date.from(Instant.now().plus(A_YEAR))));
         assertThat(me(longLived)).hasStatusOk();
-        assertThat(mvc.post()
-                        .uri("/api/logout")
-                        .header("Authorization", user.bearer())
-                        .exchange())
-                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.as(user).post("/api/logout")).hasStatus(HttpStatus.NO_CONTENT);
         assertRefused(me(longLived));
     }
 
@@ -109,11 +109,7 @@ class TokenClaimsTests {
                 user.refresh(),
                 keyId(user.refresh()),
                 claims -> claims.expirationTime(Date.from(Instant.now().plus(A_YEAR))));
-        assertThat(mvc.post()
-                        .uri("/api/logout")
-                        .header("Authorization", user.bearer())
-                        .exchange())
-                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.as(user).post("/api/logout")).hasStatus(HttpStatus.NO_CONTENT);
         assertRefused(refresh(longLived));
     }
 
@@ -142,10 +138,7 @@ class TokenClaimsTests {
     }
 
     private MvcTestResult me(String token) {
-        return mvc.get()
-                .uri("/api/users/me")
-                .header("Authorization", "Bearer " + token)
-                .exchange();
+        return api.as(token).get("/api/users/me");
     }
 
     private MvcTestResult refresh(String token) {

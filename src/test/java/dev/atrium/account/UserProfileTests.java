@@ -3,6 +3,7 @@ package dev.atrium.account;
 import static dev.atrium.TestAccounts.freshAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -28,6 +29,9 @@ class UserProfileTests {
     MockMvcTester mvc;
 
     @Autowired
+    Api api;
+
+    @Autowired
     TestAccounts accounts;
 
     @Autowired
@@ -47,7 +51,7 @@ class UserProfileTests {
         SignedInUser user = accounts.signedInUser();
         long organization = organization("Listing " + user.id());
         join(user.id(), organization);
-        MvcTestResult page = get("/api/users?limit=1000", user);
+        MvcTestResult page = api.as(user).get("/api/users?limit=1000");
         assertThat(page).hasStatusOk();
         assertThat(page)
                 .bodyJson()
@@ -64,39 +68,39 @@ class UserProfileTests {
                 .extractingPath("$.results[?(@.id == " + user.id() + ")].organizations[0].id")
                 .asArray()
                 .containsExactly((int) organization);
-        MvcTestResult small = get("/api/users?limit=1", user);
+        MvcTestResult small = api.as(user).get("/api/users?limit=1");
         assertThat(small).bodyJson().extractingPath("$.results").asArray().hasSize(1);
         assertThat(small).bodyJson().extractingPath("$.next").asString().contains("page=2");
-        assertThat(get("/api/users?page=100000", user)).hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(get("/api/users?limit=0", user)).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(api.as(user).get("/api/users?page=100000")).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(api.as(user).get("/api/users?limit=0")).hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     @Test
     void private_fields_are_shown_to_the_user_and_administrators_only() {
         SignedInUser owner = accounts.signedInUser();
-        patch("/api/users/me", owner, "{\"phone\":\"+1 555 0100\"}");
+        api.as(owner).patch("/api/users/me", "{\"phone\":\"+1 555 0100\"}");
         SignedInUser stranger = accounts.signedInUser();
         SignedInUser admin = accounts.signedInAdmin();
 
-        MvcTestResult seenByStranger = get("/api/users/" + owner.id(), stranger);
+        MvcTestResult seenByStranger = api.as(stranger).get("/api/users/" + owner.id());
         assertThat(seenByStranger).hasStatusOk();
         assertThat(seenByStranger).bodyJson().extractingPath("$.email").isEqualTo(owner.email());
         assertThat(seenByStranger).bodyJson().doesNotHavePath("$.phone");
         assertThat(seenByStranger).bodyJson().doesNotHavePath("$.roles");
         assertThat(seenByStranger).bodyJson().doesNotHavePath("$.last_login_at");
-        assertThat(get("/api/users?limit=1000", stranger))
+        assertThat(api.as(stranger).get("/api/users?limit=1000"))
                 .bodyJson()
                 .extractingPath("$.results[?(@.id == " + owner.id() + ")].phone")
                 .asArray()
                 .isEmpty();
 
         for (SignedInUser viewer : List.of(owner, admin)) {
-            MvcTestResult seen = get("/api/users/" + owner.id(), viewer);
+            MvcTestResult seen = api.as(viewer).get("/api/users/" + owner.id());
             assertThat(seen).bodyJson().extractingPath("$.phone").isEqualTo("+1 555 0100");
             assertThat(seen).bodyJson().extractingPath("$.roles").asArray().containsExactly("USER");
             assertThat(seen).bodyJson().extractingPath("$.last_login_at").isNotNull();
         }
-        assertThat(get("/api/users/me", owner))
+        assertThat(api.as(owner).get("/api/users/me"))
                 .bodyJson()
                 .extractingPath("$.phone")
                 .isEqualTo("+1 555 0100");
@@ -105,22 +109,22 @@ class UserProfileTests {
     @Test
     void an_unknown_or_malformed_id_is_a_404_or_a_400() {
         SignedInUser user = accounts.signedInUser();
-        MvcTestResult missing = get("/api/users/987654321", user);
+        MvcTestResult missing = api.as(user).get("/api/users/987654321");
         assertThat(missing).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(missing).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(get("/api/users/abc", user)).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(api.as(user).get("/api/users/abc")).hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     @Test
     void a_user_edits_their_own_profile_and_fields_left_out_stay() {
         SignedInUser user = accounts.signedInUser();
-        MvcTestResult changed =
-                patch("/api/users/me", user, "{\"first_name\":\" Grace \",\"last_name\":\"Hopper\",\"phone\":\"\"}");
+        MvcTestResult changed = api.as(user)
+                .patch("/api/users/me", "{\"first_name\":\" Grace \",\"last_name\":\"Hopper\",\"phone\":\"\"}");
         assertThat(changed).hasStatusOk();
         assertThat(changed).bodyJson().extractingPath("$.first_name").isEqualTo("Grace");
         assertThat(changed).bodyJson().extractingPath("$.last_name").isEqualTo("Hopper");
         assertThat(changed).bodyJson().extractingPath("$.email").isEqualTo(user.email());
-        MvcTestResult again = patch("/api/users/me", user, "{\"phone\":\"+49 30 1234567\"}");
+        MvcTestResult again = api.as(user).patch("/api/users/me", "{\"phone\":\"+49 30 1234567\"}");
         assertThat(again).bodyJson().extractingPath("$.first_name").isEqualTo("Grace");
         assertThat(again).bodyJson().extractingPath("$.phone").isEqualTo("+49 30 1234567");
         assertThat(jdbc.sql("SELECT first_name || ' ' || last_name FROM users WHERE id = ?")
@@ -134,9 +138,9 @@ class UserProfileTests {
     void a_put_replaces_the_whole_profile_and_names_every_field_it_leaves_out() {
         SignedInUser user = accounts.signedInUser();
         long organization = organization("Replacing " + user.id());
-        patch("/api/users/me", user, "{\"phone\":\"+1 555 0100\",\"last_name\":\"Before\"}");
+        api.as(user).patch("/api/users/me", "{\"phone\":\"+1 555 0100\",\"last_name\":\"Before\"}");
 
-        MvcTestResult partial = put("/api/users/me", user, "{\"first_name\":\"Grace\",\"phone\":\"\"}");
+        MvcTestResult partial = api.as(user).put("/api/users/me", "{\"first_name\":\"Grace\",\"phone\":\"\"}");
         assertThat(partial).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(partial).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(partial)
@@ -144,14 +148,14 @@ class UserProfileTests {
                 .extractingPath("$.errors[*].field")
                 .asArray()
                 .containsExactly("email", "last_name", "organizations");
-        assertThat(get("/api/users/me", user))
+        assertThat(api.as(user).get("/api/users/me"))
                 .bodyJson()
                 .extractingPath("$.phone")
                 .isEqualTo("+1 555 0100");
 
         String whole = "{\"email\":\"" + user.email() + "\",\"first_name\":\"Grace\",\"last_name\":\"Hopper\","
                 + "\"phone\":\"\",\"organizations\":[" + organization + "]}";
-        MvcTestResult replaced = put("/api/users/me", user, whole);
+        MvcTestResult replaced = api.as(user).put("/api/users/me", whole);
         assertThat(replaced).hasStatusOk();
         assertThat(replaced).bodyJson().extractingPath("$.first_name").isEqualTo("Grace");
         assertThat(replaced).bodyJson().extractingPath("$.last_name").isEqualTo("Hopper");
@@ -159,12 +163,12 @@ class UserProfileTests {
         assertThat(replaced).bodyJson().extractingPath("$.organizations[0].id").isEqualTo((int) organization);
         assertThat(memberships(user.id())).isEqualTo(1);
 
-        assertThat(put("/api/users/" + user.id(), user, whole.replace("Grace", "Ada")))
+        assertThat(api.as(user).put("/api/users/" + user.id(), whole.replace("Grace", "Ada")))
                 .hasStatusOk()
                 .bodyJson()
                 .extractingPath("$.first_name")
                 .isEqualTo("Ada");
-        assertThat(put("/api/users/" + user.id(), user, "{}"))
+        assertThat(api.as(user).put("/api/users/" + user.id(), "{}"))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson()
                 .extractingPath("$.errors[*].field")
@@ -180,8 +184,8 @@ class UserProfileTests {
         String whole = "{\"email\":\"" + owner.email() + "\",\"first_name\":\"Mallory\",\"last_name\":\"M\","
                 + "\"phone\":\"\",\"organizations\":[]}";
 
-        assertThat(put("/api/users/" + owner.id(), stranger, whole)).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(put("/api/users/" + owner.id(), stranger, "{}")).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(api.as(stranger).put("/api/users/" + owner.id(), whole)).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(api.as(stranger).put("/api/users/" + owner.id(), "{}")).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.put()
                         .uri("/api/users/me")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -194,7 +198,7 @@ class UserProfileTests {
                         .single())
                 .isEqualTo("Test");
 
-        assertThat(put("/api/users/" + owner.id(), admin, whole.replace("Mallory", "Olive")))
+        assertThat(api.as(admin).put("/api/users/" + owner.id(), whole.replace("Mallory", "Olive")))
                 .hasStatusOk()
                 .bodyJson()
                 .extractingPath("$.first_name")
@@ -204,10 +208,10 @@ class UserProfileTests {
     @Test
     void invalid_changes_are_400s_and_change_nothing() {
         SignedInUser user = accounts.signedInUser();
-        MvcTestResult result = patch(
-                "/api/users/me",
-                user,
-                "{\"first_name\":\"Ok\",\"last_name\":\"" + "x".repeat(151) + "\",\"email\":\"nope\"}");
+        MvcTestResult result = api.as(user)
+                .patch(
+                        "/api/users/me",
+                        "{\"first_name\":\"Ok\",\"last_name\":\"" + "x".repeat(151) + "\",\"email\":\"nope\"}");
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result)
                 .bodyJson()
@@ -219,7 +223,7 @@ class UserProfileTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("Test");
-        assertThat(patch("/api/users/me", user, "{\"first_name\":\"line\\nbreak\"}"))
+        assertThat(api.as(user).patch("/api/users/me", "{\"first_name\":\"line\\nbreak\"}"))
                 .hasStatus(HttpStatus.BAD_REQUEST);
     }
 
@@ -227,20 +231,20 @@ class UserProfileTests {
     void a_new_email_is_checked_again_and_becomes_the_login() {
         SignedInUser user = accounts.signedInUser();
         TestUser other = accounts.user();
-        MvcTestResult taken =
-                patch("/api/users/me", user, "{\"email\":\"" + other.email().toUpperCase() + "\"}");
+        MvcTestResult taken = api.as(user)
+                .patch("/api/users/me", "{\"email\":\"" + other.email().toUpperCase() + "\"}");
         assertThat(taken).hasStatus(HttpStatus.CONFLICT);
         assertThat(taken).bodyJson().extractingPath("$.type").asString().endsWith("/email-taken");
 
         String fresh = "renamed-" + user.id() + "@example.org";
-        assertThat(patch("/api/users/me", user, "{\"email\":\"" + fresh + "\"}"))
+        assertThat(api.as(user).patch("/api/users/me", "{\"email\":\"" + fresh + "\"}"))
                 .bodyJson()
                 .extractingPath("$.email")
                 .isEqualTo(fresh);
         assertThat(signIn(fresh, TestAccounts.PASSWORD)).hasStatusOk();
         assertThat(signIn(user.email(), TestAccounts.PASSWORD)).hasStatus(HttpStatus.UNAUTHORIZED);
         // The session that made the change knows the new email too.
-        assertThat(get("/api/users/me", user))
+        assertThat(api.as(user).get("/api/users/me"))
                 .bodyJson()
                 .extractingPath("$.email")
                 .isEqualTo(fresh);
@@ -252,25 +256,25 @@ class UserProfileTests {
         long first = organization("First " + user.id());
         long second = organization("Second " + user.id());
         MvcTestResult joined =
-                patch("/api/users/me", user, "{\"organizations\":[" + second + "," + first + "," + first + "]}");
+                api.as(user).patch("/api/users/me", "{\"organizations\":[" + second + "," + first + "," + first + "]}");
         assertThat(joined).hasStatusOk();
         assertThat(joined)
                 .bodyJson()
                 .extractingPath("$.organizations[*].name")
                 .asArray()
                 .containsExactly("First " + user.id(), "Second " + user.id());
-        MvcTestResult left = patch("/api/users/me", user, "{\"organizations\":[" + second + "]}");
+        MvcTestResult left = api.as(user).patch("/api/users/me", "{\"organizations\":[" + second + "]}");
         assertThat(left)
                 .bodyJson()
                 .extractingPath("$.organizations[*].id")
                 .asArray()
                 .containsExactly((int) second);
-        assertThat(patch("/api/users/me", user, "{\"first_name\":\"Kept\"}"))
+        assertThat(api.as(user).patch("/api/users/me", "{\"first_name\":\"Kept\"}"))
                 .bodyJson()
                 .extractingPath("$.organizations")
                 .asArray()
                 .hasSize(1);
-        assertThat(patch("/api/users/me", user, "{\"organizations\":[]}"))
+        assertThat(api.as(user).patch("/api/users/me", "{\"organizations\":[]}"))
                 .bodyJson()
                 .extractingPath("$.organizations")
                 .asArray()
@@ -282,15 +286,16 @@ class UserProfileTests {
         SignedInUser user = accounts.signedInUser();
         long kept = organization("Kept " + user.id());
         join(user.id(), kept);
-        MvcTestResult result =
-                patch("/api/users/me", user, "{\"first_name\":\"Changed\",\"organizations\":[" + kept + ",987654321]}");
+        MvcTestResult result = api.as(user)
+                .patch("/api/users/me", "{\"first_name\":\"Changed\",\"organizations\":[" + kept + ",987654321]}");
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("organizations");
-        assertThat(get("/api/users/me", user))
+        assertThat(api.as(user).get("/api/users/me"))
                 .bodyJson()
                 .extractingPath("$.first_name")
                 .isEqualTo("Test");
-        assertThat(patch("/api/users/me", user, "{\"organizations\":[null]}")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(api.as(user).patch("/api/users/me", "{\"organizations\":[null]}"))
+                .hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(memberships(user.id())).isEqualTo(1);
     }
 
@@ -298,32 +303,28 @@ class UserProfileTests {
     void nobody_edits_or_deactivates_someone_elses_account() {
         SignedInUser owner = accounts.signedInUser();
         SignedInUser stranger = accounts.signedInUser();
-        MvcTestResult edit = patch("/api/users/" + owner.id(), stranger, "{\"first_name\":\"Mallory\"}");
+        MvcTestResult edit = api.as(stranger).patch("/api/users/" + owner.id(), "{\"first_name\":\"Mallory\"}");
         assertThat(edit).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(edit).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(mvc.delete()
-                        .uri("/api/users/" + owner.id())
-                        .header("Authorization", stranger.bearer())
-                        .exchange())
-                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(api.as(stranger).delete("/api/users/" + owner.id())).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(jdbc.sql("SELECT first_name FROM users WHERE id = ? AND active")
                         .param(owner.id())
                         .query(String.class)
                         .single())
                 .isEqualTo("Test");
         // The owner may, through either path.
-        assertThat(patch("/api/users/" + owner.id(), owner, "{\"first_name\":\"Olive\"}"))
+        assertThat(api.as(owner).patch("/api/users/" + owner.id(), "{\"first_name\":\"Olive\"}"))
                 .hasStatusOk();
     }
 
     @Test
     void only_administrators_change_roles_and_those_apply_to_open_sessions_at_once() {
         SignedInUser user = accounts.signedInUser();
-        assertThat(patch("/api/users/me", user, "{\"roles\":[\"USER\",\"ADMIN\"]}"))
+        assertThat(api.as(user).patch("/api/users/me", "{\"roles\":[\"USER\",\"ADMIN\"]}"))
                 .hasStatus(HttpStatus.FORBIDDEN);
         SignedInUser admin = accounts.signedInAdmin();
         MvcTestResult promoted =
-                patch("/api/users/" + user.id(), admin, "{\"roles\":[\"ADMIN\"],\"last_name\":\"Boss\"}");
+                api.as(admin).patch("/api/users/" + user.id(), "{\"roles\":[\"ADMIN\"],\"last_name\":\"Boss\"}");
         assertThat(promoted).hasStatusOk();
         assertThat(promoted).bodyJson().extractingPath("$.roles").asArray().containsExactly("ADMIN", "USER");
         // The user's existing token now carries the administrator's rights: they see deactivated users.
@@ -331,11 +332,11 @@ class UserProfileTests {
         jdbc.sql("UPDATE users SET active = false WHERE id = ?")
                 .param(inactive.id())
                 .update();
-        assertThat(get("/api/users/" + inactive.id(), user)).hasStatusOk();
-        assertThat(patch("/api/users/" + user.id(), admin, "{\"roles\":[\"USER\"]}"))
+        assertThat(api.as(user).get("/api/users/" + inactive.id())).hasStatusOk();
+        assertThat(api.as(admin).patch("/api/users/" + user.id(), "{\"roles\":[\"USER\"]}"))
                 .hasStatusOk();
-        assertThat(get("/api/users/" + inactive.id(), user)).hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(patch("/api/users/" + user.id(), admin, "{\"roles\":[\"ROOT\"]}"))
+        assertThat(api.as(user).get("/api/users/" + inactive.id())).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(api.as(admin).patch("/api/users/" + user.id(), "{\"roles\":[\"ROOT\"]}"))
                 .hasStatus(HttpStatus.BAD_REQUEST);
     }
 
@@ -343,13 +344,9 @@ class UserProfileTests {
     void deactivating_oneself_ends_every_session_and_sign_in() {
         SignedInUser user = accounts.signedInUser();
         SignedInUser elsewhere = accounts.signIn(new TestUser(user.id(), user.email()));
-        assertThat(mvc.delete()
-                        .uri("/api/users/me")
-                        .header("Authorization", user.bearer())
-                        .exchange())
-                .hasStatus(HttpStatus.NO_CONTENT);
-        assertThat(get("/api/users/me", user)).hasStatus(HttpStatus.UNAUTHORIZED);
-        assertThat(get("/api/users/me", elsewhere)).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(api.as(user).delete("/api/users/me")).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.as(user).get("/api/users/me")).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(api.as(elsewhere).get("/api/users/me")).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(signIn(user.email(), TestAccounts.PASSWORD)).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(jdbc.sql("SELECT count(*) FROM user_sessions WHERE user_id = ? AND closed_at IS NULL")
                         .param(user.id())
@@ -357,8 +354,9 @@ class UserProfileTests {
                         .single())
                 .isZero();
         // Other users no longer find them; administrators do.
-        assertThat(get("/api/users/" + user.id(), accounts.signedInUser())).hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(get("/api/users/" + user.id(), accounts.signedInAdmin()))
+        assertThat(api.as(accounts.signedInUser()).get("/api/users/" + user.id()))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(api.as(accounts.signedInAdmin()).get("/api/users/" + user.id()))
                 .bodyJson()
                 .extractingPath("$.active")
                 .isEqualTo(false);
@@ -368,13 +366,9 @@ class UserProfileTests {
     void an_administrator_deactivates_and_brings_back_any_user() {
         SignedInUser user = accounts.signedInUser();
         SignedInUser admin = accounts.signedInAdmin();
-        assertThat(mvc.delete()
-                        .uri("/api/users/" + user.id())
-                        .header("Authorization", admin.bearer())
-                        .exchange())
-                .hasStatus(HttpStatus.NO_CONTENT);
-        assertThat(get("/api/users/me", user)).hasStatus(HttpStatus.UNAUTHORIZED);
-        assertThat(patch("/api/users/" + user.id(), admin, "{\"active\":true}"))
+        assertThat(api.as(admin).delete("/api/users/" + user.id())).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.as(user).get("/api/users/me")).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(api.as(admin).patch("/api/users/" + user.id(), "{\"active\":true}"))
                 .bodyJson()
                 .extractingPath("$.active")
                 .isEqualTo(true);
@@ -389,15 +383,11 @@ class UserProfileTests {
                 .param(admin.id())
                 .query(Long.class)
                 .list();
-        MvcTestResult demote = patch("/api/users/me", admin, "{\"roles\":[\"USER\"]}");
+        MvcTestResult demote = api.as(admin).patch("/api/users/me", "{\"roles\":[\"USER\"]}");
         assertThat(demote).hasStatus(HttpStatus.CONFLICT);
         assertThat(demote).bodyJson().extractingPath("$.type").asString().endsWith("/last-administrator");
-        assertThat(mvc.delete()
-                        .uri("/api/users/me")
-                        .header("Authorization", admin.bearer())
-                        .exchange())
-                .hasStatus(HttpStatus.CONFLICT);
-        assertThat(get("/api/users/me", admin))
+        assertThat(api.as(admin).delete("/api/users/me")).hasStatus(HttpStatus.CONFLICT);
+        assertThat(api.as(admin).get("/api/users/me"))
                 .bodyJson()
                 .extractingPath("$.roles")
                 .asArray()
@@ -422,8 +412,8 @@ class UserProfileTests {
 
         assertThat(password(user, TestAccounts.PASSWORD, "a brand new passphrase"))
                 .hasStatus(HttpStatus.NO_CONTENT);
-        assertThat(get("/api/users/me", user)).hasStatusOk();
-        assertThat(get("/api/users/me", elsewhere)).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(api.as(user).get("/api/users/me")).hasStatusOk();
+        assertThat(api.as(elsewhere).get("/api/users/me")).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(signIn(user.email(), TestAccounts.PASSWORD)).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(signIn(user.email(), "a brand new passphrase")).hasStatusOk();
     }
@@ -439,36 +429,12 @@ class UserProfileTests {
                 .hasStatus(HttpStatus.TOO_MANY_REQUESTS);
     }
 
-    private MvcTestResult get(String path, SignedInUser user) {
-        return mvc.get().uri(path).header("Authorization", user.bearer()).exchange();
-    }
-
-    private MvcTestResult patch(String path, SignedInUser user, String body) {
-        return mvc.patch()
-                .uri(path)
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
-    }
-
-    private MvcTestResult put(String path, SignedInUser user, String body) {
-        return mvc.put()
-                .uri(path)
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
-    }
-
     private MvcTestResult password(SignedInUser user, String oldPassword, String newPassword) {
-        return mvc.post()
-                .uri("/api/users/me/password")
+        return api.as(user)
                 .with(freshAddress())
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"old_password\":\"" + oldPassword + "\",\"new_password\":\"" + newPassword + "\"}")
-                .exchange();
+                .post(
+                        "/api/users/me/password",
+                        "{\"old_password\":\"" + oldPassword + "\",\"new_password\":\"" + newPassword + "\"}");
     }
 
     private MvcTestResult signIn(String email, String password) {

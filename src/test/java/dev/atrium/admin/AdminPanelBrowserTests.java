@@ -2,6 +2,8 @@ package dev.atrium.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.AdminBrowser;
+import dev.atrium.Api;
 import dev.atrium.Browser;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -20,7 +22,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -31,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(TestAccounts.class)
+@Import({TestAccounts.class, Api.class})
 class AdminPanelBrowserTests {
 
     @LocalServerPort
@@ -44,6 +45,9 @@ class AdminPanelBrowserTests {
     MockMvcTester mvc;
 
     @Autowired
+    Api api;
+
+    @Autowired
     JdbcClient jdbc;
 
     final JsonMapper json = JsonMapper.builder().build();
@@ -54,7 +58,7 @@ class AdminPanelBrowserTests {
         TestUser wanted = accounts.user();
         try (Browser browser = Browser.open(false)) {
             WebDriver page = browser.driver();
-            signIn(page, admin);
+            AdminBrowser.signIn(page, port, admin);
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
             assertThat(page.findElements(By.cssSelector(".tile"))).isNotEmpty();
             browser.screenshot("admin-dashboard");
@@ -84,7 +88,7 @@ class AdminPanelBrowserTests {
 
         try (Browser browser = Browser.open(false)) {
             WebDriver page = browser.driver();
-            signIn(page, accounts.admin());
+            AdminBrowser.signIn(page, port, accounts.admin());
             page.get(url("/admin/shops/" + shop));
             assertThat(page.findElement(By.id("quantity-now-" + product)).getText())
                     .isEqualTo("7");
@@ -120,7 +124,7 @@ class AdminPanelBrowserTests {
         long product = catalog.product("Kept " + CatalogFixtures.token(), "3.00");
         try (Browser browser = Browser.open(false)) {
             WebDriver page = browser.driver();
-            signIn(page, accounts.admin());
+            AdminBrowser.signIn(page, port, accounts.admin());
             page.get(url("/admin/products/" + product));
             page.findElement(By.cssSelector("form[data-confirm] button[type=submit]"))
                     .click();
@@ -143,15 +147,11 @@ class AdminPanelBrowserTests {
         JsonNode project = post("/api/project", owner, "{\"name\":\"" + projectName + "\"}");
         JsonNode token = post("/api/project/" + project.get("id").asLong() + "/jwt", owner, "{}");
         String targets = "/api/project/" + project.get("id").asLong() + "/imagetarget";
-        assertThat(mvc.get()
-                        .uri(targets)
-                        .header("Authorization", "Bearer " + token.get("token").asString())
-                        .exchange())
-                .hasStatusOk();
+        assertThat(api.as(token.get("token").asString()).get(targets)).hasStatusOk();
 
         try (Browser browser = Browser.open(false)) {
             WebDriver page = browser.driver();
-            signIn(page, accounts.admin());
+            AdminBrowser.signIn(page, port, accounts.admin());
             page.get(url("/admin/tokens"));
             page.findElement(By.id("token-q")).sendKeys(projectName);
             page.findElement(By.id("token-q")).submit();
@@ -162,11 +162,7 @@ class AdminPanelBrowserTests {
             wait(page).until(ExpectedConditions.invisibilityOfElementLocated(By.id(revoke)));
             assertThat(page.findElement(By.tagName("main")).getText()).containsIgnoringCase("revoked");
         }
-        assertThat(mvc.get()
-                        .uri(targets)
-                        .header("Authorization", "Bearer " + token.get("token").asString())
-                        .exchange())
-                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(api.as(token.get("token").asString()).get(targets)).hasStatus(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
@@ -187,7 +183,7 @@ class AdminPanelBrowserTests {
     void the_pages_read_well_on_a_phone() {
         try (Browser browser = Browser.open(true)) {
             WebDriver page = browser.driver();
-            signIn(page, accounts.admin());
+            AdminBrowser.signIn(page, port, accounts.admin());
             for (String path :
                     new String[] {"/admin/users", "/admin/organizations", "/admin/projects", "/admin/sessions"}) {
                 page.get(url(path));
@@ -197,24 +193,8 @@ class AdminPanelBrowserTests {
         }
     }
 
-    private void signIn(WebDriver page, TestUser user) {
-        page.get(url("/admin"));
-        wait(page).until(ExpectedConditions.urlContains("/admin/login"));
-        page.findElement(By.id("username")).sendKeys(user.email());
-        page.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        page.findElement(By.cssSelector("button[type=submit]")).click();
-        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Dashboard"));
-    }
-
     private JsonNode post(String path, SignedInUser user, String body) throws Exception {
-        String answer = mvc.post()
-                .uri(path)
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange()
-                .getResponse()
-                .getContentAsString();
+        String answer = api.as(user).post(path, body).getResponse().getContentAsString();
         return json.readTree(answer);
     }
 

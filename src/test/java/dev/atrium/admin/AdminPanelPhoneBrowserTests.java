@@ -2,6 +2,7 @@ package dev.atrium.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.AdminBrowser;
 import dev.atrium.Browser;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.TestUser;
@@ -66,7 +67,7 @@ class AdminPanelPhoneBrowserTests {
     void the_header_keeps_its_height_on_every_page_of_a_phone() {
         try (Browser browser = Browser.open(true)) {
             WebDriver page = browser.driver();
-            signIn(page, accounts.admin());
+            AdminBrowser.signIn(page, port, accounts.admin());
             Map<String, Long> heights = new LinkedHashMap<>();
             for (String path : PAGES) {
                 page.get(url(path));
@@ -87,7 +88,7 @@ class AdminPanelPhoneBrowserTests {
     void sign_out_is_on_screen_and_works_on_a_phone() {
         try (Browser browser = Browser.open(true)) {
             WebDriver page = browser.driver();
-            signIn(page, accounts.admin());
+            AdminBrowser.signIn(page, port, accounts.admin());
             page.get(url("/admin/orders"));
             WebElement signOut = page.findElement(By.cssSelector("form[action$='/admin/logout'] button"));
             assertThat(signOut.isDisplayed()).isTrue();
@@ -107,7 +108,7 @@ class AdminPanelPhoneBrowserTests {
     void a_wide_table_scrolls_inside_its_card_and_the_page_stays_as_wide_as_the_phone() {
         try (Browser browser = Browser.open(true)) {
             WebDriver page = browser.driver();
-            signIn(page, accounts.admin());
+            AdminBrowser.signIn(page, port, accounts.admin());
             for (String path : new String[] {"/admin/orders", "/admin/goods", "/admin/products"}) {
                 page.get(url(path));
                 WebElement wrap = page.findElement(By.cssSelector(".table-wrap"));
@@ -133,7 +134,7 @@ class AdminPanelPhoneBrowserTests {
     void the_goods_pager_is_not_dressed_as_the_navigation() {
         try (Browser browser = Browser.open(true)) {
             WebDriver page = browser.driver();
-            signIn(page, accounts.admin());
+            AdminBrowser.signIn(page, port, accounts.admin());
             page.get(url("/admin/goods"));
             WebElement pager = page.findElement(By.cssSelector(".pager"));
             String navigation = style(page, page.findElement(By.cssSelector(".shell > nav")), "background-color");
@@ -181,7 +182,7 @@ class AdminPanelPhoneBrowserTests {
             page.get(url("/no-such-page"));
             page.findElement(By.id("page-error"));
             browser.screenshot("desktop-page-error");
-            signIn(page, accounts.admin());
+            AdminBrowser.signIn(page, port, accounts.admin());
             for (String path : PAGES) {
                 page.get(url(path));
                 page.findElement(By.tagName("h1"));
@@ -197,15 +198,6 @@ class AdminPanelPhoneBrowserTests {
             page.findElement(By.id("page-error"));
             browser.screenshot("phone-page-error");
         }
-    }
-
-    private void signIn(WebDriver page, TestUser user) {
-        page.get(url("/admin"));
-        wait(page).until(ExpectedConditions.urlContains("/admin/login"));
-        page.findElement(By.id("username")).sendKeys(user.email());
-        page.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        page.findElement(By.cssSelector("button[type=submit]")).click();
-        wait(page).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Dashboard"));
     }
 
     private static long number(WebDriver page, String script, Object... arguments) {

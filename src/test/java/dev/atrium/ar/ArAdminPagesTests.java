@@ -3,10 +3,11 @@ package dev.atrium.ar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import dev.atrium.AdminBrowser;
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
-import dev.atrium.TestAccounts.TestUser;
 import jakarta.servlet.http.Cookie;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -28,6 +29,9 @@ class ArAdminPagesTests {
     MockMvcTester mvc;
 
     @Autowired
+    Api api;
+
+    @Autowired
     TestAccounts accounts;
 
     @Autowired
@@ -37,17 +41,17 @@ class ArAdminPagesTests {
 
     @Autowired
     void calls(MockMvcTester mvc) {
-        this.ar = new ArCalls(mvc);
+        this.ar = new ArCalls(api);
     }
 
     @Test
     void the_projects_page_finds_projects_by_name_or_id_deleted_ones_included() {
-        Cookie admin = signIn(accounts.admin());
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();
         String name = ArCalls.uniqueName();
-        long live = ar.project(alice.bearer(), name);
-        long deleted = ar.project(alice.bearer(), name + " (old)");
-        ar.delete(alice.bearer(), "/api/project/{id}", deleted);
+        long live = ar.project(alice.access(), name);
+        long deleted = ar.project(alice.access(), name + " (old)");
+        ar.delete(alice.access(), "/api/project/{id}", deleted);
 
         MvcTestResult all = page(admin, "/admin/projects?q=" + name);
         assertThat(all).hasStatusOk();
@@ -69,10 +73,10 @@ class ArAdminPagesTests {
 
     @Test
     void an_htmx_search_gets_only_the_rows_and_a_history_restore_the_whole_page() {
-        Cookie admin = signIn(accounts.admin());
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();
         String name = ArCalls.uniqueName();
-        ar.project(alice.bearer(), name);
+        ar.project(alice.access(), name);
 
         MvcTestResult rows = mvc.get()
                 .uri("/admin/projects?q=" + name)
@@ -102,10 +106,10 @@ class ArAdminPagesTests {
 
     @Test
     void an_administrator_restores_and_deletes_projects_with_a_flash_message() {
-        Cookie admin = signIn(accounts.admin());
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();
-        long id = ar.project(alice.bearer());
-        ar.delete(alice.bearer(), "/api/project/{id}", id);
+        long id = ar.project(alice.access());
+        ar.delete(alice.access(), "/api/project/{id}", id);
 
         MvcTestResult restored = mvc.post()
                 .uri("/admin/projects/{id}/restore", id)
@@ -116,7 +120,7 @@ class ArAdminPagesTests {
         assertThat(restored).hasStatus(HttpStatus.FOUND);
         assertThat(restored.getResponse().getRedirectedUrl()).isEqualTo("/admin/projects?status=deleted");
         assertThat(restored).flash().containsKey("success");
-        assertThat(ar.get(alice.bearer(), "/api/project/{id}", id)).hasStatusOk();
+        assertThat(ar.get(alice.access(), "/api/project/{id}", id)).hasStatusOk();
 
         MvcTestResult again = mvc.post()
                 .uri("/admin/projects/{id}/restore", id)
@@ -134,14 +138,14 @@ class ArAdminPagesTests {
                 .exchange();
         assertThat(deleted).flash().containsKey("success");
         assertThat(deleted.getResponse().getRedirectedUrl()).isEqualTo("/admin/projects/" + id);
-        assertThat(ar.get(alice.bearer(), "/api/project/{id}", id)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(ar.get(alice.access(), "/api/project/{id}", id)).hasStatus(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void the_flash_message_is_shown_on_the_next_page() {
-        Cookie admin = signIn(accounts.admin());
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();
-        long id = ar.project(alice.bearer());
+        long id = ar.project(alice.access());
         MvcTestResult deleted = mvc.post()
                 .uri("/admin/projects/{id}/delete", id)
                 .cookie(admin)
@@ -158,11 +162,11 @@ class ArAdminPagesTests {
 
     @Test
     void a_projects_page_shows_its_image_targets_with_thumbnails() throws Exception {
-        Cookie admin = signIn(accounts.admin());
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();
-        long project = ar.project(alice.bearer());
+        long project = ar.project(alice.access());
         JsonNode target = ar.body(
-                ar.createTarget(alice.bearer(), project, TestImages.base64(TestImages.jpeg(1200, 600)), "Wide poster"));
+                ar.createTarget(alice.access(), project, TestImages.base64(TestImages.jpeg(1200, 600)), "Wide poster"));
         long id = target.get("id").asLong();
 
         MvcTestResult page = page(admin, "/admin/projects/" + project);
@@ -183,7 +187,7 @@ class ArAdminPagesTests {
                 .with(csrf())
                 .exchange();
         assertThat(deleted).flash().containsKey("success");
-        assertThat(ar.get(alice.bearer(), "/api/project/{p}/imagetarget/{t}", project, id))
+        assertThat(ar.get(alice.access(), "/api/project/{p}/imagetarget/{t}", project, id))
                 .hasStatus(HttpStatus.NOT_FOUND);
         // Deleted targets keep their thumbnail for the panel.
         assertThat(mvc.get().uri(thumbnailUrl).cookie(admin).exchange()).hasStatusOk();
@@ -193,12 +197,12 @@ class ArAdminPagesTests {
 
     @Test
     void the_tokens_page_finds_a_projects_tokens_and_revoking_one_refuses_it_at_once() {
-        Cookie admin = signIn(accounts.admin());
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();
-        long project = ar.project(alice.bearer());
-        JsonNode token = ar.token(alice.bearer(), project);
+        long project = ar.project(alice.access());
+        JsonNode token = ar.token(alice.access(), project);
         String id = token.get("id").asString();
-        String app = "Bearer " + token.get("token").asString();
+        String app = token.get("token").asString();
 
         MvcTestResult page = page(admin, "/admin/tokens?q=" + project);
         assertThat(page).hasStatusOk();
@@ -228,7 +232,7 @@ class ArAdminPagesTests {
 
     @Test
     void the_dashboard_and_the_navigation_show_the_ar_pages() {
-        Cookie admin = signIn(accounts.admin());
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         MvcTestResult dashboard = page(admin, "/admin");
         assertThat(dashboard).hasStatusOk();
         assertThat(dashboard)
@@ -243,11 +247,11 @@ class ArAdminPagesTests {
 
     @Test
     void a_signed_in_user_who_is_not_an_administrator_gets_403_everywhere() {
-        Cookie user = signIn(accounts.user());
+        Cookie user = AdminBrowser.signIn(mvc, accounts.user());
         SignedInUser alice = accounts.signedInUser();
-        long project = ar.project(alice.bearer());
-        long target = ar.target(alice.bearer(), project);
-        String token = ar.token(alice.bearer(), project).get("id").asString();
+        long project = ar.project(alice.access());
+        long target = ar.target(alice.access(), project);
+        String token = ar.token(alice.access(), project).get("id").asString();
 
         for (String path : new String[] {
             "/admin/projects",
@@ -267,8 +271,8 @@ class ArAdminPagesTests {
                     .as(path)
                     .hasStatus(HttpStatus.FORBIDDEN);
         }
-        assertThat(ar.get(alice.bearer(), "/api/project/{id}", project)).hasStatusOk();
-        assertThat(ar.get(alice.bearer(), "/api/project/{p}/jwt/{t}", project, token))
+        assertThat(ar.get(alice.access(), "/api/project/{id}", project)).hasStatusOk();
+        assertThat(ar.get(alice.access(), "/api/project/{p}/jwt/{t}", project, token))
                 .hasStatusOk();
 
         MvcTestResult stranger = mvc.get().uri("/admin/projects").exchange();
@@ -278,13 +282,13 @@ class ArAdminPagesTests {
 
     @Test
     void an_action_without_its_csrf_token_is_refused_and_changes_nothing() {
-        Cookie admin = signIn(accounts.admin());
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();
-        long project = ar.project(alice.bearer());
-        long target = ar.target(alice.bearer(), project);
-        String token = ar.token(alice.bearer(), project).get("id").asString();
-        long deleted = ar.project(alice.bearer());
-        ar.delete(alice.bearer(), "/api/project/{id}", deleted);
+        long project = ar.project(alice.access());
+        long target = ar.target(alice.access(), project);
+        String token = ar.token(alice.access(), project).get("id").asString();
+        long deleted = ar.project(alice.access());
+        ar.delete(alice.access(), "/api/project/{id}", deleted);
 
         for (String path : new String[] {
             "/admin/projects/" + project + "/delete",
@@ -294,22 +298,22 @@ class ArAdminPagesTests {
         }) {
             assertThat(mvc.post().uri(path).cookie(admin).exchange()).as(path).hasStatus(HttpStatus.FORBIDDEN);
         }
-        assertThat(ar.get(alice.bearer(), "/api/project/{id}", project)).hasStatusOk();
-        assertThat(ar.get(alice.bearer(), "/api/project/{p}/imagetarget/{t}", project, target))
+        assertThat(ar.get(alice.access(), "/api/project/{id}", project)).hasStatusOk();
+        assertThat(ar.get(alice.access(), "/api/project/{p}/imagetarget/{t}", project, target))
                 .hasStatusOk();
-        assertThat(ar.get(alice.bearer(), "/api/project/{p}/jwt/{t}", project, token))
+        assertThat(ar.get(alice.access(), "/api/project/{p}/jwt/{t}", project, token))
                 .hasStatusOk();
-        assertThat(ar.get(alice.bearer(), "/api/project/{id}", deleted)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(ar.get(alice.access(), "/api/project/{id}", deleted)).hasStatus(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void every_form_of_the_pages_carries_its_csrf_token() throws Exception {
-        Cookie admin = signIn(accounts.admin());
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();
         String name = ArCalls.uniqueName();
-        long project = ar.project(alice.bearer(), name);
-        ar.target(alice.bearer(), project);
-        ar.token(alice.bearer(), project);
+        long project = ar.project(alice.access(), name);
+        ar.target(alice.access(), project);
+        ar.token(alice.access(), project);
         for (String path :
                 new String[] {"/admin/projects?q=" + name, "/admin/projects/" + project, "/admin/tokens?q=" + project
                 }) {
@@ -323,18 +327,5 @@ class ArAdminPagesTests {
 
     private MvcTestResult page(Cookie browser, String uri) {
         return mvc.get().uri(uri).cookie(browser).exchange();
-    }
-
-    private Cookie signIn(TestUser user) {
-        MvcTestResult result = mvc.post()
-                .uri("/admin/login")
-                .with(csrf())
-                .with(TestAccounts.freshAddress())
-                .param("username", user.email())
-                .param("password", TestAccounts.PASSWORD)
-                .exchange();
-        Cookie session = result.getResponse().getCookie("SESSION");
-        assertThat(session).isNotNull();
-        return session;
     }
 }

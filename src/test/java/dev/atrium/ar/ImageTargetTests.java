@@ -2,6 +2,7 @@ package dev.atrium.ar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -27,6 +28,9 @@ class ImageTargetTests {
     MockMvcTester mvc;
 
     @Autowired
+    Api api;
+
+    @Autowired
     TestAccounts accounts;
 
     @Autowired
@@ -36,16 +40,16 @@ class ImageTargetTests {
 
     @Autowired
     void calls(MockMvcTester mvc) {
-        this.ar = new ArCalls(mvc);
+        this.ar = new ArCalls(api);
     }
 
     @Test
     void a_target_is_created_with_the_facts_of_its_jpeg() throws Exception {
         SignedInUser alice = accounts.signedInUser();
-        long project = ar.project(alice.bearer());
+        long project = ar.project(alice.access());
         byte[] jpeg = TestImages.jpeg(640, 480);
 
-        MvcTestResult created = ar.createTarget(alice.bearer(), project, TestImages.base64(jpeg), "Poster");
+        MvcTestResult created = ar.createTarget(alice.access(), project, TestImages.base64(jpeg), "Poster");
         assertThat(created).hasStatus(HttpStatus.CREATED);
         JsonNode target = ar.body(created);
         assertThat(target.propertyNames())
@@ -70,12 +74,12 @@ class ImageTargetTests {
         assertThat(created.getResponse().getHeader("Location"))
                 .isEqualTo("/api/project/" + project + "/imagetarget/" + id);
 
-        MvcTestResult one = ar.get(alice.bearer(), "/api/project/{p}/imagetarget/{t}", project, id);
+        MvcTestResult one = ar.get(alice.access(), "/api/project/{p}/imagetarget/{t}", project, id);
         assertThat(one).hasStatusOk();
         assertThat(Base64.getDecoder().decode(ar.body(one).get("image").asString()))
                 .isEqualTo(jpeg);
 
-        MvcTestResult list = ar.get(alice.bearer(), "/api/project/{p}/imagetarget", project);
+        MvcTestResult list = ar.get(alice.access(), "/api/project/{p}/imagetarget", project);
         assertThat(list).hasStatusOk();
         JsonNode page = ar.body(list);
         assertThat(page.get("count").asLong()).isEqualTo(1);
@@ -85,12 +89,12 @@ class ImageTargetTests {
     @Test
     void the_jpeg_is_served_with_an_etag_and_revalidated_without_a_body() {
         SignedInUser alice = accounts.signedInUser();
-        long project = ar.project(alice.bearer());
+        long project = ar.project(alice.access());
         byte[] jpeg = TestImages.jpeg(200, 100);
-        JsonNode target = ar.body(ar.createTarget(alice.bearer(), project, TestImages.base64(jpeg), null));
+        JsonNode target = ar.body(ar.createTarget(alice.access(), project, TestImages.base64(jpeg), null));
 
         MvcTestResult image = ar.get(
-                alice.bearer(),
+                alice.access(),
                 "/api/project/{p}/imagetarget/{t}/image",
                 project,
                 target.get("id").asLong());
@@ -99,14 +103,12 @@ class ImageTargetTests {
         String etag = image.getResponse().getHeader("ETag");
         assertThat(etag).isEqualTo("\"" + target.get("sha256").asString() + "\"");
 
-        MvcTestResult again = mvc.get()
-                .uri(
+        MvcTestResult again = api.as(alice)
+                .header("If-None-Match", etag)
+                .get(
                         "/api/project/{p}/imagetarget/{t}/image",
                         project,
-                        target.get("id").asLong())
-                .header("Authorization", alice.bearer())
-                .header("If-None-Match", etag)
-                .exchange();
+                        target.get("id").asLong());
         assertThat(again).hasStatus(HttpStatus.NOT_MODIFIED);
         assertThat(again.getResponse().getContentAsByteArray()).isEmpty();
     }
@@ -114,7 +116,7 @@ class ImageTargetTests {
     @Test
     void a_data_url_wrapped_lines_and_the_url_safe_alphabet_are_accepted() {
         SignedInUser alice = accounts.signedInUser();
-        long project = ar.project(alice.bearer());
+        long project = ar.project(alice.access());
         byte[] jpeg = TestImages.jpeg(300, 200);
         String[] encodings = {
             "data:image/jpeg;base64," + TestImages.base64(jpeg),
@@ -122,7 +124,7 @@ class ImageTargetTests {
             Base64.getUrlEncoder().withoutPadding().encodeToString(jpeg),
         };
         for (String encoded : encodings) {
-            MvcTestResult created = ar.createTarget(alice.bearer(), project, encoded, null);
+            MvcTestResult created = ar.createTarget(alice.access(), project, encoded, null);
             assertThat(created).hasStatus(HttpStatus.CREATED);
             assertThat(ar.body(created).get("sha256").asString()).isEqualTo(sha256(jpeg));
             assertThat(ar.body(created).get("description").asString()).isEmpty();
@@ -132,18 +134,18 @@ class ImageTargetTests {
     @Test
     void progressive_and_greyscale_jpegs_and_the_largest_ones_allowed_are_accepted() {
         SignedInUser alice = accounts.signedInUser();
-        long project = ar.project(alice.bearer());
+        long project = ar.project(alice.access());
         assertThat(ar.createTarget(
-                        alice.bearer(), project, TestImages.base64(TestImages.progressiveJpeg(320, 240)), "p"))
+                        alice.access(), project, TestImages.base64(TestImages.progressiveJpeg(320, 240)), "p"))
                 .hasStatus(HttpStatus.CREATED);
-        assertThat(ar.createTarget(alice.bearer(), project, TestImages.base64(TestImages.greyJpeg(320, 240)), "g"))
+        assertThat(ar.createTarget(alice.access(), project, TestImages.base64(TestImages.greyJpeg(320, 240)), "g"))
                 .hasStatus(HttpStatus.CREATED);
         MvcTestResult largest =
-                ar.createTarget(alice.bearer(), project, TestImages.base64(TestImages.jpeg(4096, 4096)), "4096");
+                ar.createTarget(alice.access(), project, TestImages.base64(TestImages.jpeg(4096, 4096)), "4096");
         assertThat(largest).hasStatus(HttpStatus.CREATED);
         assertThat(ar.body(largest).get("width").asInt()).isEqualTo(4096);
         MvcTestResult heaviest = ar.createTarget(
-                alice.bearer(), project, TestImages.base64(TestImages.paddedJpeg(MAX_BYTES)), "2.25 MB");
+                alice.access(), project, TestImages.base64(TestImages.paddedJpeg(MAX_BYTES)), "2.25 MB");
         assertThat(heaviest).hasStatus(HttpStatus.CREATED);
         assertThat(ar.body(heaviest).get("size_bytes").asLong()).isEqualTo(MAX_BYTES);
     }
@@ -151,7 +153,7 @@ class ImageTargetTests {
     @Test
     void every_bad_image_is_refused_with_its_own_status_and_nothing_is_stored() {
         SignedInUser alice = accounts.signedInUser();
-        long project = ar.project(alice.bearer());
+        long project = ar.project(alice.access());
         long blobsBefore = blobs();
 
         refused(alice, project, "", HttpStatus.BAD_REQUEST, "image-not-base64");
@@ -214,7 +216,7 @@ class ImageTargetTests {
                 "image-too-large");
 
         assertThat(blobs()).isEqualTo(blobsBefore);
-        assertThat(ar.body(ar.get(alice.bearer(), "/api/project/{p}/imagetarget", project))
+        assertThat(ar.body(ar.get(alice.access(), "/api/project/{p}/imagetarget", project))
                         .get("count")
                         .asLong())
                 .isZero();
@@ -223,38 +225,38 @@ class ImageTargetTests {
     @Test
     void a_missing_image_or_an_overlong_description_is_a_field_error() {
         SignedInUser alice = accounts.signedInUser();
-        long project = ar.project(alice.bearer());
+        long project = ar.project(alice.access());
         MvcTestResult missing = ar.send(
                 mvc.post().uri("/api/project/{p}/imagetarget", project),
-                alice.bearer(),
+                alice.access(),
                 ar.object().put("description", "no image"));
         assertThat(missing).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(missing).bodyJson().extractingPath("$.errors[0].field").isEqualTo("image");
         MvcTestResult longDescription =
-                ar.createTarget(alice.bearer(), project, TestImages.base64(TestImages.jpeg(8, 8)), "x".repeat(2001));
+                ar.createTarget(alice.access(), project, TestImages.base64(TestImages.jpeg(8, 8)), "x".repeat(2001));
         assertThat(longDescription).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(longDescription)
                 .bodyJson()
                 .extractingPath("$.errors[0].field")
                 .isEqualTo("description");
-        assertThat(ar.createTarget(alice.bearer(), project, TestImages.base64(TestImages.jpeg(8, 8)), "nul\u0000"))
+        assertThat(ar.createTarget(alice.access(), project, TestImages.base64(TestImages.jpeg(8, 8)), "nul\u0000"))
                 .hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     @Test
     void a_jpeg_with_a_damaged_header_is_refused_and_nothing_is_stored() throws Exception {
         SignedInUser alice = accounts.signedInUser();
-        long project = ar.project(alice.bearer());
+        long project = ar.project(alice.access());
         for (String name : new String[] {"damaged-scan-header.jpg", "damaged-huffman-table.jpg"}) {
             byte[] bytes;
             try (var in = getClass().getResourceAsStream("/images/" + name)) {
                 bytes = in.readAllBytes();
             }
-            MvcTestResult refused = ar.createTarget(alice.bearer(), project, TestImages.base64(bytes), name);
+            MvcTestResult refused = ar.createTarget(alice.access(), project, TestImages.base64(bytes), name);
             assertThat(refused).as(name).hasStatus4xxClientError();
             assertThat(refused).as(name).hasContentType("application/problem+json");
         }
-        assertThat(ar.body(ar.get(alice.bearer(), "/api/project/{p}/imagetarget", project))
+        assertThat(ar.body(ar.get(alice.access(), "/api/project/{p}/imagetarget", project))
                         .get("count")
                         .asLong())
                 .isZero();
@@ -263,13 +265,9 @@ class ImageTargetTests {
     @Test
     void a_body_over_its_limit_is_refused_before_it_is_read() {
         SignedInUser alice = accounts.signedInUser();
-        long project = ar.project(alice.bearer());
-        MvcTestResult result = mvc.post()
-                .uri("/api/project/{p}/imagetarget", project)
-                .header("Authorization", alice.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"image\":\"" + "A".repeat(3_700_000) + "\"}")
-                .exchange();
+        long project = ar.project(alice.access());
+        MvcTestResult result = api.as(alice)
+                .post("/api/project/" + project + "/imagetarget", "{\"image\":\"" + "A".repeat(3_700_000) + "\"}");
         assertThat(result).hasStatus(HttpStatus.CONTENT_TOO_LARGE);
         assertThat(result).bodyJson().extractingPath("$.type").asString().endsWith("/body-too-large");
     }
@@ -277,16 +275,16 @@ class ImageTargetTests {
     @Test
     void a_target_is_replaced_changed_and_deleted_softly() {
         SignedInUser alice = accounts.signedInUser();
-        long project = ar.project(alice.bearer());
+        long project = ar.project(alice.access());
         JsonNode original = ar.body(
-                ar.createTarget(alice.bearer(), project, TestImages.base64(TestImages.jpeg(100, 100)), "first"));
+                ar.createTarget(alice.access(), project, TestImages.base64(TestImages.jpeg(100, 100)), "first"));
         long id = original.get("id").asLong();
         String originalKey = imageKey(id);
 
         byte[] replacement = TestImages.progressiveJpeg(150, 90);
         MvcTestResult put = ar.send(
                 mvc.put().uri("/api/project/{p}/imagetarget/{t}", project, id),
-                alice.bearer(),
+                alice.access(),
                 ar.object().put("image", TestImages.base64(replacement)));
         assertThat(put).hasStatusOk();
         JsonNode replaced = ar.body(put);
@@ -302,7 +300,7 @@ class ImageTargetTests {
 
         MvcTestResult patch = ar.send(
                 mvc.patch().uri("/api/project/{p}/imagetarget/{t}", project, id),
-                alice.bearer(),
+                alice.access(),
                 ar.object().put("description", "second"));
         assertThat(patch).hasStatusOk();
         assertThat(ar.body(patch).get("description").asString()).isEqualTo("second");
@@ -310,30 +308,30 @@ class ImageTargetTests {
 
         MvcTestResult badPatch = ar.send(
                 mvc.patch().uri("/api/project/{p}/imagetarget/{t}", project, id),
-                alice.bearer(),
+                alice.access(),
                 ar.object()
                         .put("image", TestImages.base64(TestImages.png(10, 10)))
                         .put("description", "third"));
         assertThat(badPatch).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-        assertThat(ar.body(ar.get(alice.bearer(), "/api/project/{p}/imagetarget/{t}", project, id))
+        assertThat(ar.body(ar.get(alice.access(), "/api/project/{p}/imagetarget/{t}", project, id))
                         .get("description")
                         .asString())
                 .isEqualTo("second");
 
-        assertThat(ar.delete(alice.bearer(), "/api/project/{p}/imagetarget/{t}", project, id))
+        assertThat(ar.delete(alice.access(), "/api/project/{p}/imagetarget/{t}", project, id))
                 .hasStatus(HttpStatus.NO_CONTENT);
-        assertThat(ar.get(alice.bearer(), "/api/project/{p}/imagetarget/{t}", project, id))
+        assertThat(ar.get(alice.access(), "/api/project/{p}/imagetarget/{t}", project, id))
                 .hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(ar.get(alice.bearer(), "/api/project/{p}/imagetarget/{t}/image", project, id))
+        assertThat(ar.get(alice.access(), "/api/project/{p}/imagetarget/{t}/image", project, id))
                 .hasStatus(HttpStatus.NOT_FOUND);
         assertThat(ar.send(
                         mvc.patch().uri("/api/project/{p}/imagetarget/{t}", project, id),
-                        alice.bearer(),
+                        alice.access(),
                         ar.object().put("description", "again")))
                 .hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(ar.delete(alice.bearer(), "/api/project/{p}/imagetarget/{t}", project, id))
+        assertThat(ar.delete(alice.access(), "/api/project/{p}/imagetarget/{t}", project, id))
                 .hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(ar.body(ar.get(alice.bearer(), "/api/project/{p}/imagetarget", project))
+        assertThat(ar.body(ar.get(alice.access(), "/api/project/{p}/imagetarget", project))
                         .get("count")
                         .asLong())
                 .isZero();
@@ -349,24 +347,23 @@ class ImageTargetTests {
         SignedInUser alice = accounts.signedInUser();
         SignedInUser bob = accounts.signedInUser();
         SignedInUser admin = accounts.signedInAdmin();
-        long project = ar.project(alice.bearer());
-        long target = ar.target(alice.bearer(), project);
-        String app = ar.appBearer(alice.bearer(), project);
+        long project = ar.project(alice.access());
+        long target = ar.target(alice.access(), project);
+        String app = ar.appToken(alice.access(), project);
         String jpeg = TestImages.base64(TestImages.jpeg(32, 32));
 
         assertThat(mvc.get().uri("/api/project/{p}/imagetarget", project).exchange())
                 .hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(ar.createTarget(null, project, jpeg, "anonymous")).hasStatus(HttpStatus.UNAUTHORIZED);
-        assertThat(ar.get("Bearer not-a-jwt", "/api/project/{p}/imagetarget", project))
-                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(ar.get("not-a-jwt", "/api/project/{p}/imagetarget", project)).hasStatus(HttpStatus.UNAUTHORIZED);
 
-        assertThat(ar.get(bob.bearer(), "/api/project/{p}/imagetarget", project))
+        assertThat(ar.get(bob.access(), "/api/project/{p}/imagetarget", project))
                 .hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(ar.get(bob.bearer(), "/api/project/{p}/imagetarget/{t}/image", project, target))
+        assertThat(ar.get(bob.access(), "/api/project/{p}/imagetarget/{t}/image", project, target))
                 .hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(ar.createTarget(bob.bearer(), project, jpeg, "bob's")).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(ar.createTarget(bob.access(), project, jpeg, "bob's")).hasStatus(HttpStatus.NOT_FOUND);
 
-        assertThat(ar.get(admin.bearer(), "/api/project/{p}/imagetarget/{t}", project, target))
+        assertThat(ar.get(admin.access(), "/api/project/{p}/imagetarget/{t}", project, target))
                 .hasStatusOk();
 
         MvcTestResult byApp = ar.createTarget(app, project, jpeg, "from the app");
@@ -392,7 +389,7 @@ class ImageTargetTests {
     }
 
     private void refused(SignedInUser user, long project, String image, HttpStatus status, String type) {
-        MvcTestResult result = ar.createTarget(user.bearer(), project, image, "refused");
+        MvcTestResult result = ar.createTarget(user.access(), project, image, "refused");
         assertThat(result).as(type + " " + abbreviated(image)).hasStatus(status);
         assertThat(result).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().extractingPath("$.type").asString().endsWith("/" + type);

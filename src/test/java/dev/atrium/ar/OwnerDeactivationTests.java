@@ -2,14 +2,13 @@ package dev.atrium.ar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 class OwnerDeactivationTests {
 
     @Autowired
-    MockMvcTester mvc;
+    Api api;
 
     @Autowired
     TestAccounts accounts;
@@ -28,52 +27,27 @@ class OwnerDeactivationTests {
     @Test
     void a_deactivated_owners_app_tokens_stop_working() throws Exception {
         SignedInUser owner = accounts.signedInUser();
-        JsonNode project = body(mvc.post()
-                .uri("/api/project")
-                .header("Authorization", owner.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"Deactivation " + owner.id() + "\"}")
-                .exchange()
+        JsonNode project = body(api.as(owner)
+                .post("/api/project", "{\"name\":\"Deactivation " + owner.id() + "\"}")
                 .getResponse()
                 .getContentAsString());
         long projectId = project.get("id").asLong();
-        String token = body(mvc.post()
-                        .uri("/api/project/" + projectId + "/jwt")
-                        .header("Authorization", owner.bearer())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{}")
-                        .exchange()
+        String token = body(api.as(owner)
+                        .post("/api/project/" + projectId + "/jwt", "{}")
                         .getResponse()
                         .getContentAsString())
                 .get("token")
                 .asString();
         String targets = "/api/project/" + projectId + "/imagetarget";
-        assertThat(mvc.get()
-                        .uri(targets)
-                        .header("Authorization", "Bearer " + token)
-                        .exchange())
-                .hasStatusOk();
+        assertThat(api.as(token).get(targets)).hasStatusOk();
 
         SignedInUser admin = accounts.signedInAdmin();
-        assertThat(mvc.delete()
-                        .uri("/api/users/" + owner.id())
-                        .header("Authorization", admin.bearer())
-                        .exchange())
-                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.as(admin).delete("/api/users/" + owner.id())).hasStatus(HttpStatus.NO_CONTENT);
 
-        assertThat(mvc.get()
-                        .uri(targets)
-                        .header("Authorization", "Bearer " + token)
-                        .exchange())
-                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(api.as(token).get(targets)).hasStatus(HttpStatus.UNAUTHORIZED);
 
         // Nor can an administrator give the deactivated owner's project a new one.
-        assertThat(mvc.post()
-                        .uri("/api/project/" + projectId + "/jwt")
-                        .header("Authorization", admin.bearer())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{}")
-                        .exchange())
+        assertThat(api.as(admin).post("/api/project/" + projectId + "/jwt", "{}"))
                 .hasStatus(HttpStatus.CONFLICT);
     }
 

@@ -3,6 +3,7 @@ package dev.atrium.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -31,6 +32,9 @@ class CatalogWriteTests {
     MockMvcTester mvc;
 
     @Autowired
+    Api api;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -50,7 +54,7 @@ class CatalogWriteTests {
     void an_administrator_creates_a_book_with_its_isbn_checked_and_kept_compact() {
         String token = CatalogFixtures.token();
         String isbn = CatalogFixtures.isbn();
-        MvcTestResult result = send("POST", "/api/products", admin, """
+        MvcTestResult result = api.as(admin).post("/api/products", """
                 {"name": "The Salt Road %s", "price": 14.5, "author": "Ines Varga", "isbn": "%s",
                  "publisher": "Northwind Press", "year": 2019, "attributes": {"pages": 320, "signed": true}}""".formatted(token, isbn));
 
@@ -67,28 +71,25 @@ class CatalogWriteTests {
 
     @Test
     void a_product_breaking_rules_is_refused_with_every_broken_rule_named() {
-        MvcTestResult result = send("POST", "/api/products", admin, """
+        MvcTestResult result = api.as(admin).post("/api/products", """
                 {"price": -1, "isbn": "978-0-306-40615-8", "year": 1200, "sku": "has spaces"}""");
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(fields(body(result))).containsExactlyInAnyOrder("name", "price", "isbn", "year", "sku");
-        assertThat(send("POST", "/api/products", admin, "{\"name\": \"x\", \"price\": 1.234}"))
+        assertThat(api.as(admin).post("/api/products", "{\"name\": \"x\", \"price\": 1.234}"))
                 .hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(send("POST", "/api/products", admin, "{\"name\": \"x\", \"price\": \"12\"}"))
+        assertThat(api.as(admin).post("/api/products", "{\"name\": \"x\", \"price\": \"12\"}"))
                 .hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     @Test
     void a_second_product_with_the_same_isbn_is_a_conflict() {
         String isbn = CatalogFixtures.isbn();
-        assertThat(send(
-                        "POST",
-                        "/api/products",
-                        admin,
-                        "{\"name\": \"First\", \"price\": 1, \"isbn\": \"" + isbn + "\"}"))
+        assertThat(api.as(admin)
+                        .post("/api/products", "{\"name\": \"First\", \"price\": 1, \"isbn\": \"" + isbn + "\"}"))
                 .hasStatus(HttpStatus.CREATED);
-        MvcTestResult second = send(
-                "POST", "/api/products", admin, "{\"name\": \"Second\", \"price\": 1, \"isbn\": \"" + isbn + "\"}");
+        MvcTestResult second =
+                api.as(admin).post("/api/products", "{\"name\": \"Second\", \"price\": 1, \"isbn\": \"" + isbn + "\"}");
         assertThat(second).hasStatus(HttpStatus.CONFLICT);
         assertThat(body(second).get("field").asString()).isEqualTo("isbn");
     }
@@ -99,13 +100,13 @@ class CatalogWriteTests {
         long product = catalog.product("Guarded " + CatalogFixtures.token(), "1.00");
         long shop = catalog.shop("Guarded");
 
-        assertThat(send("POST", "/api/products", user, "{\"name\": \"x\", \"price\": 1}"))
+        assertThat(api.as(user).post("/api/products", "{\"name\": \"x\", \"price\": 1}"))
                 .hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(send("PATCH", "/api/products/" + product, user, "{\"name\": \"y\"}"))
+        assertThat(api.as(user).patch("/api/products/" + product, "{\"name\": \"y\"}"))
                 .hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(send("DELETE", "/api/products/" + product, user, "")).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(send("POST", "/api/shops", user, "{\"name\": \"x\"}")).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(send("PUT", "/api/shops/" + shop + "/stock/" + product, user, "{\"quantity\": 5}"))
+        assertThat(api.as(user).delete("/api/products/" + product)).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(api.as(user).post("/api/shops", "{\"name\": \"x\"}")).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(api.as(user).put("/api/shops/" + shop + "/stock/" + product, "{\"quantity\": 5}"))
                 .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.post()
                         .uri("/api/products")
@@ -120,7 +121,7 @@ class CatalogWriteTests {
         long product = catalog.product("Before " + CatalogFixtures.token(), "8.00", "Kept", "Someone");
 
         MvcTestResult result =
-                send("PATCH", "/api/products/" + product, admin, "{\"name\": \"After\", \"author\": null}");
+                api.as(admin).patch("/api/products/" + product, "{\"name\": \"After\", \"author\": null}");
 
         assertThat(result).hasStatusOk();
         JsonNode changed = body(result);
@@ -128,9 +129,9 @@ class CatalogWriteTests {
         assertThat(changed.get("author").isNull()).isTrue();
         assertThat(changed.get("description").asString()).isEqualTo("Kept");
         assertThat(changed.get("price").decimalValue()).isEqualByComparingTo("8.00");
-        assertThat(send("PATCH", "/api/products/" + product, admin, "{\"price\": null}"))
+        assertThat(api.as(admin).patch("/api/products/" + product, "{\"price\": null}"))
                 .hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(send("PATCH", "/api/products/987654321", admin, "{\"name\": \"z\"}"))
+        assertThat(api.as(admin).patch("/api/products/987654321", "{\"name\": \"z\"}"))
                 .hasStatus(HttpStatus.NOT_FOUND);
     }
 
@@ -140,7 +141,7 @@ class CatalogWriteTests {
         long product = catalog.product("Doomed " + CatalogFixtures.token(), "1.00");
         catalog.stock(shop, product, 5);
 
-        assertThat(send("DELETE", "/api/products/" + product, admin, "")).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.as(admin).delete("/api/products/" + product)).hasStatus(HttpStatus.NO_CONTENT);
 
         assertThat(mvc.get().uri("/api/products/" + product)).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(jdbc.sql("SELECT count(*) FROM stock WHERE product_id = ?")
@@ -148,33 +149,29 @@ class CatalogWriteTests {
                         .query(Long.class)
                         .single())
                 .isZero();
-        assertThat(send("DELETE", "/api/products/" + product, admin, "")).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(api.as(admin).delete("/api/products/" + product)).hasStatus(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void shops_are_created_changed_and_deleted_with_unique_names() {
         String name = "Lighthouse " + CatalogFixtures.token();
-        MvcTestResult created = send("POST", "/api/shops", admin, """
+        MvcTestResult created = api.as(admin).post("/api/shops", """
                 {"name": "%s", "address": "Pier 4", "site": "https://lighthouse.example"}""".formatted(name));
         assertThat(created).hasStatus(HttpStatus.CREATED);
         long id = body(created).get("id").asLong();
 
-        MvcTestResult twin = send("POST", "/api/shops", admin, "{\"name\": \"" + name.toUpperCase() + "\"}");
+        MvcTestResult twin = api.as(admin).post("/api/shops", "{\"name\": \"" + name.toUpperCase() + "\"}");
         assertThat(twin).hasStatus(HttpStatus.CONFLICT);
-        assertThat(send(
-                        "POST",
-                        "/api/shops",
-                        admin,
-                        "{\"name\": \"x" + name + "\", \"site\": \"javascript:alert(1)\"}"))
+        assertThat(api.as(admin).post("/api/shops", "{\"name\": \"x" + name + "\", \"site\": \"javascript:alert(1)\"}"))
                 .hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(send("POST", "/api/shops", admin, "{\"name\": \"  \"}")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(api.as(admin).post("/api/shops", "{\"name\": \"  \"}")).hasStatus(HttpStatus.BAD_REQUEST);
 
-        MvcTestResult changed = send("PATCH", "/api/shops/" + id, admin, "{\"address\": \"Pier 5\"}");
+        MvcTestResult changed = api.as(admin).patch("/api/shops/" + id, "{\"address\": \"Pier 5\"}");
         assertThat(changed).hasStatusOk();
         assertThat(body(changed).get("address").asString()).isEqualTo("Pier 5");
         assertThat(body(changed).get("name").asString()).isEqualTo(name);
 
-        assertThat(send("DELETE", "/api/shops/" + id, admin, "")).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.as(admin).delete("/api/shops/" + id)).hasStatus(HttpStatus.NO_CONTENT);
         assertThat(mvc.get().uri("/api/shops/" + id)).hasStatus(HttpStatus.NOT_FOUND);
     }
 
@@ -183,28 +180,21 @@ class CatalogWriteTests {
         long shop = catalog.shop("Levels");
         long product = catalog.product("Counted " + CatalogFixtures.token(), "5.00");
 
-        MvcTestResult set = send(
-                "PUT",
-                "/api/shops/" + shop + "/stock/" + product,
-                admin,
-                "{\"quantity\": 12, \"price\": 4.5, \"reason\": \"Delivery\"}");
+        MvcTestResult set = api.as(admin)
+                .put(
+                        "/api/shops/" + shop + "/stock/" + product,
+                        "{\"quantity\": 12, \"price\": 4.5, \"reason\": \"Delivery\"}");
         assertThat(set).hasStatusOk();
         assertThat(body(set).get("quantity").asInt()).isEqualTo(12);
         assertThat(body(set).get("shop_price").decimalValue()).isEqualByComparingTo("4.50");
-        assertThat(send(
-                        "PUT",
-                        "/api/shops/" + shop + "/stock/" + product,
-                        admin,
-                        "{\"quantity\": 9, \"reason\": \"Damaged\"}"))
+        assertThat(api.as(admin)
+                        .put("/api/shops/" + shop + "/stock/" + product, "{\"quantity\": 9, \"reason\": \"Damaged\"}"))
                 .hasStatusOk();
 
         JsonNode assortment = ok("/api/shops/" + shop + "/products");
         assertThat(assortment.get("results").get(0).get("quantity").asInt()).isEqualTo(9);
         assertThat(assortment.get("results").get(0).get("price").decimalValue()).isEqualByComparingTo("5.00");
-        MvcTestResult log = mvc.get()
-                .uri("/api/shops/" + shop + "/stock-adjustments")
-                .header("Authorization", admin.bearer())
-                .exchange();
+        MvcTestResult log = api.as(admin).get("/api/shops/" + shop + "/stock-adjustments");
         assertThat(log).hasStatusOk();
         JsonNode latest = body(log).get(0);
         assertThat(latest.get("quantity_before").asInt()).isEqualTo(12);
@@ -220,12 +210,12 @@ class CatalogWriteTests {
         long product = catalog.product("Ruled " + CatalogFixtures.token(), "5.00");
         String uri = "/api/shops/" + shop + "/stock/" + product;
 
-        assertThat(send("PUT", uri, admin, "{\"quantity\": -1}")).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(send("PUT", uri, admin, "{\"quantity\": 1.5}")).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(send("PUT", uri, admin, "{}")).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(send("PUT", "/api/shops/" + shop + "/stock/987654321", admin, "{\"quantity\": 1}"))
+        assertThat(api.as(admin).put(uri, "{\"quantity\": -1}")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(api.as(admin).put(uri, "{\"quantity\": 1.5}")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(api.as(admin).put(uri, "{}")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(api.as(admin).put("/api/shops/" + shop + "/stock/987654321", "{\"quantity\": 1}"))
                 .hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(send("PUT", "/api/shops/987654321/stock/" + product, admin, "{\"quantity\": 1}"))
+        assertThat(api.as(admin).put("/api/shops/987654321/stock/" + product, "{\"quantity\": 1}"))
                 .hasStatus(HttpStatus.NOT_FOUND);
     }
 
@@ -252,7 +242,7 @@ class CatalogWriteTests {
 
         MvcTestResult uploaded = mvc.put()
                 .uri("/api/products/" + product + "/photo")
-                .header("Authorization", admin.bearer())
+                .with(api.as(admin))
                 .multipart()
                 .file(new MockMultipartFile("photo", "photo.png", "image/png", png.toByteArray()))
                 .exchange();
@@ -271,28 +261,13 @@ class CatalogWriteTests {
 
         MvcTestResult notAnImage = mvc.put()
                 .uri("/api/products/" + product + "/photo")
-                .header("Authorization", admin.bearer())
+                .with(api.as(admin))
                 .multipart()
                 .file(new MockMultipartFile("photo", "photo.png", "image/png", "not an image".getBytes()))
                 .exchange();
         assertThat(notAnImage).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(body(notAnImage).get("errors").get(0).get("field").asString())
                 .isEqualTo("photo");
-    }
-
-    private MvcTestResult send(String method, String uri, SignedInUser user, String body) {
-        var request = switch (method) {
-            case "POST" -> mvc.post().uri(uri);
-            case "PATCH" -> mvc.patch().uri(uri);
-            case "PUT" -> mvc.put().uri(uri);
-            case "DELETE" -> mvc.delete().uri(uri);
-            default -> throw new IllegalArgumentException(method);
-        };
-        request.header("Authorization", user.bearer());
-        if (!body.isEmpty()) {
-            request.contentType(MediaType.APPLICATION_JSON).content(body);
-        }
-        return request.exchange();
     }
 
     private JsonNode ok(String uri) {

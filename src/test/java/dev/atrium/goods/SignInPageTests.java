@@ -3,6 +3,7 @@ package dev.atrium.goods;
 import static dev.atrium.TestAccounts.freshAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.TestUser;
@@ -20,6 +21,9 @@ class SignInPageTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    Api api;
 
     @Autowired
     TestAccounts accounts;
@@ -134,10 +138,7 @@ class SignInPageTests {
         assertThat(sessionRows(user)).isZero();
         // The Redis half of the session was closed with the rollback: the user has no open session.
         TestAccounts.SignedInUser later = accounts.signIn(user);
-        MvcTestResult sessions = mvc.get()
-                .uri("/api/sessions")
-                .header("Authorization", later.bearer())
-                .exchange();
+        MvcTestResult sessions = api.as(later).get("/api/sessions");
         assertThat(sessions).bodyJson().extractingPath("$.count").isEqualTo(1);
     }
 

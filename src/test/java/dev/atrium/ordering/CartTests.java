@@ -2,6 +2,7 @@ package dev.atrium.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -13,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -26,6 +26,9 @@ class CartTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    Api api;
 
     @Autowired
     JdbcClient jdbc;
@@ -53,10 +56,7 @@ class CartTests {
 
     @Test
     void a_new_cart_is_empty() {
-        JsonNode cart = ok(mvc.get()
-                .uri("/api/cart")
-                .header("Authorization", buyer.bearer())
-                .exchange());
+        JsonNode cart = ok(api.as(buyer).get("/api/cart"));
         assertThat(cart.get("items").size()).isZero();
         assertThat(cart.get("shop").isNull()).isTrue();
         assertThat(cart.get("total").decimalValue()).isEqualByComparingTo("0");
@@ -64,14 +64,11 @@ class CartTests {
 
     @Test
     void put_replaces_the_items_and_get_shows_them_priced_with_the_stock_of_the_shop() {
-        put(
+        replaceCart(
                 "{\"items\": [{\"product\": %d, \"quantity\": 2, \"shop\": %d}, {\"product\": %d, \"quantity\": 3, \"shop\": %d}]}"
                         .formatted(book, shop, map, shop));
 
-        JsonNode cart = ok(mvc.get()
-                .uri("/api/cart")
-                .header("Authorization", buyer.bearer())
-                .exchange());
+        JsonNode cart = ok(api.as(buyer).get("/api/cart"));
 
         assertThat(cart.get("shop").asLong()).isEqualTo(shop);
         assertThat(cart.get("items").size()).isEqualTo(2);
@@ -87,22 +84,10 @@ class CartTests {
                         .single())
                 .isEqualTo(2);
 
-        put("{\"items\": [{\"product\": %d, \"quantity\": 1, \"shop\": %d}]}".formatted(map, shop));
-        assertThat(ok(mvc.get()
-                                .uri("/api/cart")
-                                .header("Authorization", buyer.bearer())
-                                .exchange())
-                        .get("items")
-                        .size())
-                .isEqualTo(1);
-        put("{\"items\": []}");
-        assertThat(ok(mvc.get()
-                                .uri("/api/cart")
-                                .header("Authorization", buyer.bearer())
-                                .exchange())
-                        .get("items")
-                        .size())
-                .isZero();
+        replaceCart("{\"items\": [{\"product\": %d, \"quantity\": 1, \"shop\": %d}]}".formatted(map, shop));
+        assertThat(ok(api.as(buyer).get("/api/cart")).get("items").size()).isEqualTo(1);
+        replaceCart("{\"items\": []}");
+        assertThat(ok(api.as(buyer).get("/api/cart")).get("items").size()).isZero();
     }
 
     @Test
@@ -111,13 +96,9 @@ class CartTests {
         JsonNode cart = add("{\"product\": %d, \"quantity\": 2}".formatted(book));
         assertThat(cart.get("items").get(0).get("quantity").asInt()).isEqualTo(3);
 
-        MvcTestResult removed = mvc.delete()
-                .uri("/api/cart/items/" + book)
-                .header("Authorization", buyer.bearer())
-                .exchange();
+        MvcTestResult removed = api.as(buyer).delete("/api/cart/items/" + book);
         assertThat(ok(removed).get("items").size()).isZero();
-        assertThat(mvc.delete().uri("/api/cart/items/" + book).header("Authorization", buyer.bearer()))
-                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(api.as(buyer).delete("/api/cart/items/" + book)).hasStatus(HttpStatus.NOT_FOUND);
     }
 
     @Test
@@ -126,17 +107,15 @@ class CartTests {
         catalog.stock(other, book, 5);
         add("{\"product\": %d, \"quantity\": 1, \"shop\": %d}".formatted(book, shop));
 
-        MvcTestResult otherShop = mvc.post()
-                .uri("/api/cart/items")
-                .header("Authorization", buyer.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"product\": %d, \"quantity\": 1, \"shop\": %d}".formatted(book, other))
-                .exchange();
+        MvcTestResult otherShop = api.as(buyer)
+                .post("/api/cart/items", "{\"product\": %d, \"quantity\": 1, \"shop\": %d}".formatted(book, other));
         assertThat(otherShop).hasStatus(HttpStatus.CONFLICT);
 
-        MvcTestResult mixed = putResult(
-                "{\"items\": [{\"product\": %d, \"quantity\": 1, \"shop\": %d}, {\"product\": %d, \"quantity\": 1, \"shop\": %d}]}"
-                        .formatted(book, shop, map, other));
+        MvcTestResult mixed = api.as(buyer)
+                .put(
+                        "/api/cart",
+                        "{\"items\": [{\"product\": %d, \"quantity\": 1, \"shop\": %d}, {\"product\": %d, \"quantity\": 1, \"shop\": %d}]}"
+                                .formatted(book, shop, map, other));
         assertThat(mixed).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(field(mixed)).isEqualTo("items[1].shop");
     }
@@ -144,32 +123,40 @@ class CartTests {
     @Test
     void cart_items_are_checked_like_order_parts() {
         long notSold = catalog.product("Not here " + CatalogFixtures.token(), "1.00");
-        assertThat(field(putResult(
-                        "{\"items\": [{\"product\": 987654321, \"quantity\": 1, \"shop\": %d}]}".formatted(shop))))
+        assertThat(field(api.as(buyer)
+                        .put(
+                                "/api/cart",
+                                "{\"items\": [{\"product\": 987654321, \"quantity\": 1, \"shop\": %d}]}"
+                                        .formatted(shop))))
                 .isEqualTo("items[0].product");
-        assertThat(field(putResult(
-                        "{\"items\": [{\"product\": %d, \"quantity\": 1, \"shop\": %d}]}".formatted(notSold, shop))))
+        assertThat(field(api.as(buyer)
+                        .put(
+                                "/api/cart",
+                                "{\"items\": [{\"product\": %d, \"quantity\": 1, \"shop\": %d}]}"
+                                        .formatted(notSold, shop))))
                 .isEqualTo("items[0].product");
-        assertThat(field(putResult(
-                        "{\"items\": [{\"product\": %d, \"quantity\": 0, \"shop\": %d}]}".formatted(book, shop))))
+        assertThat(field(api.as(buyer)
+                        .put(
+                                "/api/cart",
+                                "{\"items\": [{\"product\": %d, \"quantity\": 0, \"shop\": %d}]}"
+                                        .formatted(book, shop))))
                 .isEqualTo("items[0].quantity");
-        assertThat(field(putResult(
-                        "{\"items\": [{\"product\": %d, \"quantity\": 1, \"shop\": %d}, {\"product\": %d, \"quantity\": 1, \"shop\": %d}]}"
-                                .formatted(book, shop, book, shop))))
+        assertThat(field(api.as(buyer)
+                        .put(
+                                "/api/cart",
+                                "{\"items\": [{\"product\": %d, \"quantity\": 1, \"shop\": %d}, {\"product\": %d, \"quantity\": 1, \"shop\": %d}]}"
+                                        .formatted(book, shop, book, shop))))
                 .isEqualTo("items[1].product");
-        assertThat(field(putResult("{}"))).isEqualTo("items");
+        assertThat(field(api.as(buyer).put("/api/cart", "{}"))).isEqualTo("items");
     }
 
     @Test
     void checkout_places_the_cart_as_one_order_and_empties_it() {
-        put(
+        replaceCart(
                 "{\"items\": [{\"product\": %d, \"quantity\": 2, \"shop\": %d}, {\"product\": %d, \"quantity\": 1, \"shop\": %d}]}"
                         .formatted(book, shop, map, shop));
 
-        MvcTestResult result = mvc.post()
-                .uri("/api/cart/checkout")
-                .header("Authorization", buyer.bearer())
-                .exchange();
+        MvcTestResult result = api.as(buyer).post("/api/cart/checkout");
 
         assertThat(result).hasStatus(HttpStatus.CREATED);
         JsonNode order = ok(result);
@@ -178,50 +165,29 @@ class CartTests {
         assertThat(order.get("total").decimalValue()).isEqualByComparingTo("28.50");
         assertThat(catalog.quantity(shop, book)).isEqualTo(3);
         assertThat(catalog.quantity(shop, map)).isZero();
-        assertThat(ok(mvc.get()
-                                .uri("/api/cart")
-                                .header("Authorization", buyer.bearer())
-                                .exchange())
-                        .get("items")
-                        .size())
-                .isZero();
-        JsonNode history = ok(mvc.get()
-                .uri("/api/my-orders")
-                .header("Authorization", buyer.bearer())
-                .exchange());
+        assertThat(ok(api.as(buyer).get("/api/cart")).get("items").size()).isZero();
+        JsonNode history = ok(api.as(buyer).get("/api/my-orders"));
         assertThat(history.get(0).get("id").asLong()).isEqualTo(order.get("id").asLong());
     }
 
     @Test
     void a_checkout_short_of_stock_is_refused_naming_the_item_and_keeps_the_cart() {
-        put(
+        replaceCart(
                 "{\"items\": [{\"product\": %d, \"quantity\": 1, \"shop\": %d}, {\"product\": %d, \"quantity\": 2, \"shop\": %d}]}"
                         .formatted(book, shop, map, shop));
 
-        MvcTestResult result = mvc.post()
-                .uri("/api/cart/checkout")
-                .header("Authorization", buyer.bearer())
-                .exchange();
+        MvcTestResult result = api.as(buyer).post("/api/cart/checkout");
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(field(result)).isEqualTo("items[1].quantity");
         assertThat(ok(result).get("available").asInt()).isEqualTo(1);
         assertThat(catalog.quantity(shop, book)).isEqualTo(5);
-        assertThat(ok(mvc.get()
-                                .uri("/api/cart")
-                                .header("Authorization", buyer.bearer())
-                                .exchange())
-                        .get("items")
-                        .size())
-                .isEqualTo(2);
+        assertThat(ok(api.as(buyer).get("/api/cart")).get("items").size()).isEqualTo(2);
     }
 
     @Test
     void an_empty_cart_cannot_be_checked_out() {
-        MvcTestResult result = mvc.post()
-                .uri("/api/cart/checkout")
-                .header("Authorization", buyer.bearer())
-                .exchange();
+        MvcTestResult result = api.as(buyer).post("/api/cart/checkout");
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(field(result)).isEqualTo("items");
     }
@@ -229,11 +195,7 @@ class CartTests {
     @Test
     @ExtendWith(OutputCaptureExtension.class)
     void a_refused_checkout_is_logged_with_its_reason_like_a_refused_order(CapturedOutput output) {
-        assertThat(mvc.post()
-                        .uri("/api/cart/checkout")
-                        .header("Authorization", buyer.bearer())
-                        .exchange())
-                .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(api.as(buyer).post("/api/cart/checkout")).hasStatus(HttpStatus.BAD_REQUEST);
 
         assertThat(output.getAll().lines())
                 .anyMatch(line -> line.endsWith("Order refused: invalid-request user=" + buyer.id()));
@@ -245,13 +207,9 @@ class CartTests {
         add("{\"product\": %d, \"quantity\": 1}".formatted(map));
         SignedInUser admin = accounts.signedInAdmin();
 
-        assertThat(mvc.delete().uri("/api/products/" + map).header("Authorization", admin.bearer()))
-                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.as(admin).delete("/api/products/" + map)).hasStatus(HttpStatus.NO_CONTENT);
 
-        JsonNode cart = ok(mvc.get()
-                .uri("/api/cart")
-                .header("Authorization", buyer.bearer())
-                .exchange());
+        JsonNode cart = ok(api.as(buyer).get("/api/cart"));
         assertThat(cart.get("items").size()).isEqualTo(1);
         assertThat(cart.get("items").get(0).get("product").asLong()).isEqualTo(book);
     }
@@ -262,26 +220,13 @@ class CartTests {
         assertThat(mvc.post().uri("/api/cart/checkout")).hasStatus(HttpStatus.UNAUTHORIZED);
     }
 
-    private void put(String body) {
-        assertThat(putResult(body)).hasStatusOk();
-    }
-
-    private MvcTestResult putResult(String body) {
-        return mvc.put()
-                .uri("/api/cart")
-                .header("Authorization", buyer.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
+    /** Replaces the buyer's cart with the items of the body. */
+    private void replaceCart(String body) {
+        assertThat(api.as(buyer).put("/api/cart", body)).hasStatusOk();
     }
 
     private JsonNode add(String body) {
-        MvcTestResult result = mvc.post()
-                .uri("/api/cart/items")
-                .header("Authorization", buyer.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
+        MvcTestResult result = api.as(buyer).post("/api/cart/items", body);
         assertThat(result).hasStatusOk();
         return ok(result);
     }

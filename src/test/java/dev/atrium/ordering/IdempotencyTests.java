@@ -2,6 +2,7 @@ package dev.atrium.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -13,9 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 class IdempotencyTests {
 
     @Autowired
-    MockMvcTester mvc;
+    Api api;
 
     @Autowired
     JdbcClient jdbc;
@@ -84,13 +83,7 @@ class IdempotencyTests {
         assertThat(order(key, 1)).hasStatus(HttpStatus.CREATED);
         SignedInUser other = accounts.signedInUser();
 
-        MvcTestResult theirs = mvc.post()
-                .uri("/api/order")
-                .header("Authorization", other.bearer())
-                .header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body(1))
-                .exchange();
+        MvcTestResult theirs = api.as(other).header("Idempotency-Key", key).post("/api/order", body(1));
 
         assertThat(theirs).hasStatus(HttpStatus.CREATED);
         assertThat(theirs.getResponse().getHeader("Idempotent-Replayed")).isNull();
@@ -138,11 +131,7 @@ class IdempotencyTests {
     @Test
     void a_checkout_with_a_key_answers_the_first_order_again_even_once_the_cart_is_empty() throws Exception {
         String key = UUID.randomUUID().toString();
-        assertThat(mvc.put()
-                        .uri("/api/cart")
-                        .header("Authorization", buyer.bearer())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"items\": [{\"product\": " + item + ", \"quantity\": 3}]}"))
+        assertThat(api.as(buyer).put("/api/cart", "{\"items\": [{\"product\": " + item + ", \"quantity\": 3}]}"))
                 .hasStatusOk();
 
         MvcTestResult first = checkout(key);
@@ -158,21 +147,11 @@ class IdempotencyTests {
     }
 
     private MvcTestResult order(String key, int quantity) {
-        return mvc.post()
-                .uri("/api/order")
-                .header("Authorization", buyer.bearer())
-                .header("Idempotency-Key", key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body(quantity))
-                .exchange();
+        return api.as(buyer).header("Idempotency-Key", key).post("/api/order", body(quantity));
     }
 
     private MvcTestResult checkout(String key) {
-        return mvc.post()
-                .uri("/api/cart/checkout")
-                .header("Authorization", buyer.bearer())
-                .header("Idempotency-Key", key)
-                .exchange();
+        return api.as(buyer).header("Idempotency-Key", key).post("/api/cart/checkout");
     }
 
     private String body(int quantity) {

@@ -2,6 +2,7 @@ package dev.atrium.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -25,6 +26,9 @@ class OfferTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    Api api;
 
     @Autowired
     JdbcClient jdbc;
@@ -51,13 +55,11 @@ class OfferTests {
                 {"name": "Buy 2, get 1 free", "kind": "buy_x_get_y_free", "product": %d, "buy_quantity": 2, "free_quantity": 1}""".formatted(book));
         SignedInUser buyer = accounts.signedInUser();
 
-        MvcTestResult result = mvc.post()
-                .uri("/api/order")
-                .header("Authorization", buyer.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"shop\": %d, \"parts\": [{\"product\": %d, \"quantity_in_order\": 6}]}"
-                        .formatted(shop, book))
-                .exchange();
+        MvcTestResult result = api.as(buyer)
+                .post(
+                        "/api/order",
+                        "{\"shop\": %d, \"parts\": [{\"product\": %d, \"quantity_in_order\": 6}]}"
+                                .formatted(shop, book));
 
         assertThat(result).hasStatus(HttpStatus.CREATED);
         JsonNode order = body(result);
@@ -75,19 +77,15 @@ class OfferTests {
                 .isEqualTo(offer);
 
         // Switched off, the offer no longer applies; the order placed keeps its discount.
-        assertThat(send("PATCH", "/api/offers/" + offer, "{\"active\": false}")).hasStatusOk();
-        MvcTestResult quote = mvc.post()
-                .uri("/api/order/quote")
-                .header("Authorization", buyer.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"shop\": %d, \"parts\": [{\"product\": %d, \"quantity_in_order\": 6}]}"
-                        .formatted(shop, book))
-                .exchange();
+        assertThat(api.as(admin).patch("/api/offers/" + offer, "{\"active\": false}"))
+                .hasStatusOk();
+        MvcTestResult quote = api.as(buyer)
+                .post(
+                        "/api/order/quote",
+                        "{\"shop\": %d, \"parts\": [{\"product\": %d, \"quantity_in_order\": 6}]}"
+                                .formatted(shop, book));
         assertThat(body(quote).get("total").decimalValue()).isEqualByComparingTo("60.00");
-        assertThat(body(mvc.get()
-                                .uri("/api/orders/" + order.get("id").asLong())
-                                .header("Authorization", buyer.bearer())
-                                .exchange())
+        assertThat(body(api.as(buyer).get("/api/orders/" + order.get("id").asLong()))
                         .get("total")
                         .decimalValue())
                 .isEqualByComparingTo("40.00");
@@ -107,15 +105,9 @@ class OfferTests {
         assertThat(mvc.get().uri("/api/offers/" + inForce)).hasStatusOk();
         assertThat(mvc.get().uri("/api/offers/" + expired)).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.get().uri("/api/offers?all=true")).hasStatus(HttpStatus.FORBIDDEN);
-        MvcTestResult all = mvc.get()
-                .uri("/api/offers?all=true&limit=1000")
-                .header("Authorization", admin.bearer())
-                .exchange();
+        MvcTestResult all = api.as(admin).get("/api/offers?all=true&limit=1000");
         assertThat(ids(body(all))).contains(inForce, expired);
-        JsonNode gone = body(mvc.get()
-                .uri("/api/offers/" + expired)
-                .header("Authorization", admin.bearer())
-                .exchange());
+        JsonNode gone = body(api.as(admin).get("/api/offers/" + expired));
         assertThat(gone.get("in_force").asBoolean()).isFalse();
     }
 
@@ -125,15 +117,14 @@ class OfferTests {
         long offer = create("""
                 {"name": "Ten off", "kind": "percent_off_product", "product": %d, "percent": 10}""".formatted(book));
 
-        assertThat(mvc.delete().uri("/api/products/" + book).header("Authorization", admin.bearer()))
-                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.as(admin).delete("/api/products/" + book)).hasStatus(HttpStatus.NO_CONTENT);
 
         assertThat(asAdmin(offer).get("in_force").asBoolean()).isFalse();
         assertThat(ids(body(mvc.get().uri("/api/offers?limit=1000").exchange())))
                 .doesNotContain(offer);
-        assertThat(send("PATCH", "/api/offers/" + offer, "{\"name\": \"Ten off, withdrawn\", \"active\": false}"))
+        assertThat(api.as(admin).patch("/api/offers/" + offer, "{\"name\": \"Ten off, withdrawn\", \"active\": false}"))
                 .hasStatusOk();
-        MvcTestResult switchedOn = send("PATCH", "/api/offers/" + offer, "{\"active\": true}");
+        MvcTestResult switchedOn = api.as(admin).patch("/api/offers/" + offer, "{\"active\": true}");
         assertThat(switchedOn).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(fields(body(switchedOn))).containsExactly("product");
         assertThat(asAdmin(offer).get("in_force").asBoolean()).isFalse();
@@ -148,34 +139,32 @@ class OfferTests {
         jdbc.sql("DELETE FROM products WHERE id = ?").param(book).update();
         assertThat(asAdmin(offer).get("in_force").asBoolean()).isTrue();
 
-        assertThat(send("PATCH", "/api/offers/" + offer, "{\"active\": false}")).hasStatusOk();
+        assertThat(api.as(admin).patch("/api/offers/" + offer, "{\"active\": false}"))
+                .hasStatusOk();
 
         assertThat(asAdmin(offer).get("in_force").asBoolean()).isFalse();
     }
 
     @Test
     void an_offer_breaking_the_rules_of_its_kind_is_refused_with_every_rule_named() {
-        MvcTestResult bad = send("POST", "/api/offers", """
+        MvcTestResult bad = api.as(admin).post("/api/offers", """
                 {"kind": "buy_x_get_y_free", "product": 987654321, "buy_quantity": 0, "percent": 5,
                  "valid_from": "2026-02-01T00:00:00Z", "valid_to": "2026-01-01T00:00:00Z"}""");
         assertThat(bad).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(fields(body(bad)))
                 .containsExactlyInAnyOrder("name", "buy_quantity", "free_quantity", "percent", "product", "valid_to");
-        assertThat(send("POST", "/api/offers", "{\"name\": \"x\", \"kind\": \"free_lunch\"}"))
+        assertThat(api.as(admin).post("/api/offers", "{\"name\": \"x\", \"kind\": \"free_lunch\"}"))
                 .hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(send("POST", "/api/offers", "{\"name\": \"x\", \"kind\": \"percent_off_order\", \"percent\": 101}"))
+        assertThat(api.as(admin)
+                        .post("/api/offers", "{\"name\": \"x\", \"kind\": \"percent_off_order\", \"percent\": 101}"))
                 .hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     @Test
     void only_administrators_manage_offers() {
         SignedInUser user = accounts.signedInUser();
-        MvcTestResult result = mvc.post()
-                .uri("/api/offers")
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\": \"Mine\", \"kind\": \"percent_off_order\", \"percent\": 50}")
-                .exchange();
+        MvcTestResult result = api.as(user)
+                .post("/api/offers", "{\"name\": \"Mine\", \"kind\": \"percent_off_order\", \"percent\": 50}");
         assertThat(result).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.post()
                         .uri("/api/offers")
@@ -191,24 +180,13 @@ class OfferTests {
     }
 
     private long create(String body) {
-        MvcTestResult result = send("POST", "/api/offers", body);
+        MvcTestResult result = api.as(admin).post("/api/offers", body);
         assertThat(result).hasStatus(HttpStatus.CREATED);
         return body(result).get("id").asLong();
     }
 
-    private MvcTestResult send(String method, String uri, String body) {
-        var request = method.equals("POST") ? mvc.post().uri(uri) : mvc.patch().uri(uri);
-        return request.header("Authorization", admin.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
-    }
-
     private JsonNode asAdmin(long offer) {
-        return body(mvc.get()
-                .uri("/api/offers/" + offer)
-                .header("Authorization", admin.bearer())
-                .exchange());
+        return body(api.as(admin).get("/api/offers/" + offer));
     }
 
     private JsonNode body(MvcTestResult result) {

@@ -2,6 +2,7 @@ package dev.atrium.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -10,9 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 class OrderStatusTests {
 
     @Autowired
-    MockMvcTester mvc;
+    Api api;
 
     @Autowired
     JdbcClient jdbc;
@@ -83,12 +82,7 @@ class OrderStatusTests {
         assertThat(change(order, "paid", buyer)).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(change(order, "lost", admin)).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(change(987654321L, "paid", admin)).hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(body(mvc.get()
-                                .uri("/api/orders/" + order)
-                                .header("Authorization", buyer.bearer())
-                                .exchange())
-                        .get("status")
-                        .asString())
+        assertThat(body(api.as(buyer).get("/api/orders/" + order)).get("status").asString())
                 .isEqualTo("created");
     }
 
@@ -97,27 +91,20 @@ class OrderStatusTests {
         long paid = place(1);
         status(paid, "paid", admin);
 
-        MvcTestResult list = mvc.get()
-                .uri("/api/orders?status=paid&user=" + buyer.id())
-                .header("Authorization", admin.bearer())
-                .exchange();
+        MvcTestResult list = api.as(admin).get("/api/orders?status=paid&user=" + buyer.id());
 
         assertThat(list).hasStatusOk();
         assertThat(body(list).get("count").asLong()).isEqualTo(1);
         assertThat(body(list).get("results").get(0).get("id").asLong()).isEqualTo(paid);
-        assertThat(mvc.get().uri("/api/orders").header("Authorization", buyer.bearer()))
-                .hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(mvc.get().uri("/api/orders?status=lost").header("Authorization", admin.bearer()))
-                .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(api.as(buyer).get("/api/orders")).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(api.as(admin).get("/api/orders?status=lost")).hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     private long place(int quantity) {
-        MvcTestResult result = mvc.post()
-                .uri("/api/order")
-                .header("Authorization", buyer.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"parts\": [{\"product\": %d, \"quantity_in_order\": %d}]}".formatted(item, quantity))
-                .exchange();
+        MvcTestResult result = api.as(buyer)
+                .post(
+                        "/api/order",
+                        "{\"parts\": [{\"product\": %d, \"quantity_in_order\": %d}]}".formatted(item, quantity));
         assertThat(result).hasStatus(HttpStatus.CREATED);
         return body(result).get("id").asLong();
     }
@@ -129,12 +116,7 @@ class OrderStatusTests {
     }
 
     private MvcTestResult change(long order, String status, SignedInUser user) {
-        return mvc.patch()
-                .uri("/api/orders/" + order)
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"status\": \"" + status + "\"}")
-                .exchange();
+        return api.as(user).patch("/api/orders/" + order, "{\"status\": \"" + status + "\"}");
     }
 
     private JsonNode body(MvcTestResult result) {

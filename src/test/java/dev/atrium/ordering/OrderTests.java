@@ -2,6 +2,7 @@ package dev.atrium.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -25,6 +26,9 @@ class OrderTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    Api api;
 
     @Autowired
     JdbcClient jdbc;
@@ -222,12 +226,8 @@ class OrderTests {
         SignedInUser other = accounts.signedInUser();
         order(other, "{\"parts\": [{\"product\": %d, \"quantity_in_order\": 1}]}".formatted(pen));
 
-        JsonNode mine = json.readTree(mvc.get()
-                .uri("/api/my-orders")
-                .header("Authorization", buyer.bearer())
-                .exchange()
-                .getResponse()
-                .getContentAsByteArray());
+        JsonNode mine =
+                json.readTree(api.as(buyer).get("/api/my-orders").getResponse().getContentAsByteArray());
 
         assertThat(mine.isArray()).isTrue();
         assertThat(ids(mine)).containsExactly(placed.get(2), placed.get(1), placed.get(0));
@@ -236,12 +236,8 @@ class OrderTests {
         assertThat(newest.get("total").decimalValue()).isEqualByComparingTo("3.00");
         assertThat(newest.get("user").asLong()).isEqualTo(buyer.id());
 
-        JsonNode page = json.readTree(mvc.get()
-                .uri("/api/my-orders?limit=2")
-                .header("Authorization", buyer.bearer())
-                .exchange()
-                .getResponse()
-                .getContentAsByteArray());
+        JsonNode page = json.readTree(
+                api.as(buyer).get("/api/my-orders?limit=2").getResponse().getContentAsByteArray());
         assertThat(page.get("count").asLong()).isEqualTo(3);
         assertThat(page.get("next").asString()).isEqualTo("http://localhost/api/my-orders?limit=2&page=2");
         assertThat(page.get("results").size()).isEqualTo(2);
@@ -267,8 +263,7 @@ class OrderTests {
                 .get("id")
                 .asLong();
         SignedInUser admin = accounts.signedInAdmin();
-        assertThat(mvc.delete().uri("/api/products/" + pen).header("Authorization", admin.bearer()))
-                .hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.as(admin).delete("/api/products/" + pen)).hasStatus(HttpStatus.NO_CONTENT);
 
         JsonNode order = body(get("/api/orders/" + id, buyer));
 
@@ -282,12 +277,8 @@ class OrderTests {
     void a_quote_prices_an_order_without_placing_it() {
         long pen = product("Pen", "2.50", 10);
 
-        MvcTestResult result = mvc.post()
-                .uri("/api/order/quote")
-                .header("Authorization", buyer.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"parts\": [{\"product\": %d, \"quantity_in_order\": 4}]}".formatted(pen))
-                .exchange();
+        MvcTestResult result = api.as(buyer)
+                .post("/api/order/quote", "{\"parts\": [{\"product\": %d, \"quantity_in_order\": 4}]}".formatted(pen));
 
         assertThat(result).hasStatusOk();
         assertThat(body(result).get("total").decimalValue()).isEqualByComparingTo("10.00");
@@ -295,12 +286,8 @@ class OrderTests {
                 .isEqualByComparingTo("10.00");
         assertThat(catalog.quantity(shop, pen)).isEqualTo(10);
         assertThat(ordersOf(buyer)).isZero();
-        MvcTestResult tooMany = mvc.post()
-                .uri("/api/order/quote")
-                .header("Authorization", buyer.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"parts\": [{\"product\": %d, \"quantity_in_order\": 11}]}".formatted(pen))
-                .exchange();
+        MvcTestResult tooMany = api.as(buyer)
+                .post("/api/order/quote", "{\"parts\": [{\"product\": %d, \"quantity_in_order\": 11}]}".formatted(pen));
         assertThat(tooMany).hasStatus(HttpStatus.BAD_REQUEST);
     }
 
@@ -311,16 +298,11 @@ class OrderTests {
     }
 
     MvcTestResult order(SignedInUser user, String body) {
-        return mvc.post()
-                .uri("/api/order")
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
+        return api.as(user).post("/api/order", body);
     }
 
     MvcTestResult get(String uri, SignedInUser user) {
-        return mvc.get().uri(uri).header("Authorization", user.bearer()).exchange();
+        return api.as(user).get(uri);
     }
 
     List<JsonNode> myOrders(SignedInUser user, String query) {

@@ -2,6 +2,7 @@ package dev.atrium.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.TestUser;
@@ -22,6 +23,9 @@ class ShopFlowTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    Api api;
 
     @Autowired
     JdbcClient jdbc;
@@ -49,42 +53,28 @@ class ShopFlowTests {
                 .content("{\"username\": \"%s\", \"password\": \"%s\"}"
                         .formatted(customer.email(), TestAccounts.PASSWORD))
                 .exchange());
-        String bearer = "Bearer " + tokens.get("access").asString();
+        Api.Client client = api.as(tokens.get("access").asString());
 
         JsonNode assortment =
                 body(mvc.get().uri("/api/shops/" + shop + "/products").exchange());
         assertThat(assortment.get("count").asLong()).isEqualTo(2);
 
-        assertThat(mvc.post()
-                        .uri("/api/cart/items")
-                        .header("Authorization", bearer)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"product\": %d, \"quantity\": 2, \"shop\": %d}".formatted(novel, shop)))
+        assertThat(client.post(
+                        "/api/cart/items", "{\"product\": %d, \"quantity\": 2, \"shop\": %d}".formatted(novel, shop)))
                 .hasStatusOk();
-        JsonNode cart = body(mvc.post()
-                .uri("/api/cart/items")
-                .header("Authorization", bearer)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"product\": %d, \"quantity\": 1}".formatted(atlas))
-                .exchange());
+        JsonNode cart = body(client.post("/api/cart/items", "{\"product\": %d, \"quantity\": 1}".formatted(atlas)));
         assertThat(cart.get("total").decimalValue()).isEqualByComparingTo("52.00");
 
-        MvcTestResult checkout = mvc.post()
-                .uri("/api/cart/checkout")
-                .header("Authorization", bearer)
-                .exchange();
+        MvcTestResult checkout = client.post("/api/cart/checkout");
         assertThat(checkout).hasStatus(HttpStatus.CREATED);
         long order = body(checkout).get("id").asLong();
 
-        JsonNode history = body(
-                mvc.get().uri("/api/my-orders").header("Authorization", bearer).exchange());
+        JsonNode history = body(client.get("/api/my-orders"));
         assertThat(history.get(0).get("id").asLong()).isEqualTo(order);
         assertThat(history.get(0).get("parts").size()).isEqualTo(2);
 
-        assertThat(mvc.post().uri("/api/logout").header("Authorization", bearer))
-                .hasStatus(HttpStatus.NO_CONTENT);
-        assertThat(mvc.get().uri("/api/my-orders").header("Authorization", bearer))
-                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(client.post("/api/logout")).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(client.get("/api/my-orders")).hasStatus(HttpStatus.UNAUTHORIZED);
     }
 
     private JsonNode body(MvcTestResult result) {

@@ -3,6 +3,7 @@ package dev.atrium.organization;
 import static dev.atrium.TestAccounts.freshAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -33,6 +34,9 @@ class MembershipStoryTests {
     MockMvcTester mvc;
 
     @Autowired
+    Api api;
+
+    @Autowired
     TestAccounts accounts;
 
     final JsonMapper json = JsonMapper.builder().build();
@@ -40,10 +44,10 @@ class MembershipStoryTests {
     @Test
     void a_new_user_registers_edits_the_profile_joins_two_organizations_and_uploads_an_avatar() throws Exception {
         SignedInUser founder = accounts.signedInUser();
-        long north = body(send(post("/api/organizations", founder.access(), "{\"name\":\"North " + tag() + "\"}")))
+        long north = body(api.as(founder).post("/api/organizations", "{\"name\":\"North " + tag() + "\"}"))
                 .get("id")
                 .asLong();
-        long south = body(send(post("/api/organizations", founder.access(), "{\"name\":\"South " + tag() + "\"}")))
+        long south = body(api.as(founder).post("/api/organizations", "{\"name\":\"South " + tag() + "\"}"))
                 .get("id")
                 .asLong();
 
@@ -65,13 +69,11 @@ class MembershipStoryTests {
         assertThat(signedIn).hasStatusOk();
         String token = body(signedIn).get("access").asString();
 
-        MvcTestResult edited = mvc.patch()
-                .uri("/api/users/me")
-                .header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"first_name\":\"Nia\",\"last_name\":\"Newcomer\",\"phone\":\"+1 555 0199\","
-                        + "\"organizations\":[" + north + "," + south + "]}")
-                .exchange();
+        MvcTestResult edited = api.as(token)
+                .patch(
+                        "/api/users/me",
+                        "{\"first_name\":\"Nia\",\"last_name\":\"Newcomer\",\"phone\":\"+1 555 0199\","
+                                + "\"organizations\":[" + north + "," + south + "]}");
         assertThat(edited).hasStatusOk();
         assertThat(edited)
                 .bodyJson()
@@ -84,7 +86,7 @@ class MembershipStoryTests {
         ImageIO.write(photo, "jpeg", jpeg);
         MvcTestResult uploaded = mvc.put()
                 .uri("/api/users/me/avatar")
-                .header("Authorization", "Bearer " + token)
+                .with(api.as(token))
                 .multipart()
                 .file(new MockMultipartFile("avatar", "Nia's portrait.jpeg", "image/jpeg", jpeg.toByteArray()))
                 .exchange();
@@ -96,10 +98,7 @@ class MembershipStoryTests {
         assertThat(stored.getWidth()).isLessThanOrEqualTo(200);
         assertThat(stored.getHeight()).isLessThanOrEqualTo(200);
 
-        MvcTestResult users = mvc.get()
-                .uri("/api/users?limit=1000")
-                .header("Authorization", "Bearer " + token)
-                .exchange();
+        MvcTestResult users = api.as(token).get("/api/users?limit=1000");
         assertThat(users)
                 .bodyJson()
                 .extractingPath("$.results[?(@.id == " + id + ")].organizations[*].id")
@@ -111,10 +110,7 @@ class MembershipStoryTests {
                 .asArray()
                 .containsExactly(avatar);
 
-        MvcTestResult organizations = mvc.get()
-                .uri("/api/organizations?limit=1000")
-                .header("Authorization", "Bearer " + token)
-                .exchange();
+        MvcTestResult organizations = api.as(token).get("/api/organizations?limit=1000");
         for (long organization : new long[] {north, south}) {
             assertThat(organizations)
                     .bodyJson()
@@ -127,18 +123,6 @@ class MembershipStoryTests {
                 .extractingPath("$.results[?(@.id == " + north + ")].members[0].first_name")
                 .asArray()
                 .containsExactly("Nia");
-    }
-
-    private MockMvcTester.MockMvcRequestBuilder post(String path, String token, String body) {
-        return mvc.post()
-                .uri(path)
-                .header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body);
-    }
-
-    private static MvcTestResult send(MockMvcTester.MockMvcRequestBuilder request) {
-        return request.exchange();
     }
 
     private JsonNode body(MvcTestResult result) {

@@ -2,6 +2,7 @@ package dev.atrium.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -24,6 +25,9 @@ class OrganizationTests {
     MockMvcTester mvc;
 
     @Autowired
+    Api api;
+
+    @Autowired
     TestAccounts accounts;
 
     @Autowired
@@ -35,7 +39,7 @@ class OrganizationTests {
     void a_signed_in_user_creates_an_organization_and_becomes_its_creator() {
         SignedInUser user = accounts.signedInUser();
         String name = unique("Acme");
-        MvcTestResult result = post("/api/organizations", user, """
+        MvcTestResult result = api.as(user).post("/api/organizations", """
                 {"name":"  %s ","description":"Makes everything"}""".formatted(name));
         assertThat(result).hasStatus(HttpStatus.CREATED);
         assertThat(result).bodyJson().extractingPath("$.name").isEqualTo(name);
@@ -57,22 +61,22 @@ class OrganizationTests {
     void names_are_unique_whatever_their_case_and_must_be_given() {
         SignedInUser user = accounts.signedInUser();
         String name = unique("Globex");
-        assertThat(post("/api/organizations", user, "{\"name\":\"" + name + "\"}"))
+        assertThat(api.as(user).post("/api/organizations", "{\"name\":\"" + name + "\"}"))
                 .hasStatus(HttpStatus.CREATED);
-        MvcTestResult twice = post("/api/organizations", user, "{\"name\":\"" + name.toUpperCase() + "\"}");
+        MvcTestResult twice = api.as(user).post("/api/organizations", "{\"name\":\"" + name.toUpperCase() + "\"}");
         assertThat(twice).hasStatus(HttpStatus.CONFLICT);
         assertThat(twice).bodyJson().extractingPath("$.type").asString().endsWith("/organization-name-taken");
-        MvcTestResult blank = post("/api/organizations", user, "{\"name\":\"   \",\"description\":\"x\"}");
+        MvcTestResult blank = api.as(user).post("/api/organizations", "{\"name\":\"   \",\"description\":\"x\"}");
         assertThat(blank).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(blank)
                 .bodyJson()
                 .extractingPath("$.errors[*].field")
                 .asArray()
                 .containsExactly("name");
-        MvcTestResult tooLong = post(
-                "/api/organizations",
-                user,
-                "{\"name\":\"" + "n".repeat(151) + "\",\"description\":\"" + "d".repeat(1001) + "\"}");
+        MvcTestResult tooLong = api.as(user)
+                .post(
+                        "/api/organizations",
+                        "{\"name\":\"" + "n".repeat(151) + "\",\"description\":\"" + "d".repeat(1001) + "\"}");
         assertThat(tooLong)
                 .bodyJson()
                 .extractingPath("$.errors[*].field")
@@ -88,17 +92,17 @@ class OrganizationTests {
     @Test
     void the_list_and_one_organization_show_their_member_users() {
         SignedInUser creator = accounts.signedInUser();
-        long id = id(post("/api/organizations", creator, "{\"name\":\"" + unique("Initech") + "\"}"));
+        long id = id(api.as(creator).post("/api/organizations", "{\"name\":\"" + unique("Initech") + "\"}"));
         TestUser member = accounts.user();
-        assertThat(post("/api/organizations/" + id + "/members", creator, "{\"user\":" + member.id() + "}"))
+        assertThat(api.as(creator).post("/api/organizations/" + id + "/members", "{\"user\":" + member.id() + "}"))
                 .hasStatus(HttpStatus.CREATED);
-        MvcTestResult one = get("/api/organizations/" + id, accounts.signedInUser());
+        MvcTestResult one = api.as(accounts.signedInUser()).get("/api/organizations/" + id);
         assertThat(one).hasStatusOk();
         assertThat(one).bodyJson().extractingPath("$.members[0].id").isEqualTo((int) member.id());
         assertThat(one).bodyJson().extractingPath("$.members[0].email").isEqualTo(member.email());
         assertThat(one).bodyJson().extractingPath("$.members[0].first_name").isEqualTo("Test");
         assertThat(one).bodyJson().extractingPath("$.members[0].last_name").isEqualTo("User");
-        MvcTestResult list = get("/api/organizations?limit=1000", creator);
+        MvcTestResult list = api.as(creator).get("/api/organizations?limit=1000");
         assertThat(list).hasStatusOk();
         assertThat(list)
                 .bodyJson()
@@ -106,30 +110,30 @@ class OrganizationTests {
                 .asArray()
                 .containsExactly(member.email());
         assertThat(list).bodyJson().extractingPath("$.count").isNotNull();
-        assertThat(get("/api/organizations?limit=1", creator))
+        assertThat(api.as(creator).get("/api/organizations?limit=1"))
                 .bodyJson()
                 .extractingPath("$.results")
                 .asArray()
                 .hasSize(1);
-        assertThat(get("/api/organizations/987654321", creator)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(api.as(creator).get("/api/organizations/987654321")).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.get().uri("/api/organizations").exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
     void deactivated_users_are_not_shown_as_members() {
         SignedInUser creator = accounts.signedInUser();
-        long id = id(post("/api/organizations", creator, "{\"name\":\"" + unique("Hooli") + "\"}"));
+        long id = id(api.as(creator).post("/api/organizations", "{\"name\":\"" + unique("Hooli") + "\"}"));
         TestUser member = accounts.user();
-        post("/api/organizations/" + id + "/members", creator, "{\"user\":" + member.id() + "}");
+        api.as(creator).post("/api/organizations/" + id + "/members", "{\"user\":" + member.id() + "}");
         jdbc.sql("UPDATE users SET active = false WHERE id = ?")
                 .param(member.id())
                 .update();
-        assertThat(get("/api/organizations/" + id, creator))
+        assertThat(api.as(creator).get("/api/organizations/" + id))
                 .bodyJson()
                 .extractingPath("$.members")
                 .asArray()
                 .isEmpty();
-        assertThat(post("/api/organizations/" + id + "/members", creator, "{\"user\":" + member.id() + "}"))
+        assertThat(api.as(creator).post("/api/organizations/" + id + "/members", "{\"user\":" + member.id() + "}"))
                 .hasStatus(HttpStatus.BAD_REQUEST);
     }
 
@@ -138,40 +142,41 @@ class OrganizationTests {
         SignedInUser creator = accounts.signedInUser();
         SignedInUser stranger = accounts.signedInUser();
         SignedInUser admin = accounts.signedInAdmin();
-        long id = id(post("/api/organizations", creator, "{\"name\":\"" + unique("Umbrella") + "\"}"));
+        long id = id(api.as(creator).post("/api/organizations", "{\"name\":\"" + unique("Umbrella") + "\"}"));
 
-        MvcTestResult refused = patch("/api/organizations/" + id, stranger, "{\"name\":\"" + unique("Taken") + "\"}");
+        MvcTestResult refused =
+                api.as(stranger).patch("/api/organizations/" + id, "{\"name\":\"" + unique("Taken") + "\"}");
         assertThat(refused).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(refused).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(delete("/api/organizations/" + id, stranger)).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(api.as(stranger).delete("/api/organizations/" + id)).hasStatus(HttpStatus.FORBIDDEN);
 
         String renamed = unique("Renamed");
-        MvcTestResult byCreator = patch("/api/organizations/" + id, creator, "{\"name\":\"" + renamed + "\"}");
+        MvcTestResult byCreator = api.as(creator).patch("/api/organizations/" + id, "{\"name\":\"" + renamed + "\"}");
         assertThat(byCreator).hasStatusOk();
         assertThat(byCreator).bodyJson().extractingPath("$.name").isEqualTo(renamed);
-        assertThat(patch("/api/organizations/" + id, admin, "{\"description\":\"Changed by an admin\"}"))
+        assertThat(api.as(admin).patch("/api/organizations/" + id, "{\"description\":\"Changed by an admin\"}"))
                 .bodyJson()
                 .extractingPath("$.description")
                 .isEqualTo("Changed by an admin");
-        assertThat(get("/api/organizations/" + id, stranger))
+        assertThat(api.as(stranger).get("/api/organizations/" + id))
                 .bodyJson()
                 .extractingPath("$.name")
                 .isEqualTo(renamed);
 
         String other = unique("Other");
-        post("/api/organizations", stranger, "{\"name\":\"" + other + "\"}");
-        assertThat(patch("/api/organizations/" + id, creator, "{\"name\":\"" + other.toLowerCase() + "\"}"))
+        api.as(stranger).post("/api/organizations", "{\"name\":\"" + other + "\"}");
+        assertThat(api.as(creator).patch("/api/organizations/" + id, "{\"name\":\"" + other.toLowerCase() + "\"}"))
                 .hasStatus(HttpStatus.CONFLICT);
-        assertThat(patch("/api/organizations/" + id, creator, "{\"name\":\"\"}"))
+        assertThat(api.as(creator).patch("/api/organizations/" + id, "{\"name\":\"\"}"))
                 .hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(patch("/api/organizations/987654321", admin, "{\"name\":\"x\"}"))
+        assertThat(api.as(admin).patch("/api/organizations/987654321", "{\"name\":\"x\"}"))
                 .hasStatus(HttpStatus.NOT_FOUND);
 
-        long second = id(post("/api/organizations", creator, "{\"name\":\"" + unique("Second") + "\"}"));
-        assertThat(delete("/api/organizations/" + id, creator)).hasStatus(HttpStatus.NO_CONTENT);
-        assertThat(delete("/api/organizations/" + second, admin)).hasStatus(HttpStatus.NO_CONTENT);
-        assertThat(get("/api/organizations/" + id, creator)).hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(delete("/api/organizations/" + id, creator)).hasStatus(HttpStatus.NOT_FOUND);
+        long second = id(api.as(creator).post("/api/organizations", "{\"name\":\"" + unique("Second") + "\"}"));
+        assertThat(api.as(creator).delete("/api/organizations/" + id)).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.as(admin).delete("/api/organizations/" + second)).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.as(creator).get("/api/organizations/" + id)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(api.as(creator).delete("/api/organizations/" + id)).hasStatus(HttpStatus.NOT_FOUND);
     }
 
     @Test
@@ -180,29 +185,33 @@ class OrganizationTests {
         SignedInUser stranger = accounts.signedInUser();
         SignedInUser admin = accounts.signedInAdmin();
         TestUser member = accounts.user();
-        long id = id(post("/api/organizations", creator, "{\"name\":\"" + unique("Stark") + "\"}"));
+        long id = id(api.as(creator).post("/api/organizations", "{\"name\":\"" + unique("Stark") + "\"}"));
         String members = "/api/organizations/" + id + "/members";
 
-        assertThat(post(members, stranger, "{\"user\":" + member.id() + "}")).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(post(members, creator, "{\"user\":" + member.id() + "}")).hasStatus(HttpStatus.CREATED);
-        assertThat(post(members, admin, "{\"user\":" + member.id() + "}")).hasStatus(HttpStatus.OK);
-        assertThat(post(members, admin, "{\"user\":" + stranger.id() + "}")).hasStatus(HttpStatus.CREATED);
-        MvcTestResult unknown = post(members, creator, "{\"user\":987654321}");
+        assertThat(api.as(stranger).post(members, "{\"user\":" + member.id() + "}"))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(api.as(creator).post(members, "{\"user\":" + member.id() + "}"))
+                .hasStatus(HttpStatus.CREATED);
+        assertThat(api.as(admin).post(members, "{\"user\":" + member.id() + "}"))
+                .hasStatus(HttpStatus.OK);
+        assertThat(api.as(admin).post(members, "{\"user\":" + stranger.id() + "}"))
+                .hasStatus(HttpStatus.CREATED);
+        MvcTestResult unknown = api.as(creator).post(members, "{\"user\":987654321}");
         assertThat(unknown).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(unknown).bodyJson().extractingPath("$.errors[0].field").isEqualTo("user");
-        assertThat(post(members, creator, "{}")).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(post(members, creator, "{\"user\":\"seven\"}")).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(post("/api/organizations/987654321/members", admin, "{\"user\":" + member.id() + "}"))
+        assertThat(api.as(creator).post(members, "{}")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(api.as(creator).post(members, "{\"user\":\"seven\"}")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(api.as(admin).post("/api/organizations/987654321/members", "{\"user\":" + member.id() + "}"))
                 .hasStatus(HttpStatus.NOT_FOUND);
 
         // A member may leave, but not remove others; the creator and administrators may remove anyone.
-        assertThat(delete(members + "/" + member.id(), stranger)).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(delete(members + "/" + stranger.id(), stranger)).hasStatus(HttpStatus.NO_CONTENT);
-        assertThat(delete(members + "/" + member.id(), creator)).hasStatus(HttpStatus.NO_CONTENT);
-        MvcTestResult notMember = delete(members + "/" + member.id(), admin);
+        assertThat(api.as(stranger).delete(members + "/" + member.id())).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(api.as(stranger).delete(members + "/" + stranger.id())).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(api.as(creator).delete(members + "/" + member.id())).hasStatus(HttpStatus.NO_CONTENT);
+        MvcTestResult notMember = api.as(admin).delete(members + "/" + member.id());
         assertThat(notMember).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(notMember).bodyJson().extractingPath("$.type").asString().endsWith("/not-a-member");
-        assertThat(get("/api/organizations/" + id, creator))
+        assertThat(api.as(creator).get("/api/organizations/" + id))
                 .bodyJson()
                 .extractingPath("$.members")
                 .asArray()
@@ -212,15 +221,15 @@ class OrganizationTests {
     @Test
     void deleting_an_organization_takes_it_off_its_members_profiles() {
         SignedInUser creator = accounts.signedInUser();
-        long id = id(post("/api/organizations", creator, "{\"name\":\"" + unique("Wayne") + "\"}"));
-        post("/api/organizations/" + id + "/members", creator, "{\"user\":" + creator.id() + "}");
-        assertThat(get("/api/users/me", creator))
+        long id = id(api.as(creator).post("/api/organizations", "{\"name\":\"" + unique("Wayne") + "\"}"));
+        api.as(creator).post("/api/organizations/" + id + "/members", "{\"user\":" + creator.id() + "}");
+        assertThat(api.as(creator).get("/api/users/me"))
                 .bodyJson()
                 .extractingPath("$.organizations[*].id")
                 .asArray()
                 .containsExactly((int) id);
-        delete("/api/organizations/" + id, creator);
-        assertThat(get("/api/users/me", creator))
+        api.as(creator).delete("/api/organizations/" + id);
+        assertThat(api.as(creator).get("/api/users/me"))
                 .bodyJson()
                 .extractingPath("$.organizations")
                 .asArray()
@@ -231,32 +240,6 @@ class OrganizationTests {
         return json.readTree(result.getResponse().getContentAsByteArray())
                 .get("id")
                 .asLong();
-    }
-
-    private MvcTestResult get(String path, SignedInUser user) {
-        return mvc.get().uri(path).header("Authorization", user.bearer()).exchange();
-    }
-
-    private MvcTestResult delete(String path, SignedInUser user) {
-        return mvc.delete().uri(path).header("Authorization", user.bearer()).exchange();
-    }
-
-    private MvcTestResult post(String path, SignedInUser user, String body) {
-        return mvc.post()
-                .uri(path)
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
-    }
-
-    private MvcTestResult patch(String path, SignedInUser user, String body) {
-        return mvc.patch()
-                .uri(path)
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body)
-                .exchange();
     }
 
     static String unique(String name) {

@@ -3,6 +3,7 @@ package dev.atrium.account.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -16,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @AtriumTest
 class InitialAdminTests {
@@ -43,7 +43,7 @@ class InitialAdminTests {
     TestAccounts accounts;
 
     @Autowired
-    MockMvcTester mvc;
+    Api api;
 
     List<Long> setAside = List.of();
 
@@ -127,19 +127,11 @@ class InitialAdminTests {
                 .param(deactivated)
                 .update();
         // Only administrators see deactivated users.
-        assertThat(mvc.get()
-                        .uri("/api/users/" + deactivated)
-                        .header("Authorization", user.bearer())
-                        .exchange())
-                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(api.as(user).get("/api/users/" + deactivated)).hasStatus(HttpStatus.NOT_FOUND);
 
         run(user.email(), "a long and unusual password");
 
-        assertThat(mvc.get()
-                        .uri("/api/users/" + deactivated)
-                        .header("Authorization", user.bearer())
-                        .exchange())
-                .hasStatusOk();
+        assertThat(api.as(user).get("/api/users/" + deactivated)).hasStatusOk();
     }
 
     private void run(String email, String password) {

@@ -2,8 +2,10 @@ package dev.atrium.account.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
+import dev.atrium.TestAccounts.SignedInUser;
 import dev.atrium.TestAccounts.TestUser;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +38,7 @@ class SignInRecordSweepTests {
     StringRedisTemplate redis;
 
     @Autowired
-    MockMvcTester mvc;
+    Api api;
 
     @Autowired
     SignInRecordSweep sweep;
@@ -48,7 +49,7 @@ class SignInRecordSweepTests {
     @Test
     void a_session_lost_with_redis_has_its_row_closed_by_the_sweep_and_an_open_one_keeps_working() throws Exception {
         TestUser user = accounts.user();
-        String live = accounts.signIn(user).bearer();
+        SignedInUser live = accounts.signIn(user);
         accounts.signIn(user);
         List<String> rows = sessionRows(user);
         assertThat(rows).hasSize(2);
@@ -70,7 +71,7 @@ class SignInRecordSweepTests {
         assertThat(closedAt(lost)).isNotNull();
         String kept = rows.stream().filter(id -> !id.equals(lost)).findFirst().orElseThrow();
         assertThat(closedAt(kept)).isNull();
-        assertThat(mvc.get().uri("/api/sessions").header("Authorization", live)).hasStatusOk();
+        assertThat(api.as(live).get("/api/sessions")).hasStatusOk();
     }
 
     @Test
@@ -137,14 +138,9 @@ class SignInRecordSweepTests {
         return closed == null ? null : closed.toInstant();
     }
 
-    /** Whether the bearer token stands for this session, as the session list answered to it says. */
-    private boolean isCurrent(String bearer, String sessionId) throws Exception {
-        byte[] body = mvc.get()
-                .uri("/api/sessions")
-                .header("Authorization", bearer)
-                .exchange()
-                .getResponse()
-                .getContentAsByteArray();
+    /** Whether the user's token stands for this session, as the session list answered to it says. */
+    private boolean isCurrent(SignedInUser user, String sessionId) throws Exception {
+        byte[] body = api.as(user).get("/api/sessions").getResponse().getContentAsByteArray();
         for (JsonNode session : JsonMapper.builder().build().readTree(body).get("results")) {
             if (session.get("current").asBoolean()) {
                 return session.get("id").asString().equals(sessionId);

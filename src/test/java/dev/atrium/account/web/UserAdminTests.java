@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import dev.atrium.AdminBrowser;
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -26,6 +27,9 @@ class UserAdminTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    Api api;
 
     @Autowired
     TestAccounts accounts;
@@ -182,7 +186,7 @@ class UserAdminTests {
         assertThat(flash(post("/admin/users/" + user.id() + "/deactivate", admin)))
                 .containsKey("success");
         assertThat(active(user.id())).isFalse();
-        assertThat(api("/api/users/me", user)).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(api.as(user).get("/api/users/me")).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(page("/admin/users/" + user.id(), admin)).bodyText().contains("deactivated");
 
         post("/admin/users/" + user.id() + "/activate", admin);
@@ -208,7 +212,7 @@ class UserAdminTests {
                 .param("newPassword", "chosen by the administrator")
                 .exchange();
         assertThat(flash(reset)).containsKey("success");
-        assertThat(api("/api/users/me", user)).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(api.as(user).get("/api/users/me")).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(signIn(user.email(), TestAccounts.PASSWORD)).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(signIn(user.email(), "chosen by the administrator")).hasStatusOk();
     }
@@ -224,14 +228,14 @@ class UserAdminTests {
                 .query(String.class)
                 .single();
         post("/admin/users/" + first.id() + "/sessions/" + firstSession + "/end", admin);
-        assertThat(api("/api/users/me", first)).hasStatus(HttpStatus.UNAUTHORIZED);
-        assertThat(api("/api/users/me", second)).hasStatusOk();
+        assertThat(api.as(first).get("/api/users/me")).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(api.as(second).get("/api/users/me")).hasStatusOk();
 
         MvcTestResult unknown = post("/admin/users/" + first.id() + "/sessions/" + firstSession + "/end", admin);
         assertThat(flash(unknown)).containsKey("failure");
 
         post("/admin/users/" + first.id() + "/sessions/end", admin);
-        assertThat(api("/api/users/me", second)).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(api.as(second).get("/api/users/me")).hasStatus(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
@@ -322,10 +326,6 @@ class UserAdminTests {
 
     private MvcTestResult post(String path, Cookie browser) {
         return mvc.post().uri(path).cookie(browser).with(csrf()).exchange();
-    }
-
-    private MvcTestResult api(String path, SignedInUser user) {
-        return mvc.get().uri(path).header("Authorization", user.bearer()).exchange();
     }
 
     private MvcTestResult signIn(String email, String password) {

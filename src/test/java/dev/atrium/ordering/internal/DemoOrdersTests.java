@@ -3,6 +3,7 @@ package dev.atrium.ordering.internal;
 import static dev.atrium.TestAccounts.freshAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.shared.demo.DemoData;
 import java.util.List;
@@ -35,6 +36,9 @@ class DemoOrdersTests {
     MockMvcTester mvc;
 
     @Autowired
+    Api api;
+
+    @Autowired
     JdbcClient jdbc;
 
     final JsonMapper json = JsonMapper.builder().build();
@@ -47,10 +51,7 @@ class DemoOrdersTests {
     @Test
     void each_demo_customer_sees_orders_with_product_names_in_my_orders() {
         for (String[] customer : CUSTOMERS) {
-            MvcTestResult result = mvc.get()
-                    .uri("/api/my-orders")
-                    .header("Authorization", "Bearer " + signIn(customer[0], customer[1]))
-                    .exchange();
+            MvcTestResult result = api.as(signIn(customer[0], customer[1])).get("/api/my-orders");
 
             assertThat(result).hasStatus(HttpStatus.OK);
             JsonNode body = json.readTree(result.getResponse().getContentAsByteArray());

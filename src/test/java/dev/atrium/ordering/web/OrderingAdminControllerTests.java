@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import dev.atrium.AdminBrowser;
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -25,6 +25,9 @@ class OrderingAdminControllerTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    Api api;
 
     @Autowired
     JdbcClient jdbc;
@@ -252,12 +255,10 @@ class OrderingAdminControllerTests {
     }
 
     private long place(SignedInUser buyer, long item, int quantity) {
-        MvcTestResult result = mvc.post()
-                .uri("/api/order")
-                .header("Authorization", buyer.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"parts\": [{\"product\": %d, \"quantity_in_order\": %d}]}".formatted(item, quantity))
-                .exchange();
+        MvcTestResult result = api.as(buyer)
+                .post(
+                        "/api/order",
+                        "{\"parts\": [{\"product\": %d, \"quantity_in_order\": %d}]}".formatted(item, quantity));
         assertThat(result).hasStatus(HttpStatus.CREATED);
         return json.readTree(result.getResponse().getContentAsByteArray())
                 .get("id")

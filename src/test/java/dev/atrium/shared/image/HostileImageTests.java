@@ -3,6 +3,7 @@ package dev.atrium.shared.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -49,6 +50,9 @@ class HostileImageTests {
     MockMvcTester mvc;
 
     @Autowired
+    Api api;
+
+    @Autowired
     TestAccounts accounts;
 
     @Autowired
@@ -68,12 +72,7 @@ class HostileImageTests {
     void accounts() {
         user = accounts.signedInUser();
         admin = accounts.signedInAdmin();
-        MvcTestResult created = mvc.post()
-                .uri("/api/project")
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"Hostile " + System.nanoTime() + "\"}")
-                .exchange();
+        MvcTestResult created = api.as(user).post("/api/project", "{\"name\":\"Hostile " + System.nanoTime() + "\"}");
         assertThat(created).hasStatus(HttpStatus.CREATED);
         project = body(created).get("id").asLong();
         product = new CatalogFixtures(jdbc).product("Hostile " + CatalogFixtures.token(), "1.00");
@@ -230,25 +229,23 @@ class HostileImageTests {
     private MvcTestResult avatar(byte[] image) {
         return mvc.put()
                 .uri("/api/users/me/avatar")
-                .header("Authorization", user.bearer())
+                .with(api.as(user))
                 .multipart()
                 .file(new MockMultipartFile("avatar", "me.jpg", MediaType.IMAGE_JPEG_VALUE, image))
                 .exchange();
     }
 
     private MvcTestResult target(byte[] image) {
-        return mvc.post()
-                .uri("/api/project/{id}/imagetarget", project)
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"image\":\"" + Base64.getEncoder().encodeToString(image) + "\"}")
-                .exchange();
+        return api.as(user)
+                .post(
+                        "/api/project/" + project + "/imagetarget",
+                        "{\"image\":\"" + Base64.getEncoder().encodeToString(image) + "\"}");
     }
 
     private MvcTestResult photo(byte[] image) {
         return mvc.put()
                 .uri("/api/products/{id}/photo", product)
-                .header("Authorization", admin.bearer())
+                .with(api.as(admin))
                 .multipart()
                 .file(new MockMultipartFile("photo", "photo.jpg", MediaType.IMAGE_JPEG_VALUE, image))
                 .exchange();

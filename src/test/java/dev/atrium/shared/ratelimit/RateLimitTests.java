@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import dev.atrium.AdminBrowser;
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -44,6 +45,9 @@ class RateLimitTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    Api api;
 
     @Autowired
     TestAccounts accounts;
@@ -212,12 +216,7 @@ class RateLimitTests {
     }
 
     private long project(SignedInUser user) {
-        MvcTestResult created = mvc.post()
-                .uri("/api/project")
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"Project " + UUID.randomUUID() + "\"}")
-                .exchange();
+        MvcTestResult created = api.as(user).post("/api/project", "{\"name\":\"Project " + UUID.randomUUID() + "\"}");
         assertThat(created).hasStatus(HttpStatus.CREATED);
         return json.readTree(created.getResponse().getContentAsByteArray())
                 .get("id")
@@ -227,25 +226,23 @@ class RateLimitTests {
     private MvcTestResult avatar(SignedInUser user) throws IOException {
         return mvc.put()
                 .uri("/api/users/me/avatar")
-                .header("Authorization", user.bearer())
+                .with(api.as(user))
                 .multipart()
                 .file(new MockMultipartFile("avatar", "a.jpg", MediaType.IMAGE_JPEG_VALUE, jpeg()))
                 .exchange();
     }
 
     private MvcTestResult imageTarget(SignedInUser user, long project) throws IOException {
-        return mvc.post()
-                .uri("/api/project/{id}/imagetarget", project)
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"image\":\"" + Base64.getEncoder().encodeToString(jpeg()) + "\"}")
-                .exchange();
+        return api.as(user)
+                .post(
+                        "/api/project/" + project + "/imagetarget",
+                        "{\"image\":\"" + Base64.getEncoder().encodeToString(jpeg()) + "\"}");
     }
 
     private MvcTestResult productPhoto(SignedInUser user, long product) throws IOException {
         return mvc.put()
                 .uri("/api/products/{id}/photo", product)
-                .header("Authorization", user.bearer())
+                .with(api.as(user))
                 .multipart()
                 .file(new MockMultipartFile("photo", "photo.jpg", MediaType.IMAGE_JPEG_VALUE, jpeg()))
                 .exchange();

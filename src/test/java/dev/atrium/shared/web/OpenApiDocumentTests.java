@@ -3,6 +3,7 @@ package dev.atrium.shared.web;
 import static dev.atrium.TestAccounts.freshAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -26,6 +27,9 @@ class OpenApiDocumentTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    Api api;
 
     @Autowired
     TestAccounts accounts;
@@ -88,22 +92,14 @@ class OpenApiDocumentTests {
                 document.at(
                         "/paths/~1api~1project~1{projectId}~1imagetarget/post/requestBody/content/application~1json")));
         SignedInUser user = accounts.signedInUser();
-        MvcTestResult project = mvc.post()
-                .uri("/api/project")
-                .header("Authorization", user.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"Example targets " + System.nanoTime() + "\"}")
-                .exchange();
+        MvcTestResult project =
+                api.as(user).post("/api/project", "{\"name\":\"Example targets " + System.nanoTime() + "\"}");
         assertThat(project).hasStatus(HttpStatus.CREATED);
         long id = json.readTree(project.getResponse().getContentAsString())
                 .get("id")
                 .asLong();
 
-        assertThat(mvc.post()
-                        .uri("/api/project/{id}/imagetarget", id)
-                        .header("Authorization", user.bearer())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(example))
+        assertThat(api.as(user).post("/api/project/" + id + "/imagetarget", example))
                 .hasStatus(HttpStatus.CREATED);
     }
 

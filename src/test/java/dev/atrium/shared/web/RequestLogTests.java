@@ -8,6 +8,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.jayway.jsonpath.JsonPath;
+import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
@@ -42,6 +43,9 @@ class RequestLogTests {
     MockMvcTester mvc;
 
     @Autowired
+    Api api;
+
+    @Autowired
     TestAccounts accounts;
 
     @Autowired
@@ -51,11 +55,9 @@ class RequestLogTests {
     void each_request_is_one_line_with_route_status_duration_user_and_request_id(CapturedOutput output) {
         SignedInUser user = accounts.signedInUser();
 
-        assertThat(mvc.get()
-                        .uri("/api/orders/{id}?note=secret-in-a-query", Long.MAX_VALUE)
-                        .header("Authorization", user.bearer())
+        assertThat(api.as(user)
                         .header(RequestId.HEADER, "log-line-one")
-                        .exchange())
+                        .get("/api/orders/{id}?note=secret-in-a-query", Long.MAX_VALUE))
                 .hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.get()
                         .uri("/api/products")
@@ -88,11 +90,7 @@ class RequestLogTests {
         ecs.start();
         SignedInUser user = accounts.signedInUser();
         try {
-            mvc.get()
-                    .uri("/api/orders/{id}", Long.MAX_VALUE)
-                    .header("Authorization", user.bearer())
-                    .header(RequestId.HEADER, "log-json")
-                    .exchange();
+            api.as(user).header(RequestId.HEADER, "log-json").get("/api/orders/{id}", Long.MAX_VALUE);
         } finally {
             logger.detachAppender(events);
         }
@@ -151,11 +149,7 @@ class RequestLogTests {
         assertThat(signedIn).hasStatus(HttpStatus.OK);
         String access = JsonPath.read(signedIn.getResponse().getContentAsString(), "$.access");
         String refresh = JsonPath.read(signedIn.getResponse().getContentAsString(), "$.refresh");
-        assertThat(mvc.post()
-                        .uri("/api/logout")
-                        .header("Authorization", "Bearer " + access)
-                        .header(RequestId.HEADER, "log-signed-out")
-                        .exchange())
+        assertThat(api.as(access).header(RequestId.HEADER, "log-signed-out").post("/api/logout"))
                 .hasStatus(HttpStatus.NO_CONTENT);
 
         assertThat(lines(output, "log-failed"))
@@ -203,14 +197,8 @@ class RequestLogTests {
     }
 
     MvcTestResult order(SignedInUser buyer, long first, long second, int quantity, String id) {
-        return mvc.post()
-                .uri("/api/order")
-                .header("Authorization", buyer.bearer())
-                .header(RequestId.HEADER, id)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"parts": [{"product": %d, "quantity_in_order": %d}, {"product": %d, "quantity_in_order": 1}]}""".formatted(first, quantity, second))
-                .exchange();
+        return api.as(buyer).header(RequestId.HEADER, id).post("/api/order", """
+                        {"parts": [{"product": %d, "quantity_in_order": %d}, {"product": %d, "quantity_in_order": 1}]}""".formatted(first, quantity, second));
     }
 
     /** The lines written while serving the request with this id. */
