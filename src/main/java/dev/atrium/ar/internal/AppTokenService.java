@@ -1,8 +1,6 @@
 package dev.atrium.ar.internal;
 
 import dev.atrium.account.AccountApi;
-import dev.atrium.ar.AppTokenNotFound;
-import dev.atrium.ar.ProjectAccessDenied;
 import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.InvalidRequest;

@@ -2,7 +2,6 @@ package dev.atrium.ar.internal;
 
 import dev.atrium.account.AccountApi;
 import dev.atrium.account.UserSummary;
-import dev.atrium.ar.ProjectNameTaken;
 import dev.atrium.shared.demo.DemoData;
 import dev.atrium.shared.security.CurrentUser;
 import java.awt.BasicStroke;

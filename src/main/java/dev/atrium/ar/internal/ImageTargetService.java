@@ -1,7 +1,5 @@
 package dev.atrium.ar.internal;
 
-import dev.atrium.ar.ImageTargetNotFound;
-import dev.atrium.ar.ProjectAccessDenied;
 import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.blob.BlobStore;
 import dev.atrium.shared.paging.Page;

@@ -1,6 +1,5 @@
 package dev.atrium.ar.internal;
 
-import dev.atrium.ar.InvalidImage;
 import dev.atrium.shared.image.ImageDecoding;
 import dev.atrium.shared.image.ImageFacts;
 import dev.atrium.shared.image.ImageFormat;

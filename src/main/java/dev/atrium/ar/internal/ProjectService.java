@@ -1,8 +1,5 @@
 package dev.atrium.ar.internal;
 
-import dev.atrium.ar.ProjectAccessDenied;
-import dev.atrium.ar.ProjectNameTaken;
-import dev.atrium.ar.ProjectNotFound;
 import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.InvalidRequest;

@@ -2,9 +2,6 @@ package dev.atrium.organization.internal;
 
 import dev.atrium.account.AccountApi;
 import dev.atrium.account.UserSummary;
-import dev.atrium.organization.NotAMember;
-import dev.atrium.organization.OrganizationNameTaken;
-import dev.atrium.organization.OrganizationNotFound;
 import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.FieldError;

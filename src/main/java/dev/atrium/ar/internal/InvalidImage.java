@@ -1,4 +1,4 @@
-package dev.atrium.ar;
+package dev.atrium.ar.internal;
 
 import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.ProblemException;

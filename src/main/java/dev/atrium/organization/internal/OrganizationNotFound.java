@@ -1,4 +1,4 @@
-package dev.atrium.organization;
+package dev.atrium.organization.internal;
 
 import dev.atrium.shared.problem.ProblemException;
 import org.springframework.http.HttpStatus;
