@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code offers} table. */
 @Repository
-public class OfferRepository {
+class OfferRepository {
 
     static final String COLUMNS = """
             id, name, kind, product_id, buy_quantity, free_quantity, percent, valid_from, valid_to, active,
@@ -43,7 +43,7 @@ public class OfferRepository {
         this.jdbc = jdbc;
     }
 
-    public Optional<Offer> findById(long id) {
+    Optional<Offer> findById(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM offers WHERE id = :id")
                 .param("id", id)
                 .query(MAPPER)
@@ -51,7 +51,7 @@ public class OfferRepository {
     }
 
     /** The offers that apply at that moment to these products or to whole orders. */
-    public List<Offer> inForce(Instant at, Collection<Long> productIds) {
+    List<Offer> inForce(Instant at, Collection<Long> productIds) {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM offers
                         WHERE active AND (valid_from IS NULL OR valid_from <= :at) AND (valid_to IS NULL OR valid_to > :at)
@@ -67,7 +67,7 @@ public class OfferRepository {
      * Offers by newest first; {@code inForceAt} keeps those in force then, {@code q} those whose name contains the
      * text (any case).
      */
-    public List<Offer> list(@Nullable Instant inForceAt, @Nullable String q, PageQuery page) {
+    List<Offer> list(@Nullable Instant inForceAt, @Nullable String q, PageQuery page) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM offers WHERE " + where(inForceAt, q)
                         + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
                 .params(params(inForceAt, q))
@@ -77,7 +77,7 @@ public class OfferRepository {
                 .list();
     }
 
-    public long count(@Nullable Instant inForceAt, @Nullable String q) {
+    long count(@Nullable Instant inForceAt, @Nullable String q) {
         return jdbc.sql("SELECT count(*) FROM offers WHERE " + where(inForceAt, q))
                 .params(params(inForceAt, q))
                 .query(Long.class)
