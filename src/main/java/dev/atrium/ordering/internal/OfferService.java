@@ -124,7 +124,7 @@ public class OfferService {
      * @param currentProduct the product the offer is for now (null for a new offer): an offer kept for a product
      *     deleted since may still be changed and switched off, but not switched on again
      */
-    private OfferRepository.Fields check(OfferDraft draft, @Nullable Long currentProduct) {
+    private OfferFields check(OfferDraft draft, @Nullable Long currentProduct) {
         List<FieldError> errors = new ArrayList<>();
         String name = draft.name() == null ? "" : draft.name().strip();
         if (name.isEmpty()) {
@@ -189,7 +189,7 @@ public class OfferService {
         if (!errors.isEmpty()) {
             throw InvalidRequest.of(errors);
         }
-        return new OfferRepository.Fields(
+        return new OfferFields(
                 name,
                 kind,
                 kind == OfferKind.PERCENT_OFF_ORDER ? null : draft.product(),
