@@ -1,10 +1,9 @@
 package dev.atrium.catalog;
 
 import dev.atrium.catalog.internal.Product;
-import dev.atrium.catalog.internal.ProductRepository;
-import dev.atrium.catalog.internal.ShopRepository;
+import dev.atrium.catalog.internal.ProductService;
 import dev.atrium.catalog.internal.ShopService;
-import dev.atrium.catalog.internal.StockRepository;
+import dev.atrium.catalog.internal.StockService;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,32 +26,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CatalogApi {
 
-    private final ShopRepository shops;
-    private final ShopService shopService;
-    private final StockRepository stock;
-    private final ProductRepository products;
+    private final ShopService shops;
+    private final StockService stock;
+    private final ProductService products;
 
-    CatalogApi(ShopRepository shops, ShopService shopService, StockRepository stock, ProductRepository products) {
+    CatalogApi(ShopService shops, StockService stock, ProductService products) {
         this.shops = shops;
-        this.shopService = shopService;
         this.stock = stock;
         this.products = products;
     }
 
     public Optional<ShopSummary> findShop(long id) {
-        return shops.findById(id).map(shop -> new ShopSummary(shop.id(), shop.name()));
+        return shops.find(id).map(shop -> new ShopSummary(shop.id(), shop.name()));
     }
 
     /** The shop that stands for every request naming none; empty when there is no shop at all. */
     public Optional<ShopSummary> defaultShop() {
-        return shopService.defaultShop().map(shop -> new ShopSummary(shop.id(), shop.name()));
+        return shops.defaultShop().map(shop -> new ShopSummary(shop.id(), shop.name()));
     }
 
     /** The names of the products of the list that exist, by id. */
     public Map<Long, String> productNames(Collection<Long> productIds) {
         Map<Long, String> names = new java.util.LinkedHashMap<>();
         for (Long id : new java.util.LinkedHashSet<>(productIds)) {
-            products.findById(id).ifPresent(product -> names.put(id, product.name()));
+            products.find(id).ifPresent(product -> names.put(id, product.name()));
         }
         return names;
     }
@@ -97,7 +94,7 @@ public class CatalogApi {
             if (available < quantity) {
                 String name = level != null
                         ? level.productName()
-                        : products.findById(key.productId()).map(Product::name).orElse("product " + key.productId());
+                        : products.find(key.productId()).map(Product::name).orElse("product " + key.productId());
                 shortages.add(new NotEnoughStock.Shortage(key.shopId(), key.productId(), name, quantity, available));
             } else {
                 taken.add(new StockLine(key.shopId(), key.productId(), quantity));

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code products} table. */
 @Repository
-public class ProductRepository {
+class ProductRepository {
 
     static final String COLUMNS = """
             id, sku, name, description, price, photo_key, attributes::text AS attributes, author, isbn, publisher, year,
@@ -31,7 +31,7 @@ public class ProductRepository {
         this.json = json;
     }
 
-    public Optional<Product> findById(long id) {
+    Optional<Product> findById(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM products WHERE id = :id")
                 .param("id", id)
                 .query(mapper)
@@ -46,7 +46,7 @@ public class ProductRepository {
                 .optional();
     }
 
-    public long count() {
+    long count() {
         return jdbc.sql("SELECT count(*) FROM products").query(Long.class).single();
     }
 

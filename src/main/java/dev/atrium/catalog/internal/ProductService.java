@@ -46,6 +46,15 @@ public class ProductService {
         return products.findById(id).orElseThrow(() -> ProductNotFound.byId(id));
     }
 
+    public Optional<Product> find(long id) {
+        return products.findById(id);
+    }
+
+    /** How many products the catalogue has. */
+    public long count() {
+        return products.count();
+    }
+
     @Transactional
     public Product create(CurrentUser actor, ProductDraft draft) {
         Admins.require(actor);

@@ -1,6 +1,7 @@
 package dev.atrium.catalog.internal;
 
 import dev.atrium.catalog.ShopNotFound;
+import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.problem.ProblemException;
@@ -41,6 +42,24 @@ public class ShopService {
 
     public Shop get(long id) {
         return shops.findById(id).orElseThrow(() -> ShopNotFound.byId(id));
+    }
+
+    public Optional<Shop> find(long id) {
+        return shops.findById(id);
+    }
+
+    public boolean exists(long id) {
+        return shops.exists(id);
+    }
+
+    /** Shops whose name, address or description contains the text (any case), by id. */
+    public List<Shop> search(@Nullable String q, PageQuery page) {
+        return shops.search(q, page);
+    }
+
+    /** How many shops {@link #search} finds for the text, over all its pages. */
+    public long count(@Nullable String q) {
+        return shops.count(q);
     }
 
     /** The shop standing for every request that names none, if there is any shop at all. */

@@ -7,7 +7,6 @@ import dev.atrium.catalog.StockLine;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,35 +25,7 @@ import org.springframework.stereotype.Repository;
  * order, which repository methods working a row at a time would turn into one round trip per line.
  */
 @Repository
-public class StockRepository {
-
-    /** A row of stock as the assortment pages show it. */
-    public record Entry(
-            long shopId,
-            long productId,
-            int quantity,
-            @Nullable BigDecimal ownPrice,
-            Instant updatedAt) {}
-
-    /** A change made by hand, as recorded. */
-    public record Adjustment(
-            long id,
-            long shopId,
-            long productId,
-            @Nullable Integer quantityBefore,
-            int quantityAfter,
-            @Nullable BigDecimal priceAfter,
-            String reason,
-            @Nullable String adjustedBy,
-            Instant adjustedAt) {}
-
-    /** How one shop stands with one product: whether it sells it, at what price, and how many it has. */
-    public record ShopStock(
-            long shopId,
-            String shopName,
-            boolean sold,
-            @Nullable BigDecimal price,
-            int quantity) {}
+class StockRepository {
 
     private final JdbcClient jdbc;
 
@@ -62,8 +33,8 @@ public class StockRepository {
         this.jdbc = jdbc;
     }
 
-    private static Entry entry(ResultSet rs, int row) throws SQLException {
-        return new Entry(
+    private static StockEntry entry(ResultSet rs, int row) throws SQLException {
+        return new StockEntry(
                 rs.getLong("shop_id"),
                 rs.getLong("product_id"),
                 rs.getInt("quantity"),
@@ -72,7 +43,7 @@ public class StockRepository {
     }
 
     /** How every shop stands with the product, by shop id; empty when the product does not exist. */
-    public List<ShopStock> availability(long productId) {
+    List<ShopStock> availability(long productId) {
         return jdbc.sql("""
                         SELECT sh.id, sh.name, s.product_id IS NOT NULL AS sold,
                                CASE WHEN s.product_id IS NULL THEN NULL ELSE coalesce(s.price, p.price) END AS price,
@@ -92,7 +63,7 @@ public class StockRepository {
     }
 
     /** How each existing product of the list stands in the shop; products that do not exist are left out. */
-    public Map<Long, ProductInShop> inShop(long shopId, Collection<Long> productIds) {
+    Map<Long, ProductInShop> inShop(long shopId, Collection<Long> productIds) {
         Map<Long, ProductInShop> found = new LinkedHashMap<>();
         if (productIds.isEmpty()) {
             return found;
@@ -120,7 +91,7 @@ public class StockRepository {
      * Locks the stock rows in (shop, product) order and returns them as they are now. Every writer of stock that
      * touches more than one row locks in this order, so that two orders can never deadlock.
      */
-    public SortedMap<StockKey, StockLevel> lock(Collection<StockKey> keys) {
+    SortedMap<StockKey, StockLevel> lock(Collection<StockKey> keys) {
         SortedMap<StockKey, StockLevel> levels = new TreeMap<>();
         if (keys.isEmpty()) {
             return levels;
@@ -146,7 +117,7 @@ public class StockRepository {
     }
 
     /** Takes the quantities from rows this transaction has locked; the quantities must be there. */
-    public void decrement(Collection<StockLine> lines) {
+    void decrement(Collection<StockLine> lines) {
         List<StockLine> sorted =
                 lines.stream().sorted((a, b) -> a.key().compareTo(b.key())).toList();
         int updated = jdbc.sql("""
@@ -167,7 +138,7 @@ public class StockRepository {
      * Puts quantities back (a cancelled order). A row the shop has dropped since is created again, at the list price;
      * a product or shop that no longer exists takes nothing back.
      */
-    public void increment(Collection<StockLine> lines) {
+    void increment(Collection<StockLine> lines) {
         List<StockLine> sorted =
                 lines.stream().sorted((a, b) -> a.key().compareTo(b.key())).toList();
         jdbc.sql("""
@@ -187,7 +158,7 @@ public class StockRepository {
     }
 
     /** Sets a stock level and price by hand and records why; returns the row as set. */
-    Entry set(
+    StockEntry set(
             long shopId,
             long productId,
             int quantity,
@@ -202,7 +173,7 @@ public class StockRepository {
                 .query(Integer.class)
                 .optional()
                 .orElse(null);
-        Entry entry = jdbc.sql("""
+        StockEntry entry = jdbc.sql("""
                         INSERT INTO stock (shop_id, product_id, quantity, price) VALUES (:shop, :product, :quantity, :price)
                         ON CONFLICT (shop_id, product_id)
                         DO UPDATE SET quantity = EXCLUDED.quantity, price = EXCLUDED.price, updated_at = now()
@@ -239,14 +210,14 @@ public class StockRepository {
     }
 
     /** The latest changes made by hand in a shop, newest first. */
-    public List<Adjustment> adjustments(long shopId, int limit) {
+    List<StockAdjustment> adjustments(long shopId, int limit) {
         return jdbc.sql("""
                         SELECT id, shop_id, product_id, quantity_before, quantity_after, price_after, reason,
                                adjusted_by_email, adjusted_at
                         FROM stock_adjustments WHERE shop_id = :shop ORDER BY adjusted_at DESC, id DESC LIMIT :limit""")
                 .param("shop", shopId)
                 .param("limit", limit)
-                .query((rs, row) -> new Adjustment(
+                .query((rs, row) -> new StockAdjustment(
                         rs.getLong("id"),
                         rs.getLong("shop_id"),
                         rs.getLong("product_id"),

@@ -1,14 +1,21 @@
 package dev.atrium.catalog.internal;
 
+import dev.atrium.catalog.ProductInShop;
 import dev.atrium.catalog.ProductNotFound;
 import dev.atrium.catalog.ShopNotFound;
+import dev.atrium.catalog.StockKey;
+import dev.atrium.catalog.StockLevel;
+import dev.atrium.catalog.StockLine;
 import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +43,7 @@ public class StockService {
      * @param reason why, kept with the change; the admin panel requires one
      */
     @Transactional
-    public StockRepository.Entry set(
+    public StockEntry set(
             CurrentUser actor,
             long shopId,
             long productId,
@@ -67,6 +74,36 @@ public class StockService {
             throw ProductNotFound.byId(productId);
         }
         return stock.set(shopId, productId, quantity, shopPrice, why, actor.id(), actor.email());
+    }
+
+    /** How every shop stands with the product, by shop id; empty when the product does not exist. */
+    public List<ShopStock> availability(long productId) {
+        return stock.availability(productId);
+    }
+
+    /** The latest changes made by hand in a shop, newest first. */
+    public List<StockAdjustment> adjustments(long shopId, int limit) {
+        return stock.adjustments(shopId, limit);
+    }
+
+    /** How each existing product of the list stands in the shop; products that do not exist are left out. */
+    public Map<Long, ProductInShop> inShop(long shopId, Collection<Long> productIds) {
+        return stock.inShop(shopId, productIds);
+    }
+
+    /** Locks the stock rows in (shop, product) order until the caller's transaction ends; see {@link dev.atrium.catalog.CatalogApi}. */
+    public SortedMap<StockKey, StockLevel> lock(Collection<StockKey> keys) {
+        return stock.lock(keys);
+    }
+
+    /** Takes the quantities from rows the caller's transaction has locked. */
+    public void decrement(Collection<StockLine> lines) {
+        stock.decrement(lines);
+    }
+
+    /** Puts quantities back in the caller's transaction (a cancelled order). */
+    public void increment(Collection<StockLine> lines) {
+        stock.increment(lines);
     }
 
     /** Takes a product out of a shop's assortment; the shop no longer sells it. */

@@ -7,12 +7,10 @@ import dev.atrium.catalog.internal.Product;
 import dev.atrium.catalog.internal.ProductFilter;
 import dev.atrium.catalog.internal.ProductListing;
 import dev.atrium.catalog.internal.ProductOrdering;
-import dev.atrium.catalog.internal.ProductRepository;
 import dev.atrium.catalog.internal.ProductService;
 import dev.atrium.catalog.internal.Shop;
-import dev.atrium.catalog.internal.ShopRepository;
 import dev.atrium.catalog.internal.ShopService;
-import dev.atrium.catalog.internal.StockRepository;
+import dev.atrium.catalog.internal.StockEntry;
 import dev.atrium.catalog.internal.StockService;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.FieldError;
@@ -51,31 +49,22 @@ class CatalogAdminController {
 
     private final ProductListing listing;
     private final ProductService products;
-    private final ProductRepository productRows;
     private final ShopService shops;
-    private final ShopRepository shopRows;
     private final StockService stockService;
-    private final StockRepository stock;
     private final JsonMapper json;
     private final UploadLimit uploads;
 
     CatalogAdminController(
             ProductListing listing,
             ProductService products,
-            ProductRepository productRows,
             ShopService shops,
-            ShopRepository shopRows,
             StockService stockService,
-            StockRepository stock,
             JsonMapper json,
             UploadLimit uploads) {
         this.listing = listing;
         this.products = products;
-        this.productRows = productRows;
         this.shops = shops;
-        this.shopRows = shopRows;
         this.stockService = stockService;
-        this.stock = stock;
         this.json = json;
         this.uploads = uploads;
     }
@@ -118,7 +107,7 @@ class CatalogAdminController {
 
     @GetMapping("/admin/products/{id}")
     String product(@PathVariable long id, Model model, RedirectAttributes redirect) {
-        Optional<Product> product = productRows.findById(id);
+        Optional<Product> product = products.find(id);
         if (product.isEmpty()) {
             redirect.addFlashAttribute("failure", "Product " + id + " does not exist.");
             return "redirect:/admin/products";
@@ -140,7 +129,7 @@ class CatalogAdminController {
             redirect.addFlashAttribute("success", "Saved product " + changed.id() + ".");
             return "redirect:/admin/products/" + id;
         } catch (ProblemException problem) {
-            Optional<Product> product = productRows.findById(id);
+            Optional<Product> product = products.find(id);
             if (product.isEmpty()) {
                 redirect.addFlashAttribute("failure", AdminProblems.message(problem));
                 return "redirect:/admin/products";
@@ -186,7 +175,7 @@ class CatalogAdminController {
 
     private String productPage(Product product, Model model) {
         model.addAttribute("product", product);
-        model.addAttribute("availability", stock.availability(product.id()));
+        model.addAttribute("availability", stockService.availability(product.id()));
         return "admin/catalog/product";
     }
 
@@ -199,10 +188,10 @@ class CatalogAdminController {
             @RequestHeader(name = HTMX, required = false) @Nullable String htmx,
             Model model) {
         String text = q == null || q.isBlank() ? null : q.strip();
-        long count = shopRows.count(text);
+        long count = shops.count(text);
         PageQuery query = AdminList.pageWithin(page, count);
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("list", AdminList.of(shopRows.search(text, query), count, query));
+        model.addAttribute("list", AdminList.of(shops.search(text, query), count, query));
         model.addAttribute("defaultShop", shops.defaultShop().map(Shop::id).orElse(0L));
         return htmx != null ? "admin/catalog/shops-rows :: rows" : "admin/catalog/shops";
     }
@@ -237,7 +226,7 @@ class CatalogAdminController {
             @RequestHeader(name = HTMX, required = false) @Nullable String htmx,
             Model model,
             RedirectAttributes redirect) {
-        Optional<Shop> shop = shopRows.findById(id);
+        Optional<Shop> shop = shops.find(id);
         if (shop.isEmpty()) {
             redirect.addFlashAttribute("failure", "Shop " + id + " does not exist.");
             return "redirect:/admin/shops";
@@ -260,7 +249,7 @@ class CatalogAdminController {
             redirect.addFlashAttribute("success", "Saved the shop.");
             return "redirect:/admin/shops/" + id;
         } catch (ProblemException problem) {
-            Optional<Shop> shop = shopRows.findById(id);
+            Optional<Shop> shop = shops.find(id);
             if (shop.isEmpty()) {
                 redirect.addFlashAttribute("failure", AdminProblems.message(problem));
                 return "redirect:/admin/shops";
@@ -303,8 +292,8 @@ class CatalogAdminController {
                 throw InvalidRequest.field("reason", "say why the level changes, e.g. \"delivery\" or \"stocktake\"");
             }
             BigDecimal shopPrice = price == null || price.isBlank() ? null : decimal(price, "price");
-            StockRepository.Entry entry = stockService.set(admin, id, productId, (int) level, shopPrice, reason);
-            String name = productRows.findById(productId).map(Product::name).orElse("product " + productId);
+            StockEntry entry = stockService.set(admin, id, productId, (int) level, shopPrice, reason);
+            String name = products.find(productId).map(Product::name).orElse("product " + productId);
             redirect.addFlashAttribute(
                     "success", "Stock of " + name + " set to " + entry.quantity() + " (" + reason.strip() + ").");
         } catch (ProblemException problem) {
@@ -334,7 +323,7 @@ class CatalogAdminController {
         model.addAttribute("isDefault", shops.defaultShop().map(Shop::id).orElse(0L) == shop.id());
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("list", AdminList.of(page, query -> listing.assortment(shop.id(), filter, query)));
-        model.addAttribute("adjustments", stock.adjustments(shop.id(), 10));
+        model.addAttribute("adjustments", stockService.adjustments(shop.id(), 10));
     }
 
     private ProductFilter filter(@Nullable String q, Model model) {

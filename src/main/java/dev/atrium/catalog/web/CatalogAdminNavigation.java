@@ -2,8 +2,8 @@ package dev.atrium.catalog.web;
 
 import dev.atrium.admin.AdminSection;
 import dev.atrium.admin.DashboardCount;
-import dev.atrium.catalog.internal.ProductRepository;
-import dev.atrium.catalog.internal.ShopRepository;
+import dev.atrium.catalog.internal.ProductService;
+import dev.atrium.catalog.internal.ShopService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,12 +22,12 @@ class CatalogAdminNavigation {
     }
 
     @Bean
-    DashboardCount productCount(ProductRepository products) {
+    DashboardCount productCount(ProductService products) {
         return new DashboardCount("Products", "/admin/products", 30, products::count);
     }
 
     @Bean
-    DashboardCount shopCount(ShopRepository shops) {
+    DashboardCount shopCount(ShopService shops) {
         return new DashboardCount("Shops", "/admin/shops", 31, () -> shops.count(null));
     }
 }

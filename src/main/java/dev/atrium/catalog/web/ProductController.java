@@ -3,8 +3,8 @@ package dev.atrium.catalog.web;
 import dev.atrium.catalog.internal.Product;
 import dev.atrium.catalog.internal.ProductListing;
 import dev.atrium.catalog.internal.ProductService;
-import dev.atrium.catalog.internal.ShopRepository;
-import dev.atrium.catalog.internal.StockRepository;
+import dev.atrium.catalog.internal.ShopService;
+import dev.atrium.catalog.internal.StockService;
 import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.openapi.AdministratorsOnly;
 import dev.atrium.shared.openapi.UploadLimited;
@@ -46,15 +46,15 @@ class ProductController {
 
     private final ProductListing listing;
     private final ProductService products;
-    private final ShopRepository shops;
-    private final StockRepository stock;
+    private final ShopService shops;
+    private final StockService stock;
     private final UploadLimit uploads;
 
     ProductController(
             ProductListing listing,
             ProductService products,
-            ShopRepository shops,
-            StockRepository stock,
+            ShopService shops,
+            StockService stock,
             UploadLimit uploads) {
         this.listing = listing;
         this.products = products;

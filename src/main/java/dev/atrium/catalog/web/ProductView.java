@@ -1,7 +1,7 @@
 package dev.atrium.catalog.web;
 
 import dev.atrium.catalog.internal.Product;
-import dev.atrium.catalog.internal.StockRepository;
+import dev.atrium.catalog.internal.ShopStock;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -47,7 +47,7 @@ record ProductView(
 
             int quantity) {}
 
-    static ProductView of(Product product, List<StockRepository.ShopStock> shops, String baseUrl) {
+    static ProductView of(Product product, List<ShopStock> shops, String baseUrl) {
         return new ProductView(
                 product.id(),
                 product.sku(),

@@ -2,9 +2,8 @@ package dev.atrium.catalog.web;
 
 import dev.atrium.catalog.internal.ProductListing;
 import dev.atrium.catalog.internal.Shop;
-import dev.atrium.catalog.internal.ShopRepository;
 import dev.atrium.catalog.internal.ShopService;
-import dev.atrium.catalog.internal.StockRepository;
+import dev.atrium.catalog.internal.StockAdjustment;
 import dev.atrium.catalog.internal.StockService;
 import dev.atrium.shared.openapi.AdministratorsOnly;
 import dev.atrium.shared.paging.PageQuery;
@@ -39,22 +38,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ShopController {
 
     private final ShopService shops;
-    private final ShopRepository shopRows;
     private final ProductListing listing;
     private final StockService stockService;
-    private final StockRepository stock;
 
-    ShopController(
-            ShopService shops,
-            ShopRepository shopRows,
-            ProductListing listing,
-            StockService stockService,
-            StockRepository stock) {
+    ShopController(ShopService shops, ProductListing listing, StockService stockService) {
         this.shops = shops;
-        this.shopRows = shopRows;
         this.listing = listing;
         this.stockService = stockService;
-        this.stock = stock;
     }
 
     @GetMapping("/api/shops")
@@ -74,10 +64,10 @@ class ShopController {
         String asked = q == null || q.isBlank() ? search : q;
         String text = asked == null || asked.isBlank() ? null : asked.strip();
         long defaultId = defaultShopId();
-        List<ShopView> results = shopRows.search(text, page).stream()
+        List<ShopView> results = shops.search(text, page).stream()
                 .map(shop -> ShopView.of(shop, defaultId))
                 .toList();
-        return PageResponse.of(results, shopRows.count(text), page);
+        return PageResponse.of(results, shops.count(text), page);
     }
 
     @GetMapping("/api/shops/{id}")
@@ -185,7 +175,7 @@ class ShopController {
     @ApiResponse(responseCode = "200", description = "Up to `limit` changes (default 50, at most 1000)")
     @ApiResponse(responseCode = "400", description = "limit below 1")
     @ApiResponse(responseCode = "404", description = "No such shop")
-    List<StockRepository.Adjustment> adjustments(
+    List<StockAdjustment> adjustments(
             @AuthenticationPrincipal CurrentUser user,
             @PathVariable long id,
             @RequestParam(required = false) @Nullable Integer limit) {
@@ -196,7 +186,8 @@ class ShopController {
             throw InvalidRequest.field("limit", "must be greater than or equal to 1");
         }
         shops.get(id);
-        return stock.adjustments(id, limit == null ? PageQuery.DEFAULT_LIMIT : Math.min(limit, PageQuery.MAX_LIMIT));
+        return stockService.adjustments(
+                id, limit == null ? PageQuery.DEFAULT_LIMIT : Math.min(limit, PageQuery.MAX_LIMIT));
     }
 
     private long defaultShopId() {

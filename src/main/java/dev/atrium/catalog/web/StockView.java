@@ -1,6 +1,6 @@
 package dev.atrium.catalog.web;
 
-import dev.atrium.catalog.internal.StockRepository;
+import dev.atrium.catalog.internal.StockEntry;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,7 +15,7 @@ record StockView(
 
         Instant updatedAt) {
 
-    static StockView of(StockRepository.Entry entry) {
+    static StockView of(StockEntry entry) {
         return new StockView(entry.shopId(), entry.productId(), entry.quantity(), entry.ownPrice(), entry.updatedAt());
     }
 }

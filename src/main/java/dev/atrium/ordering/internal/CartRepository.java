@@ -8,7 +8,15 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code carts} and {@code cart_items} tables: one cart per user, for one shop; no row while it is empty. */
+/**
+ * The {@code carts} and {@code cart_items} tables: one cart per user, for one shop; no row while it is empty.
+ *
+ * <p>Not a Spring Data aggregate, though a cart and its items would make one: Spring Data saves a cart by deleting and
+ * inserting all its items, so adding an item would become a read-modify-write of the whole cart under a lock, where it
+ * is one upsert that two concurrent first adds cannot both insert; and checkout reads the cart and its items {@code FOR
+ * UPDATE} under the order batch's locks, where Spring Data's {@code @Lock} would lock the cart row but not the items
+ * it loads with it.
+ */
 @Repository
 class CartRepository {
 

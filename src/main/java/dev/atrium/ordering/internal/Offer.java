@@ -3,10 +3,13 @@ package dev.atrium.ordering.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
 
 /** A row of {@code offers}. */
+@Table("offers")
 public record Offer(
-        long id,
+        @Id long id,
         String name,
         OfferKind kind,
         @Nullable Long productId,

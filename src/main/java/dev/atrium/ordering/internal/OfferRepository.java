@@ -3,173 +3,122 @@ package dev.atrium.ordering.internal;
 import dev.atrium.shared.paging.LikePattern;
 import dev.atrium.shared.paging.PageQuery;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
 
-/** The {@code offers} table. */
-@Repository
-public class OfferRepository {
+/**
+ * The {@code offers} table. An offer's times are the database's own ({@code now()}), so creating and changing one are
+ * an {@code INSERT}/{@code UPDATE ... RETURNING} that answers the stored row, rather than {@code save}.
+ */
+interface OfferRepository extends Repository<Offer, Long>, OffersInForce {
 
-    static final String COLUMNS = """
-            id, name, kind, product_id, buy_quantity, free_quantity, percent, valid_from, valid_to, active,
-            created_at, updated_at""";
+    /**
+     * The columns of an {@link Offer}. {@code kind} holds the value the API shows ({@code buy_x_get_y_free}), while
+     * Spring Data reads an enum by its constant's name, hence {@code upper}.
+     */
+    String COLUMNS = """
+            id, name, upper(kind) AS kind, product_id, buy_quantity, free_quantity, percent, valid_from, valid_to,
+            active, created_at, updated_at""";
 
-    static final RowMapper<Offer> MAPPER = OfferRepository::map;
+    /** Offers in force at {@code :at} (all of them when it is null) whose name contains {@code :pattern} (if any). */
+    String MATCHING = """
+            (CAST(:at AS timestamptz) IS NULL
+                OR (active AND (valid_from IS NULL OR valid_from <= :at) AND (valid_to IS NULL OR valid_to > :at)))
+            AND (CAST(:pattern AS text) IS NULL OR name ILIKE :pattern)""";
 
-    /** An offer's fields when it is created or changed, already checked. */
-    public record Fields(
+    @Query("SELECT " + COLUMNS + " FROM offers WHERE id = :id")
+    Optional<Offer> findById(long id);
+
+    /**
+     * Offers by newest first; {@code inForceAt} keeps those in force then, {@code q} those whose name contains the
+     * text (any case).
+     */
+    default List<Offer> list(@Nullable Instant inForceAt, @Nullable String q, PageQuery page) {
+        return page(inForceAt, pattern(q), page.offset(), page.size());
+    }
+
+    default long count(@Nullable Instant inForceAt, @Nullable String q) {
+        return countMatching(inForceAt, pattern(q));
+    }
+
+    @Query("SELECT " + COLUMNS + " FROM offers WHERE " + MATCHING + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+    List<Offer> page(@Nullable Instant at, @Nullable String pattern, long offset, int limit);
+
+    @Query("SELECT count(*) FROM offers WHERE " + MATCHING)
+    long countMatching(@Nullable Instant at, @Nullable String pattern);
+
+    default Offer insert(OfferFields fields) {
+        return insert(
+                fields.name(),
+                fields.kind().value(),
+                fields.productId(),
+                fields.buyQuantity(),
+                fields.freeQuantity(),
+                fields.percent(),
+                fields.validFrom(),
+                fields.validTo(),
+                fields.active());
+    }
+
+    @Query("""
+            INSERT INTO offers (name, kind, product_id, buy_quantity, free_quantity, percent, valid_from, valid_to,
+                                active)
+            VALUES (:name, :kind, :productId, :buyQuantity, :freeQuantity, :percent, :validFrom, :validTo, :active)
+            RETURNING""" + " " + COLUMNS)
+    Offer insert(
             String name,
-            OfferKind kind,
+            String kind,
             @Nullable Long productId,
             @Nullable Integer buyQuantity,
             @Nullable Integer freeQuantity,
             @Nullable BigDecimal percent,
             @Nullable Instant validFrom,
             @Nullable Instant validTo,
-            boolean active) {}
+            boolean active);
 
-    private final JdbcClient jdbc;
-
-    OfferRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    default Optional<Offer> update(long id, OfferFields fields) {
+        return update(
+                id,
+                fields.name(),
+                fields.kind().value(),
+                fields.productId(),
+                fields.buyQuantity(),
+                fields.freeQuantity(),
+                fields.percent(),
+                fields.validFrom(),
+                fields.validTo(),
+                fields.active());
     }
 
-    public Optional<Offer> findById(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM offers WHERE id = :id")
-                .param("id", id)
-                .query(MAPPER)
-                .optional();
-    }
-
-    /** The offers that apply at that moment to these products or to whole orders. */
-    public List<Offer> inForce(Instant at, Collection<Long> productIds) {
-        return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM offers
-                        WHERE active AND (valid_from IS NULL OR valid_from <= :at) AND (valid_to IS NULL OR valid_to > :at)
-                          AND (product_id IS NULL OR product_id = ANY (:products))
-                        ORDER BY id""")
-                .param("at", Timestamp.from(at))
-                .param("products", productIds.toArray(Long[]::new))
-                .query(MAPPER)
-                .list();
-    }
-
-    /**
-     * Offers by newest first; {@code inForceAt} keeps those in force then, {@code q} those whose name contains the
-     * text (any case).
-     */
-    public List<Offer> list(@Nullable Instant inForceAt, @Nullable String q, PageQuery page) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM offers WHERE " + where(inForceAt, q)
-                        + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
-                .params(params(inForceAt, q))
-                .param("limit", page.size())
-                .param("offset", page.offset())
-                .query(MAPPER)
-                .list();
-    }
-
-    public long count(@Nullable Instant inForceAt, @Nullable String q) {
-        return jdbc.sql("SELECT count(*) FROM offers WHERE " + where(inForceAt, q))
-                .params(params(inForceAt, q))
-                .query(Long.class)
-                .single();
-    }
-
-    Offer insert(Fields fields) {
-        return jdbc.sql("""
-                        INSERT INTO offers (name, kind, product_id, buy_quantity, free_quantity, percent, valid_from,
-                                            valid_to, active)
-                        VALUES (:name, :kind, :productId, :buyQuantity, :freeQuantity, :percent, :validFrom, :validTo,
-                                :active)
-                        RETURNING""" + " " + COLUMNS)
-                .params(fieldParams(fields))
-                .query(MAPPER)
-                .single();
-    }
-
-    Optional<Offer> update(long id, Fields fields) {
-        return jdbc.sql("""
-                        UPDATE offers SET name = :name, kind = :kind, product_id = :productId,
-                            buy_quantity = :buyQuantity, free_quantity = :freeQuantity, percent = :percent,
-                            valid_from = :validFrom, valid_to = :validTo, active = :active, updated_at = now()
-                        WHERE id = :id
-                        RETURNING""" + " " + COLUMNS)
-                .params(fieldParams(fields))
-                .param("id", id)
-                .query(MAPPER)
-                .optional();
-    }
+    @Query("""
+            UPDATE offers SET name = :name, kind = :kind, product_id = :productId, buy_quantity = :buyQuantity,
+                free_quantity = :freeQuantity, percent = :percent, valid_from = :validFrom, valid_to = :validTo,
+                active = :active, updated_at = now()
+            WHERE id = :id
+            RETURNING""" + " " + COLUMNS)
+    Optional<Offer> update(
+            long id,
+            String name,
+            String kind,
+            @Nullable Long productId,
+            @Nullable Integer buyQuantity,
+            @Nullable Integer freeQuantity,
+            @Nullable BigDecimal percent,
+            @Nullable Instant validFrom,
+            @Nullable Instant validTo,
+            boolean active);
 
     /** Switches off every active offer for the product. */
-    void switchOffForProduct(long productId) {
-        jdbc.sql("UPDATE offers SET active = false, updated_at = now() WHERE product_id = :product AND active")
-                .param("product", productId)
-                .update();
-    }
+    @Modifying
+    @Query("UPDATE offers SET active = false, updated_at = now() WHERE product_id = :productId AND active")
+    void switchOffForProduct(long productId);
 
-    private static String where(@Nullable Instant inForceAt, @Nullable String q) {
-        String where = "true";
-        if (inForceAt != null) {
-            where +=
-                    " AND active AND (valid_from IS NULL OR valid_from <= :at) AND (valid_to IS NULL OR valid_to > :at)";
-        }
-        if (q != null) {
-            where += " AND name ILIKE :pattern";
-        }
-        return where;
-    }
-
-    private static java.util.Map<String, Object> params(@Nullable Instant inForceAt, @Nullable String q) {
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        if (inForceAt != null) {
-            params.put("at", Timestamp.from(inForceAt));
-        }
-        if (q != null) {
-            params.put("pattern", LikePattern.containing(q));
-        }
-        return params;
-    }
-
-    private static java.util.Map<String, Object> fieldParams(Fields fields) {
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        params.put("name", fields.name());
-        params.put("kind", fields.kind().value());
-        params.put("productId", fields.productId());
-        params.put("buyQuantity", fields.buyQuantity());
-        params.put("freeQuantity", fields.freeQuantity());
-        params.put("percent", fields.percent());
-        params.put("validFrom", fields.validFrom() == null ? null : Timestamp.from(fields.validFrom()));
-        params.put("validTo", fields.validTo() == null ? null : Timestamp.from(fields.validTo()));
-        params.put("active", fields.active());
-        return params;
-    }
-
-    private static Offer map(ResultSet rs, int row) throws SQLException {
-        return new Offer(
-                rs.getLong("id"),
-                rs.getString("name"),
-                OfferKind.of(rs.getString("kind")),
-                rs.getObject("product_id", Long.class),
-                rs.getObject("buy_quantity", Integer.class),
-                rs.getObject("free_quantity", Integer.class),
-                rs.getBigDecimal("percent"),
-                instant(rs.getTimestamp("valid_from")),
-                instant(rs.getTimestamp("valid_to")),
-                rs.getBoolean("active"),
-                rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
-    }
-
-    static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    private static @Nullable String pattern(@Nullable String q) {
+        return q == null ? null : LikePattern.containing(q);
     }
 }

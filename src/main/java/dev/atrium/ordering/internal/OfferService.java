@@ -2,6 +2,7 @@ package dev.atrium.ordering.internal;
 
 import dev.atrium.catalog.CatalogApi;
 import dev.atrium.catalog.ProductDeleted;
+import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.problem.ProblemException;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -54,6 +56,23 @@ public class OfferService {
                     offer.validTo(),
                     offer.active());
         }
+    }
+
+    public Optional<Offer> find(long id) {
+        return offers.findById(id);
+    }
+
+    /**
+     * Offers by newest first; {@code inForceAt} keeps those in force then, {@code q} those whose name contains the
+     * text (any case).
+     */
+    public List<Offer> list(@Nullable Instant inForceAt, @Nullable String q, PageQuery page) {
+        return offers.list(inForceAt, q, page);
+    }
+
+    /** How many offers {@link #list} finds, over all its pages. */
+    public long count(@Nullable Instant inForceAt, @Nullable String q) {
+        return offers.count(inForceAt, q);
     }
 
     public Offer get(long id) {
@@ -105,7 +124,7 @@ public class OfferService {
      * @param currentProduct the product the offer is for now (null for a new offer): an offer kept for a product
      *     deleted since may still be changed and switched off, but not switched on again
      */
-    private OfferRepository.Fields check(OfferDraft draft, @Nullable Long currentProduct) {
+    private OfferFields check(OfferDraft draft, @Nullable Long currentProduct) {
         List<FieldError> errors = new ArrayList<>();
         String name = draft.name() == null ? "" : draft.name().strip();
         if (name.isEmpty()) {
@@ -170,7 +189,7 @@ public class OfferService {
         if (!errors.isEmpty()) {
             throw InvalidRequest.of(errors);
         }
-        return new OfferRepository.Fields(
+        return new OfferFields(
                 name,
                 kind,
                 kind == OfferKind.PERCENT_OFF_ORDER ? null : draft.product(),

@@ -20,17 +20,11 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code orders} and {@code order_lines} tables. */
 @Repository
-public class OrderRepository {
+class OrderRepository {
 
     private static final String COLUMNS = """
             id, user_id, shop_id, shop_name, status, subtotal, discount, total, order_offer_id, order_offer_name,
             order_discount, created_at, updated_at""";
-
-    /** Which orders an administrator's list shows. */
-    public record Filter(
-            @Nullable OrderStatus status,
-            @Nullable Long userId,
-            @Nullable Long orderId) {}
 
     private final JdbcClient jdbc;
 
@@ -124,7 +118,7 @@ public class OrderRepository {
         return order.orderOffer() == null ? null : value.apply(order.orderOffer());
     }
 
-    public Optional<Order> find(long id) {
+    Optional<Order> find(long id) {
         return withLines(jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = :id")
                         .param("id", id)
                         .query(OrderRepository::row)
@@ -144,7 +138,7 @@ public class OrderRepository {
     }
 
     /** A user's orders, newest first. */
-    public List<Order> byUser(long userId, int limit, long offset) {
+    List<Order> byUser(long userId, int limit, long offset) {
         return withLines(jdbc.sql(
                         "SELECT " + COLUMNS
                                 + " FROM orders WHERE user_id = :user ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
@@ -155,7 +149,7 @@ public class OrderRepository {
                 .list());
     }
 
-    public long countByUser(long userId) {
+    long countByUser(long userId) {
         return jdbc.sql("SELECT count(*) FROM orders WHERE user_id = :user")
                 .param("user", userId)
                 .query(Long.class)
@@ -163,7 +157,7 @@ public class OrderRepository {
     }
 
     /** Every order the filter keeps, newest first. */
-    public List<Order> list(Filter filter, PageQuery page) {
+    List<Order> list(OrderFilter filter, PageQuery page) {
         return withLines(jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE " + where(filter)
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .params(params(filter))
@@ -173,14 +167,14 @@ public class OrderRepository {
                 .list());
     }
 
-    public long count(Filter filter) {
+    long count(OrderFilter filter) {
         return jdbc.sql("SELECT count(*) FROM orders WHERE " + where(filter))
                 .params(params(filter))
                 .query(Long.class)
                 .single();
     }
 
-    public long countSince(Instant since) {
+    long countSince(Instant since) {
         return jdbc.sql("SELECT count(*) FROM orders WHERE created_at >= :since")
                 .param("since", Timestamp.from(since))
                 .query(Long.class)
@@ -205,12 +199,12 @@ public class OrderRepository {
     }
 
     /** An order's changes of status, oldest first. */
-    public List<StatusChange> history(long id) {
+    List<OrderStatusChange> history(long id) {
         return jdbc.sql("""
                         SELECT from_status, to_status, changed_by, changed_at FROM order_status_changes
                         WHERE order_id = :id ORDER BY changed_at, id""")
                 .param("id", id)
-                .query((rs, row) -> new StatusChange(
+                .query((rs, row) -> new OrderStatusChange(
                         rs.getString("from_status"),
                         rs.getString("to_status"),
                         rs.getObject("changed_by", Long.class),
@@ -218,10 +212,7 @@ public class OrderRepository {
                 .list();
     }
 
-    public record StatusChange(
-            String from, String to, @Nullable Long changedBy, Instant changedAt) {}
-
-    private static String where(Filter filter) {
+    private static String where(OrderFilter filter) {
         StringBuilder where = new StringBuilder("true");
         if (filter.status() != null) {
             where.append(" AND status = :status");
@@ -235,7 +226,7 @@ public class OrderRepository {
         return where.toString();
     }
 
-    private static Map<String, Object> params(Filter filter) {
+    private static Map<String, Object> params(OrderFilter filter) {
         Map<String, Object> params = new HashMap<>();
         if (filter.status() != null) {
             params.put("status", filter.status().value());

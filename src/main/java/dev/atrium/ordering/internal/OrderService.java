@@ -8,6 +8,7 @@ import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,17 +44,27 @@ public class OrderService {
     }
 
     /** Every order (administrators only), newest first. */
-    public List<Order> list(CurrentUser admin, OrderRepository.Filter filter, PageQuery page) {
+    public List<Order> list(CurrentUser admin, OrderFilter filter, PageQuery page) {
         requireAdmin(admin);
         return orders.list(filter, page);
     }
 
-    public long count(CurrentUser admin, OrderRepository.Filter filter) {
+    public long count(CurrentUser admin, OrderFilter filter) {
         requireAdmin(admin);
         return orders.count(filter);
     }
 
-    public List<OrderRepository.StatusChange> history(CurrentUser admin, long id) {
+    /** How many orders were placed since that moment, for the admin dashboard. */
+    public long countPlacedSince(Instant since) {
+        return orders.countSince(since);
+    }
+
+    /** How many orders have that status, for the admin dashboard. */
+    public long countWithStatus(OrderStatus status) {
+        return orders.count(new OrderFilter(status, null, null));
+    }
+
+    public List<OrderStatusChange> history(CurrentUser admin, long id) {
         requireAdmin(admin);
         return orders.history(id);
     }

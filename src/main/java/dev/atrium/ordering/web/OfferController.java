@@ -1,7 +1,6 @@
 package dev.atrium.ordering.web;
 
 import dev.atrium.ordering.internal.Offer;
-import dev.atrium.ordering.internal.OfferRepository;
 import dev.atrium.ordering.internal.OfferService;
 import dev.atrium.ordering.internal.OfferService.OfferDraft;
 import dev.atrium.shared.openapi.AdministratorsOnly;
@@ -36,12 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 class OfferController {
 
     private final OfferService offers;
-    private final OfferRepository rows;
     private final Clock clock;
 
-    OfferController(OfferService offers, OfferRepository rows, Clock clock) {
+    OfferController(OfferService offers, Clock clock) {
         this.offers = offers;
-        this.rows = rows;
         this.clock = clock;
     }
 
@@ -149,10 +146,10 @@ class OfferController {
         Instant now = clock.instant();
         Instant inForceAt = all ? null : now;
         return PageResponse.of(
-                rows.list(inForceAt, null, page).stream()
+                offers.list(inForceAt, null, page).stream()
                         .map(offer -> OfferView.of(offer, now))
                         .toList(),
-                rows.count(inForceAt, null),
+                offers.count(inForceAt, null),
                 page);
     }
 

@@ -1,7 +1,7 @@
 package dev.atrium.ordering.web;
 
+import dev.atrium.ordering.internal.OrderFilter;
 import dev.atrium.ordering.internal.OrderPlacement;
-import dev.atrium.ordering.internal.OrderRepository;
 import dev.atrium.ordering.internal.OrderService;
 import dev.atrium.ordering.internal.OrderStatus;
 import dev.atrium.ordering.internal.OrderView;
@@ -148,7 +148,7 @@ class OrderController {
             @Parameter(description = "Only the orders of this user")
                     @RequestParam(name = "user", required = false)
                     @Nullable Long userId) {
-        OrderRepository.Filter filter = new OrderRepository.Filter(
+        OrderFilter filter = new OrderFilter(
                 status == null || status.isBlank() ? null : OrderStatus.parse(status, "status"), userId, null);
         return PageResponse.of(
                 orders.list(user, filter, page).stream().map(OrderView::of).toList(), orders.count(user, filter), page);

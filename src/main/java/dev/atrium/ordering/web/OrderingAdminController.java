@@ -6,9 +6,8 @@ import dev.atrium.admin.AdminList;
 import dev.atrium.admin.AdminPages;
 import dev.atrium.admin.AdminProblems;
 import dev.atrium.ordering.internal.Offer;
-import dev.atrium.ordering.internal.OfferRepository;
 import dev.atrium.ordering.internal.OfferService;
-import dev.atrium.ordering.internal.OrderRepository;
+import dev.atrium.ordering.internal.OrderFilter;
 import dev.atrium.ordering.internal.OrderService;
 import dev.atrium.ordering.internal.OrderStatus;
 import dev.atrium.ordering.internal.OrderView;
@@ -46,15 +45,12 @@ class OrderingAdminController {
 
     private final OrderService orders;
     private final OfferService offers;
-    private final OfferRepository offerRows;
     private final AccountApi accounts;
     private final Clock clock;
 
-    OrderingAdminController(
-            OrderService orders, OfferService offers, OfferRepository offerRows, AccountApi accounts, Clock clock) {
+    OrderingAdminController(OrderService orders, OfferService offers, AccountApi accounts, Clock clock) {
         this.orders = orders;
         this.offers = offers;
-        this.offerRows = offerRows;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -81,7 +77,7 @@ class OrderingAdminController {
                 model.addAttribute("failure", AdminProblems.message(problem));
             }
         }
-        OrderRepository.Filter filter = new OrderRepository.Filter(chosen, number(user), number(id));
+        OrderFilter filter = new OrderFilter(chosen, number(user), number(id));
         long count = orders.count(admin, filter);
         PageQuery query = AdminList.pageWithin(page, count);
         List<OrderView> found =
@@ -160,9 +156,9 @@ class OrderingAdminController {
         String text = q == null || q.isBlank() ? null : q.strip();
         Instant now = clock.instant();
         Instant inForceAt = "in-force".equals(show) ? now : null;
-        long count = offerRows.count(inForceAt, text);
+        long count = offers.count(inForceAt, text);
         PageQuery query = AdminList.pageWithin(page, count);
-        model.addAttribute("list", AdminList.of(offerRows.list(inForceAt, text, query), count, query));
+        model.addAttribute("list", AdminList.of(offers.list(inForceAt, text, query), count, query));
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("show", inForceAt == null ? "all" : "in-force");
         model.addAttribute("now", now);
@@ -193,7 +189,7 @@ class OrderingAdminController {
 
     @GetMapping("/admin/offers/{id}")
     String offer(@PathVariable long id, Model model, RedirectAttributes redirect) {
-        Optional<Offer> offer = offerRows.findById(id);
+        Optional<Offer> offer = offers.find(id);
         if (offer.isEmpty()) {
             redirect.addFlashAttribute("failure", "Offer " + id + " does not exist.");
             return "redirect:/admin/offers";
@@ -217,7 +213,7 @@ class OrderingAdminController {
             redirect.addFlashAttribute("success", "Saved the offer.");
             return "redirect:/admin/offers/" + id;
         } catch (ProblemException problem) {
-            Optional<Offer> offer = offerRows.findById(id);
+            Optional<Offer> offer = offers.find(id);
             if (offer.isEmpty()) {
                 redirect.addFlashAttribute("failure", AdminProblems.message(problem));
                 return "redirect:/admin/offers";

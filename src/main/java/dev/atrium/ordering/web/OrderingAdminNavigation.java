@@ -2,8 +2,8 @@ package dev.atrium.ordering.web;
 
 import dev.atrium.admin.AdminSection;
 import dev.atrium.admin.DashboardCount;
-import dev.atrium.ordering.internal.OfferRepository;
-import dev.atrium.ordering.internal.OrderRepository;
+import dev.atrium.ordering.internal.OfferService;
+import dev.atrium.ordering.internal.OrderService;
 import dev.atrium.ordering.internal.OrderStatus;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,25 +26,23 @@ class OrderingAdminNavigation {
     }
 
     @Bean
-    DashboardCount ordersToday(OrderRepository orders, Clock clock) {
+    DashboardCount ordersToday(OrderService orders, Clock clock) {
         return new DashboardCount(
                 "Orders today (UTC)",
                 "/admin/orders",
                 40,
-                () -> orders.countSince(LocalDate.now(clock).atStartOfDay().toInstant(ZoneOffset.UTC)));
+                () -> orders.countPlacedSince(
+                        LocalDate.now(clock).atStartOfDay().toInstant(ZoneOffset.UTC)));
     }
 
     @Bean
-    DashboardCount ordersToShip(OrderRepository orders) {
+    DashboardCount ordersToShip(OrderService orders) {
         return new DashboardCount(
-                "Paid orders to ship",
-                "/admin/orders?status=paid",
-                41,
-                () -> orders.count(new OrderRepository.Filter(OrderStatus.PAID, null, null)));
+                "Paid orders to ship", "/admin/orders?status=paid", 41, () -> orders.countWithStatus(OrderStatus.PAID));
     }
 
     @Bean
-    DashboardCount offersInForce(OfferRepository offers, Clock clock) {
+    DashboardCount offersInForce(OfferService offers, Clock clock) {
         return new DashboardCount("Offers in force", "/admin/offers", 42, () -> offers.count(clock.instant(), null));
     }
 }

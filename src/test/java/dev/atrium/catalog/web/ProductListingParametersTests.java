@@ -13,8 +13,8 @@ import dev.atrium.catalog.internal.ProductFilter;
 import dev.atrium.catalog.internal.ProductListing;
 import dev.atrium.catalog.internal.ProductOrdering;
 import dev.atrium.catalog.internal.ProductService;
-import dev.atrium.catalog.internal.ShopRepository;
-import dev.atrium.catalog.internal.StockRepository;
+import dev.atrium.catalog.internal.ShopService;
+import dev.atrium.catalog.internal.StockService;
 import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.problem.ProblemTranslation;
 import dev.atrium.shared.ratelimit.UploadLimit;
@@ -39,9 +39,9 @@ class ProductListingParametersTests {
 
     // Built once: a standalone MockMvc costs more than the cases it serves. The mocks are reset before each case.
     static final ProductListing listing = mock(ProductListing.class);
-    static final ShopRepository shops = mock(ShopRepository.class);
+    static final ShopService shops = mock(ShopService.class);
     static final MockMvcTester mvc = MockMvcTester.create(MockMvcBuilders.standaloneSetup(new ProductController(
-                    listing, mock(ProductService.class), shops, mock(StockRepository.class), mock(UploadLimit.class)))
+                    listing, mock(ProductService.class), shops, mock(StockService.class), mock(UploadLimit.class)))
             .setControllerAdvice(new ProblemTranslation())
             .build());
 
