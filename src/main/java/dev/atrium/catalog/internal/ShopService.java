@@ -1,6 +1,5 @@
 package dev.atrium.catalog.internal;
 
-import dev.atrium.catalog.ShopNotFound;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.InvalidRequest;

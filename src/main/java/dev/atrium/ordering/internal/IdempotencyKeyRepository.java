@@ -1,6 +1,5 @@
 package dev.atrium.ordering.internal;
 
-import dev.atrium.ordering.IdempotencyKeyReused;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.problem.ServiceUnavailable;

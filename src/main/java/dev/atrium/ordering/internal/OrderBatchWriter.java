@@ -4,7 +4,6 @@ import dev.atrium.catalog.CatalogApi;
 import dev.atrium.catalog.StockKey;
 import dev.atrium.catalog.StockLevel;
 import dev.atrium.catalog.StockLine;
-import dev.atrium.ordering.CartChanged;
 import dev.atrium.shared.problem.ProblemException;
 import java.time.Clock;
 import java.time.Instant;

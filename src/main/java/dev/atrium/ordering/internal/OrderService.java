@@ -2,8 +2,6 @@ package dev.atrium.ordering.internal;
 
 import dev.atrium.catalog.CatalogApi;
 import dev.atrium.catalog.StockLine;
-import dev.atrium.ordering.OrderNotFound;
-import dev.atrium.ordering.OrderStatusConflict;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;

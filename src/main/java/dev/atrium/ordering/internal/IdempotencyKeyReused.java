@@ -1,4 +1,4 @@
-package dev.atrium.ordering;
+package dev.atrium.ordering.internal;
 
 import dev.atrium.shared.problem.ProblemException;
 import org.springframework.http.HttpStatus;
