@@ -35,7 +35,7 @@ public class AccountApi {
     /** The users with the given ids that exist, by id. */
     public Map<Long, UserSummary> findUsers(Collection<Long> ids) {
         Map<Long, UserSummary> found = new LinkedHashMap<>();
-        for (User user : users.findAllById(ids)) {
+        for (User user : users.findAmong(ids)) {
             found.put(user.id(), summary(user));
         }
         return found;

@@ -416,7 +416,7 @@ public class UserService {
     }
 
     private void requireAnotherAdministrator(long id, String what) {
-        if (users.lockOtherActiveAdmins(id) == 0) {
+        if (users.lockOtherActiveAdmins(id).isEmpty()) {
             throw LastAdministrator.cannotBe(what);
         }
     }
