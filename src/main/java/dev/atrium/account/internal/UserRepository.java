@@ -20,7 +20,7 @@ import org.springframework.data.repository.ListCrudRepository;
  * are still found. A user's {@code created_at} is the database's own, so adding one is an {@code INSERT ... RETURNING}
  * that answers the stored row rather than {@code save}; changes write only the columns they mean to.
  */
-public interface UserRepository extends ListCrudRepository<User, Long> {
+interface UserRepository extends ListCrudRepository<User, Long> {
 
     /** Active users only unless :all, and those whose email or name contains :pattern when it is not null. */
     String FILTER = """

@@ -6,6 +6,7 @@ import dev.atrium.account.UserDeactivated;
 import dev.atrium.account.UserNotFound;
 import dev.atrium.account.UserOrganizations;
 import dev.atrium.account.UserOrganizations.OrganizationRef;
+import dev.atrium.account.UserSummary;
 import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.FieldError;
@@ -21,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -157,6 +159,26 @@ public class UserService {
                 .map(user -> new Profile(user, memberships.getOrDefault(user.id(), List.of())))
                 .toList();
         return new Page<>(profiles, count);
+    }
+
+    /** The user, active or not. */
+    public Optional<User> find(long id) {
+        return users.findById(id);
+    }
+
+    /** The user with this email once normalised (see {@link EmailAddresses}), active or not. */
+    public Optional<User> findByEmail(String email) {
+        return users.findByEmail(email);
+    }
+
+    /** The users among the ids that exist, in id order, active or not. */
+    public List<User> findAmong(Collection<Long> ids) {
+        return users.findAmong(ids);
+    }
+
+    /** The names of the active users among the ids, by id. */
+    public Map<Long, UserSummary> activeSummaries(Collection<Long> ids) {
+        return users.activeSummaries(ids);
     }
 
     /** Users who may sign in. */
