@@ -25,4 +25,21 @@ public record User(
     public boolean isAdmin() {
         return roles.contains("ADMIN");
     }
+
+    /** This user, active or deactivated. */
+    User withActive(boolean active) {
+        return new User(
+                id,
+                email,
+                passwordHash,
+                firstName,
+                lastName,
+                phone,
+                avatarKey,
+                roles,
+                active,
+                createdAt,
+                updatedAt,
+                lastLoginAt);
+    }
 }
