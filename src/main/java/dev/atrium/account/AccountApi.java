@@ -3,7 +3,7 @@ package dev.atrium.account;
 import dev.atrium.account.internal.ClientInfo;
 import dev.atrium.account.internal.SignIn;
 import dev.atrium.account.internal.User;
-import dev.atrium.account.internal.UserRepository;
+import dev.atrium.account.internal.UserService;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,16 +15,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccountApi {
 
-    private final UserRepository users;
+    private final UserService users;
     private final SignIn signIn;
 
-    AccountApi(UserRepository users, SignIn signIn) {
+    AccountApi(UserService users, SignIn signIn) {
         this.users = users;
         this.signIn = signIn;
     }
 
     public Optional<UserSummary> findUser(long id) {
-        return users.findById(id).map(AccountApi::summary);
+        return users.find(id).map(AccountApi::summary);
     }
 
     /** The user with this email (in its normal form: case, width and composition do not matter), if there is one. */
@@ -35,7 +35,7 @@ public class AccountApi {
     /** The users with the given ids that exist, by id. */
     public Map<Long, UserSummary> findUsers(Collection<Long> ids) {
         Map<Long, UserSummary> found = new LinkedHashMap<>();
-        for (User user : users.findAllById(ids)) {
+        for (User user : users.findAmong(ids)) {
             found.put(user.id(), summary(user));
         }
         return found;

@@ -3,7 +3,6 @@ package dev.atrium.account;
 import static dev.atrium.TestAccounts.freshAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -14,12 +13,10 @@ import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.TestUser;
 import dev.atrium.account.internal.PasswordHashing;
 import dev.atrium.account.internal.SessionRegistry;
-import dev.atrium.account.internal.UserRepository;
 import dev.atrium.shared.problem.ServiceUnavailable;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,24 +47,21 @@ class SignInFailureTests {
     SessionRegistry sessions;
 
     @MockitoSpyBean
-    UserRepository users;
-
-    @MockitoSpyBean
     PasswordHashing passwords;
 
     @Test
     void when_the_login_time_cannot_be_recorded_no_session_stays_open() {
         TestUser user = accounts.user();
-        doThrow(new DataAccessResourceFailureException("The disk is full"))
-                .when(users)
-                .recordSignIn(eq(user.id()), any());
 
-        MvcTestResult result = mvc.post()
-                .uri("/api/auth")
-                .with(freshAddress())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"email\":\"" + user.email() + "\",\"password\":\"" + TestAccounts.PASSWORD + "\"}")
-                .exchange();
+        MvcTestResult result;
+        try (var diskFull = diskFullOnSignIn(user)) {
+            result = mvc.post()
+                    .uri("/api/auth")
+                    .with(freshAddress())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\":\"" + user.email() + "\",\"password\":\"" + TestAccounts.PASSWORD + "\"}")
+                    .exchange();
+        }
 
         assertThat(result).hasStatus5xxServerError();
         assertThat(sessions.openSessionsOf(user.id())).isEmpty();
@@ -99,12 +93,12 @@ class SignInFailureTests {
     @Test
     void the_panels_form_answers_a_failed_write_with_the_unavailable_page_and_leaves_no_session() {
         TestUser admin = accounts.admin();
-        doThrow(new DataAccessResourceFailureException("The disk is full"))
-                .when(users)
-                .recordSignIn(eq(admin.id()), any());
 
         // A store that fails is no reason to try another password: the panel's 503 page, with when to retry.
-        MvcTestResult refused = panelSignIn(admin);
+        MvcTestResult refused;
+        try (var diskFull = diskFullOnSignIn(admin)) {
+            refused = panelSignIn(admin);
+        }
         assertThat(refused).hasStatus(HttpStatus.SERVICE_UNAVAILABLE).hasContentTypeCompatibleWith("text/html");
         assertThat(refused.getResponse().getHeader("Retry-After")).isNotBlank();
         assertThat(refused).bodyText().contains("Service unavailable");
@@ -124,6 +118,29 @@ class SignInFailureTests {
         doCallRealMethod().when(passwords).matches(any(), any());
 
         assertThat(changePassword(user, "a brand new passphrase")).hasStatus(HttpStatus.NO_CONTENT);
+    }
+
+    /**
+     * Makes the database refuse to write the user's sign-in time, as a full disk would (SQLSTATE 53100), until closed:
+     * a trigger on their row alone, so that no other test's sign-in is touched.
+     */
+    private DiskFull diskFullOnSignIn(TestUser user) {
+        String trigger = "refuse_sign_in_of_" + user.id();
+        jdbc.sql("""
+                        CREATE OR REPLACE FUNCTION refuse_sign_in() RETURNS trigger LANGUAGE plpgsql AS $$
+                        BEGIN
+                            RAISE EXCEPTION 'The disk is full' USING ERRCODE = 'disk_full';
+                        END $$""").update();
+        jdbc.sql("CREATE TRIGGER " + trigger + " BEFORE UPDATE OF last_login_at ON users FOR EACH ROW WHEN (NEW.id = "
+                        + user.id() + ") EXECUTE FUNCTION refuse_sign_in()")
+                .update();
+        return () -> jdbc.sql("DROP TRIGGER " + trigger + " ON users").update();
+    }
+
+    /** Undoes {@link #diskFullOnSignIn}. */
+    private interface DiskFull extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private MvcTestResult changePassword(TestAccounts.SignedInUser user, String newPassword) {

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Changes to an account, as {@code PATCH /api/users/me} and {@code PATCH /api/users/{id}} take them and the admin
  * panel makes them. For a partial change (PATCH) a field left out (or null) stays as it is; a full update (PUT)
- * carries every writable field. Validated by {@link UserService}.
+ * carries every writable field. Validated by {@link ProfileUpdate}.
  */
 @Schema(
         description =

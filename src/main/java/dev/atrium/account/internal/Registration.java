@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A new account, as {@code POST /api/users} takes it. Validated by {@link UserService}. */
+/** A new account, as {@code POST /api/users} takes it. Validated by {@link UserRegistration}. */
 @Schema(description = "A new account. Only email and password are required.")
 public record Registration(
         @Schema(

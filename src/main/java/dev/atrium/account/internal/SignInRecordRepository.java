@@ -8,7 +8,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code user_sessions} table: one row per successful sign-in, closed when its session ends. */
+/**
+ * The {@code user_sessions} table: one row per successful sign-in, closed when its session ends. Hand-written
+ * {@code JdbcClient} rather than Spring Data JDBC: every statement here is set-based or keyset-paged (closing many
+ * sessions in one {@code UPDATE}, the sweep's page of rows still open), and none reads or writes a row as an aggregate.
+ */
 @Repository
 class SignInRecordRepository {
 

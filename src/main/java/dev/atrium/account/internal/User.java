@@ -3,10 +3,13 @@ package dev.atrium.account.internal;
 import java.time.Instant;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
 
 /** A row of {@code users}. */
+@Table("users")
 public record User(
-        long id,
+        @Id long id,
         String email,
         String passwordHash,
         String firstName,
@@ -21,5 +24,22 @@ public record User(
 
     public boolean isAdmin() {
         return roles.contains("ADMIN");
+    }
+
+    /** This user, active or deactivated. */
+    User withActive(boolean active) {
+        return new User(
+                id,
+                email,
+                passwordHash,
+                firstName,
+                lastName,
+                phone,
+                avatarKey,
+                roles,
+                active,
+                createdAt,
+                updatedAt,
+                lastLoginAt);
     }
 }

@@ -1,7 +1,7 @@
 package dev.atrium.account.web;
 
 import dev.atrium.account.internal.Session;
-import dev.atrium.account.internal.UserService;
+import dev.atrium.account.internal.SessionEnding;
 import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Sessions", description = "One's own open sessions: where one is signed in")
 class SessionController {
 
-    private final UserService accounts;
+    private final SessionEnding sessions;
 
-    SessionController(UserService accounts) {
-        this.accounts = accounts;
+    SessionController(SessionEnding sessions) {
+        this.sessions = sessions;
     }
 
     record SessionView(
@@ -45,7 +45,7 @@ class SessionController {
     @Operation(summary = "List one's open sessions, most recently used first")
     @ApiResponse(responseCode = "200", description = "A page of sessions")
     PageResponse<SessionView> list(@AuthenticationPrincipal CurrentUser user, @Valid @ParameterObject PageQuery page) {
-        List<Session> open = accounts.openSessions(user, user.id());
+        List<Session> open = sessions.openSessions(user, user.id());
         List<SessionView> views = open.stream()
                 .skip(page.offset())
                 .limit(page.size())
@@ -66,7 +66,7 @@ class SessionController {
     @ApiResponse(responseCode = "204", description = "Ended")
     @ApiResponse(responseCode = "404", description = "No such open session of one's own")
     ResponseEntity<Void> end(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-        accounts.endSession(user, user.id(), id);
+        sessions.end(user, user.id(), id);
         return ResponseEntity.noContent().build();
     }
 }

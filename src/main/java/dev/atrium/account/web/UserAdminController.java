@@ -1,7 +1,12 @@
 package dev.atrium.account.web;
 
+import dev.atrium.account.internal.Deactivation;
+import dev.atrium.account.internal.PasswordReplacement;
 import dev.atrium.account.internal.ProfileChanges;
+import dev.atrium.account.internal.ProfileUpdate;
+import dev.atrium.account.internal.SessionEnding;
 import dev.atrium.account.internal.SignInRecordService;
+import dev.atrium.account.internal.SignInUnlock;
 import dev.atrium.account.internal.UserService;
 import dev.atrium.admin.AdminList;
 import dev.atrium.admin.AdminPages;
@@ -23,8 +28,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin panel's users: search and pages, one user's profile, names and roles, deactivation, a new password, an
- * unlocked sign-in, and their sessions. Every change goes through {@link UserService}, under the same rules as the API;
- * a refusal comes back as a flash message.
+ * unlocked sign-in, and their sessions. Every change goes through the use case the API calls too ({@link ProfileUpdate},
+ * {@link Deactivation}, {@link PasswordReplacement}, ...), under the same rules; a refusal comes back as a flash
+ * message.
  */
 @Controller
 @AdminPages
@@ -32,10 +38,27 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserAdminController {
 
     private final UserService accounts;
+    private final ProfileUpdate profiles;
+    private final Deactivation deactivation;
+    private final PasswordReplacement passwords;
+    private final SignInUnlock unlock;
+    private final SessionEnding sessions;
     private final SignInRecordService history;
 
-    UserAdminController(UserService accounts, SignInRecordService history) {
+    UserAdminController(
+            UserService accounts,
+            ProfileUpdate profiles,
+            Deactivation deactivation,
+            PasswordReplacement passwords,
+            SignInUnlock unlock,
+            SessionEnding sessions,
+            SignInRecordService history) {
         this.accounts = accounts;
+        this.profiles = profiles;
+        this.deactivation = deactivation;
+        this.passwords = passwords;
+        this.unlock = unlock;
+        this.sessions = sessions;
         this.history = history;
     }
 
@@ -55,7 +78,7 @@ class UserAdminController {
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, Model model) {
         model.addAttribute("profile", accounts.view(admin, id));
-        model.addAttribute("sessions", accounts.openSessions(admin, id));
+        model.addAttribute("sessions", sessions.openSessions(admin, id));
         model.addAttribute("signIns", history.latestOf(admin, id, 10));
         return "admin/account/user";
     }
@@ -74,13 +97,14 @@ class UserAdminController {
                 flash,
                 id,
                 "Saved the user's names and roles.",
-                () -> accounts.update(
+                () -> profiles.update(
                         admin, id, new ProfileChanges(null, firstName, lastName, phone, null, roles, null)));
     }
 
     @PostMapping("/{id}/deactivate")
     String deactivate(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes flash) {
-        return act(flash, id, "Deactivated the user and ended their sessions.", () -> accounts.deactivate(admin, id));
+        return act(
+                flash, id, "Deactivated the user and ended their sessions.", () -> deactivation.deactivate(admin, id));
     }
 
     @PostMapping("/{id}/activate")
@@ -89,7 +113,7 @@ class UserAdminController {
                 flash,
                 id,
                 "Reactivated the user: they can sign in again.",
-                () -> accounts.update(admin, id, new ProfileChanges(null, null, null, null, null, null, true)));
+                () -> profiles.update(admin, id, new ProfileChanges(null, null, null, null, null, null, true)));
     }
 
     @PostMapping("/{id}/password")
@@ -102,7 +126,7 @@ class UserAdminController {
                 flash,
                 id,
                 "Set a new password and ended the user's sessions.",
-                () -> accounts.resetPassword(admin, id, newPassword));
+                () -> passwords.reset(admin, id, newPassword));
     }
 
     @PostMapping("/{id}/unlock")
@@ -111,7 +135,7 @@ class UserAdminController {
                 flash,
                 id,
                 "Unlocked sign-in: the user's failed sign-ins are forgotten.",
-                () -> accounts.unlockSignIn(admin, id));
+                () -> unlock.unlock(admin, id));
     }
 
     @PostMapping("/{id}/sessions/{sessionId}/end")
@@ -120,12 +144,12 @@ class UserAdminController {
             @PathVariable long id,
             @PathVariable String sessionId,
             RedirectAttributes flash) {
-        return act(flash, id, "Ended the session.", () -> accounts.endSession(admin, id, sessionId));
+        return act(flash, id, "Ended the session.", () -> sessions.end(admin, id, sessionId));
     }
 
     @PostMapping("/{id}/sessions/end")
     String endAllSessions(@AuthenticationPrincipal CurrentUser admin, @PathVariable long id, RedirectAttributes flash) {
-        return act(flash, id, "Ended every session of the user.", () -> accounts.endAllSessions(admin, id));
+        return act(flash, id, "Ended every session of the user.", () -> sessions.endAll(admin, id));
     }
 
     /** A user who does not exist (or a refused read): back to the list, saying why, rather than a JSON error. */

@@ -1,8 +1,12 @@
 package dev.atrium.account.web;
 
+import dev.atrium.account.internal.Deactivation;
 import dev.atrium.account.internal.PasswordChange;
+import dev.atrium.account.internal.PasswordReplacement;
 import dev.atrium.account.internal.ProfileChanges;
+import dev.atrium.account.internal.ProfileUpdate;
 import dev.atrium.account.internal.Registration;
+import dev.atrium.account.internal.UserRegistration;
 import dev.atrium.account.internal.UserService;
 import dev.atrium.account.internal.UserService.Profile;
 import dev.atrium.shared.openapi.SignedIn;
@@ -52,14 +56,26 @@ class UserController {
     private static final CurrentUser NOBODY = new CurrentUser(0, "", Set.of(), "");
 
     private final UserService accounts;
+    private final UserRegistration userRegistration;
+    private final ProfileUpdate profiles;
+    private final Deactivation deactivation;
+    private final PasswordReplacement passwords;
     private final RateLimit registrations;
 
     UserController(
             UserService accounts,
+            UserRegistration userRegistration,
+            ProfileUpdate profiles,
+            Deactivation deactivation,
+            PasswordReplacement passwords,
             RateLimits limits,
             @Value("${atrium.limits.registrations-per-address:20}") int registrationsPerAddress,
             @Value("${atrium.limits.registrations-window:1h}") Duration registrationsWindow) {
         this.accounts = accounts;
+        this.userRegistration = userRegistration;
+        this.profiles = profiles;
+        this.deactivation = deactivation;
+        this.passwords = passwords;
         this.registrations = limits.steady("registrations:address", registrationsPerAddress, registrationsWindow);
     }
 
@@ -81,7 +97,7 @@ class UserController {
     ResponseEntity<UserView> register(@RequestBody Registration registration, HttpServletRequest request) {
         // Every attempt counts, refused ones too: guessing which emails are taken is bounded as well.
         registrations.takeOrRefuse(request.getRemoteAddr(), "registrations from this address");
-        Profile profile = accounts.register(registration);
+        Profile profile = userRegistration.register(registration);
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/users/{id}")
                 .buildAndExpand(profile.user().id())
@@ -130,7 +146,7 @@ class UserController {
     @ApiResponse(responseCode = "403", description = "roles or active sent by a user who is not an administrator")
     @ApiResponse(responseCode = "409", description = "The new email belongs to another account")
     UserView updateMe(@AuthenticationPrincipal CurrentUser user, @RequestBody ProfileChanges changes) {
-        return UserView.of(accounts.update(user, user.id(), changes), true);
+        return UserView.of(profiles.update(user, user.id(), changes), true);
     }
 
     @PutMapping("/api/users/me")
@@ -148,7 +164,7 @@ class UserController {
     @ApiResponse(responseCode = "403", description = "roles or active sent by a user who is not an administrator")
     @ApiResponse(responseCode = "409", description = "The new email belongs to another account")
     UserView replaceMe(@AuthenticationPrincipal CurrentUser user, @RequestBody ProfileChanges profile) {
-        return UserView.of(accounts.replace(user, user.id(), profile), true);
+        return UserView.of(profiles.replace(user, user.id(), profile), true);
     }
 
     @DeleteMapping("/api/users/me")
@@ -160,7 +176,7 @@ class UserController {
     @ApiResponse(responseCode = "204", description = "Deactivated and signed out everywhere")
     @ApiResponse(responseCode = "409", description = "The last active administrator cannot be deactivated")
     ResponseEntity<Void> deactivateMe(@AuthenticationPrincipal CurrentUser user) {
-        accounts.deactivate(user, user.id());
+        deactivation.deactivate(user, user.id());
         return ResponseEntity.noContent().build();
     }
 
@@ -177,7 +193,7 @@ class UserController {
     @ApiResponse(responseCode = "429", description = "Too many wrong passwords lately")
     ResponseEntity<Void> changePassword(
             @AuthenticationPrincipal CurrentUser user, @RequestBody PasswordChange change, HttpServletRequest request) {
-        accounts.changePassword(user, change, SignInController.client(request));
+        passwords.change(user, change, SignInController.client(request));
         return ResponseEntity.noContent().build();
     }
 
@@ -216,7 +232,7 @@ class UserController {
             description = "The new email belongs to another account, or the change would leave no administrator")
     UserView update(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody ProfileChanges changes) {
-        return UserView.of(accounts.update(user, id, changes), true);
+        return UserView.of(profiles.update(user, id, changes), true);
     }
 
     @PutMapping("/api/users/{id}")
@@ -238,7 +254,7 @@ class UserController {
             description = "The new email belongs to another account, or the change would leave no administrator")
     UserView replace(
             @AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody ProfileChanges profile) {
-        return UserView.of(accounts.replace(user, id, profile), true);
+        return UserView.of(profiles.replace(user, id, profile), true);
     }
 
     @DeleteMapping("/api/users/{id}")
@@ -252,7 +268,7 @@ class UserController {
     @ApiResponse(responseCode = "404", description = "No such user")
     @ApiResponse(responseCode = "409", description = "The last active administrator cannot be deactivated")
     ResponseEntity<Void> deactivate(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        accounts.deactivate(user, id);
+        deactivation.deactivate(user, id);
         return ResponseEntity.noContent().build();
     }
 }
