@@ -1,6 +1,5 @@
 package dev.atrium.account.internal;
 
-import dev.atrium.account.AvatarRejected;
 import dev.atrium.shared.image.DecodedImage;
 import dev.atrium.shared.image.ImageDecoding;
 import dev.atrium.shared.image.ImageFacts;

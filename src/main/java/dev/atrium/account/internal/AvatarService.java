@@ -1,7 +1,5 @@
 package dev.atrium.account.internal;
 
-import dev.atrium.account.AvatarRejected;
-import dev.atrium.account.UserNotFound;
 import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.blob.BlobStore;
 import dev.atrium.shared.problem.RequestBodyTooLarge;

@@ -4,7 +4,6 @@ import static dev.atrium.account.internal.UserService.distinct;
 import static dev.atrium.account.internal.UserService.email;
 import static dev.atrium.account.internal.UserService.emailRefusal;
 
-import dev.atrium.account.EmailTaken;
 import dev.atrium.account.internal.UserService.Profile;
 import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.InvalidRequest;

@@ -1,8 +1,6 @@
 package dev.atrium.account.internal;
 
-import dev.atrium.account.LastAdministrator;
 import dev.atrium.account.UserDeactivated;
-import dev.atrium.account.UserNotFound;
 import dev.atrium.account.UserOrganizations;
 import dev.atrium.account.UserOrganizations.OrganizationRef;
 import dev.atrium.account.UserSummary;

@@ -1,6 +1,6 @@
 package dev.atrium.account.web;
 
-import dev.atrium.account.AvatarRejected;
+import dev.atrium.account.internal.AvatarRejected;
 import dev.atrium.account.internal.AvatarService;
 import dev.atrium.account.internal.UserService;
 import dev.atrium.shared.blob.Blob;

@@ -1,4 +1,4 @@
-package dev.atrium.account;
+package dev.atrium.account.internal;
 
 import dev.atrium.shared.problem.ProblemException;
 import org.springframework.http.HttpStatus;
