@@ -1,12 +1,8 @@
 package dev.atrium.organization;
 
 import dev.atrium.account.UserOrganizations;
-import dev.atrium.organization.internal.MembershipRepository;
-import dev.atrium.organization.internal.Organization;
-import dev.atrium.organization.internal.OrganizationRepository;
-import java.time.Clock;
+import dev.atrium.organization.internal.OrganizationService;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,35 +16,24 @@ import org.springframework.stereotype.Service;
 @Service
 public class OrganizationApi implements UserOrganizations {
 
-    private final OrganizationRepository organizations;
-    private final MembershipRepository memberships;
-    private final Clock clock;
+    private final OrganizationService organizations;
 
-    OrganizationApi(OrganizationRepository organizations, MembershipRepository memberships, Clock clock) {
+    OrganizationApi(OrganizationService organizations) {
         this.organizations = organizations;
-        this.memberships = memberships;
-        this.clock = clock;
     }
 
     @Override
     public Map<Long, List<OrganizationRef>> organizationsOf(Collection<Long> userIds) {
-        return memberships.organizationsOf(userIds);
+        return organizations.organizationsOf(userIds);
     }
 
     @Override
     public Set<Long> unknown(Collection<Long> organizationIds) {
-        if (organizationIds.isEmpty()) {
-            return Set.of();
-        }
-        Set<Long> unknown = new HashSet<>(organizationIds);
-        organizations.findAllById(organizationIds).stream()
-                .map(Organization::id)
-                .forEach(unknown::remove);
-        return unknown;
+        return organizations.unknown(organizationIds);
     }
 
     @Override
     public void replaceMemberships(long userId, Set<Long> organizationIds) {
-        memberships.replaceMemberships(userId, organizationIds, clock.instant());
+        organizations.replaceMemberships(userId, organizationIds);
     }
 }

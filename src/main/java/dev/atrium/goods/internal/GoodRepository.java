@@ -11,20 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code goods} table as the admin panel shows it: searched, paged, and emptied on request. */
 @Repository
-public class GoodRepository {
-
-    /** One row of {@code goods}. */
-    public record Row(
-            long id,
-            String goodName,
-            String goodCode,
-            String supplierName,
-            String supplierAddress,
-            String supplierPhone,
-            String supplierContact,
-            boolean isBulk,
-            int price,
-            LocalDate dtOfLicense) {}
+class GoodRepository {
 
     private static final String MATCHES =
             " WHERE (:q = '' OR good_name ILIKE :pattern OR good_code ILIKE :pattern OR supplier_name ILIKE :pattern)";
@@ -35,12 +22,12 @@ public class GoodRepository {
         this.jdbc = jdbc;
     }
 
-    public long count() {
+    long count() {
         return jdbc.sql("SELECT count(*) FROM goods").query(Long.class).single();
     }
 
     /** Newest rows first, matching {@code q} in name, code or supplier. */
-    public Page<Row> page(@Nullable String q, PageQuery page) {
+    Page<StoredGood> page(@Nullable String q, PageQuery page) {
         String query = q == null ? "" : q.strip();
         String pattern = LikePattern.containing(query);
         long total = jdbc.sql("SELECT count(*) FROM goods" + MATCHES)
@@ -48,12 +35,13 @@ public class GoodRepository {
                 .param("pattern", pattern)
                 .query(Long.class)
                 .single();
-        List<Row> rows = jdbc.sql("SELECT * FROM goods" + MATCHES + " ORDER BY id DESC LIMIT :size OFFSET :offset")
+        List<StoredGood> rows = jdbc.sql(
+                        "SELECT * FROM goods" + MATCHES + " ORDER BY id DESC LIMIT :size OFFSET :offset")
                 .param("q", query)
                 .param("pattern", pattern)
                 .param("size", page.size())
                 .param("offset", page.offset())
-                .query((rs, n) -> new Row(
+                .query((rs, n) -> new StoredGood(
                         rs.getLong("id"),
                         rs.getString("good_name"),
                         rs.getString("good_code"),
@@ -69,7 +57,7 @@ public class GoodRepository {
     }
 
     /** Removes every row; the ids start again from 1, as on a fresh table. Returns how many rows there were. */
-    public long empty() {
+    long empty() {
         long rows = count();
         jdbc.sql("TRUNCATE goods RESTART IDENTITY").update();
         return rows;

@@ -2,7 +2,7 @@ package dev.atrium.goods.web;
 
 import dev.atrium.admin.AdminList;
 import dev.atrium.admin.AdminPages;
-import dev.atrium.goods.internal.GoodRepository;
+import dev.atrium.goods.internal.GoodService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,9 +17,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @AdminPages
 class GoodsAdminController {
 
-    private final GoodRepository goods;
+    private final GoodService goods;
 
-    GoodsAdminController(GoodRepository goods) {
+    GoodsAdminController(GoodService goods) {
         this.goods = goods;
     }
 

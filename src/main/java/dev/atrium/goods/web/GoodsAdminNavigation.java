@@ -2,7 +2,7 @@ package dev.atrium.goods.web;
 
 import dev.atrium.admin.AdminSection;
 import dev.atrium.admin.DashboardCount;
-import dev.atrium.goods.internal.GoodRepository;
+import dev.atrium.goods.internal.GoodService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,7 +16,7 @@ class GoodsAdminNavigation {
     }
 
     @Bean
-    DashboardCount goodsCount(GoodRepository goods) {
+    DashboardCount goodsCount(GoodService goods) {
         return new DashboardCount("Goods rows", "/admin/goods", 95, goods::count);
     }
 }

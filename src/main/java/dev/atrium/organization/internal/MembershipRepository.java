@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * query bound to an array ({@code = ANY}), never one query per organization or per user.
  */
 @Repository
-public class MembershipRepository {
+class MembershipRepository {
 
     private final JdbcClient jdbc;
 

@@ -11,7 +11,7 @@ import org.springframework.data.repository.ListCrudRepository;
  * The {@code organizations} table; the memberships are {@link MembershipRepository}. Names are unique whatever their case, so
  * looking one up compares lower-case names, as the unique index does.
  */
-public interface OrganizationRepository extends ListCrudRepository<Organization, Long> {
+interface OrganizationRepository extends ListCrudRepository<Organization, Long> {
 
     /** Organizations whose name or description contains the pattern, any case; all of them when it is null. */
     String MATCHING = """

@@ -1,6 +1,7 @@
 package dev.atrium.organization.internal;
 
 import dev.atrium.account.AccountApi;
+import dev.atrium.account.UserOrganizations.OrganizationRef;
 import dev.atrium.account.UserSummary;
 import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
@@ -11,9 +12,12 @@ import dev.atrium.shared.security.CurrentUser;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -168,6 +172,28 @@ public class OrganizationService {
 
     public long count() {
         return organizations.count();
+    }
+
+    /** The organizations each user belongs to, for the users' profiles. */
+    public Map<Long, List<OrganizationRef>> organizationsOf(Collection<Long> userIds) {
+        return memberships.organizationsOf(userIds);
+    }
+
+    /** Which of the ids name no organization. */
+    public Set<Long> unknown(Collection<Long> organizationIds) {
+        if (organizationIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> unknown = new HashSet<>(organizationIds);
+        organizations.findAllById(organizationIds).stream()
+                .map(Organization::id)
+                .forEach(unknown::remove);
+        return unknown;
+    }
+
+    /** Makes the user a member of exactly these organizations, in the caller's transaction. */
+    public void replaceMemberships(long userId, Set<Long> organizationIds) {
+        memberships.replaceMemberships(userId, organizationIds, clock.instant());
     }
 
     /** The organization, locked, when the actor may manage it. */
