@@ -2,7 +2,7 @@ package dev.atrium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atrium.shared.embedded.EmbeddedServers;
+import dev.atrium.embedded.EmbeddedServers;
 import dev.atrium.shared.web.SecurityHeaders;
 import io.lettuce.core.RedisClient;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.atrium.shared.embedded;
+package dev.atrium.embedded;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package dev.atrium.shared.embedded;
+package dev.atrium.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

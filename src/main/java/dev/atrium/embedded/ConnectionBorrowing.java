@@ -1,4 +1,4 @@
-package dev.atrium.shared.embedded;
+package dev.atrium.embedded;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.atrium.shared.embedded;
+package dev.atrium.embedded;
 
 import io.lettuce.core.RedisCommandTimeoutException;
 import java.time.Duration;

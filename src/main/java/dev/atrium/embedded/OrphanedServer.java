@@ -1,4 +1,4 @@
-package dev.atrium.shared.embedded;
+package dev.atrium.embedded;
 
 import java.io.IOException;
 import java.nio.file.Files;
