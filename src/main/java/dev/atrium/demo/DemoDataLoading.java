@@ -1,5 +1,6 @@
-package dev.atrium.shared.demo;
+package dev.atrium.demo;
 
+import dev.atrium.shared.demo.DemoData;
 import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -1,5 +1,7 @@
-package dev.atrium.shared.blob;
+package dev.atrium.storage;
 
+import dev.atrium.shared.blob.Blob;
+import dev.atrium.shared.blob.BlobStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
