@@ -1,8 +1,9 @@
 package dev.atrium.shared.security;
 
 import dev.atrium.shared.problem.ServiceUnavailable;
-import dev.atrium.shared.web.RequestId;
-import dev.atrium.shared.web.SecurityHeaders;
+import dev.atrium.shared.web.RequestIdAttribute;
+import dev.atrium.web.RequestId;
+import dev.atrium.web.SecurityHeaders;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,7 +64,7 @@ class OutageResponses extends OncePerRequestFilter {
         // Whatever the failed request had set (cookies, caching, a half-written page) must not go out with the 503.
         response.reset();
         SecurityHeaders.writeTo(response);
-        String requestId = RequestId.of(request);
+        String requestId = RequestIdAttribute.of(request);
         if (requestId != null) {
             response.setHeader(RequestId.HEADER, requestId);
         }

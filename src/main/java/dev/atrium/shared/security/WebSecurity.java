@@ -1,6 +1,6 @@
 package dev.atrium.shared.security;
 
-import dev.atrium.shared.web.SecurityHeaders;
+import dev.atrium.web.SecurityHeaders;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;

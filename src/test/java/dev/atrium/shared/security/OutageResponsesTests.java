@@ -2,8 +2,8 @@ package dev.atrium.shared.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atrium.shared.web.RequestId;
-import dev.atrium.shared.web.SecurityHeaders;
+import dev.atrium.web.RequestId;
+import dev.atrium.web.SecurityHeaders;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

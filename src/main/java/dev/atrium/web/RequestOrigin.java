@@ -1,4 +1,4 @@
-package dev.atrium.shared.web;
+package dev.atrium.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package dev.atrium.shared.web;
+package dev.atrium.web;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;

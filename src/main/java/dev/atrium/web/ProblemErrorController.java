@@ -1,5 +1,7 @@
-package dev.atrium.shared.web;
+package dev.atrium.web;
 
+import dev.atrium.shared.web.BrowserPages;
+import dev.atrium.shared.web.RequestIdAttribute;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,7 +46,7 @@ class ProblemErrorController implements ErrorController {
                 // A path Tomcat let through but that is no URI (a bare %): the answer goes without an instance.
             }
         }
-        String requestId = RequestId.of(request);
+        String requestId = RequestIdAttribute.of(request);
         if (requestId != null) {
             problem.setProperty("request_id", requestId);
         }

@@ -1,5 +1,6 @@
-package dev.atrium.shared.web;
+package dev.atrium.web;
 
+import dev.atrium.shared.web.RequestIdAttribute;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,13 +27,7 @@ public class RequestId extends OncePerRequestFilter {
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "request_id";
 
-    private static final String ATTRIBUTE = RequestId.class.getName();
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
-    /** The id of the request being served, or null outside a request. */
-    public static @Nullable String of(HttpServletRequest request) {
-        return (String) request.getAttribute(ATTRIBUTE);
-    }
 
     /** The id a request with this {@code X-Request-Id} header gets: the header when it is plain, else a new one. */
     static String forHeader(@Nullable String header) {
@@ -46,9 +41,9 @@ public class RequestId extends OncePerRequestFilter {
             throws ServletException, IOException {
         // The error dispatch of a request is the same request: it keeps the id the request was given, so that the
         // error answer and its log lines name the request they belong to.
-        String given = of(request);
+        String given = RequestIdAttribute.of(request);
         String id = given != null ? given : forHeader(request.getHeader(HEADER));
-        request.setAttribute(ATTRIBUTE, id);
+        RequestIdAttribute.set(request, id);
         response.setHeader(HEADER, id);
         // Written first, so that an answer refused by any later filter carries them too.
         SecurityHeaders.writeTo(response);

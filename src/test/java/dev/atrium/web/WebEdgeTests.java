@@ -1,11 +1,11 @@
-package dev.atrium.shared.web;
+package dev.atrium.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atrium.AtriumTest;
 import dev.atrium.Replica;
 import dev.atrium.TestAccounts;
-import dev.atrium.shared.web.RawHttp.Answer;
+import dev.atrium.web.RawHttp.Answer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.atrium.shared.web;
+package dev.atrium.web;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;

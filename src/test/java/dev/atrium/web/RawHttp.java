@@ -1,4 +1,4 @@
-package dev.atrium.shared.web;
+package dev.atrium.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

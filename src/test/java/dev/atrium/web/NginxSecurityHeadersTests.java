@@ -1,4 +1,4 @@
-package dev.atrium.shared.web;
+package dev.atrium.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

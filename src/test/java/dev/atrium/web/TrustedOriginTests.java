@@ -1,13 +1,13 @@
-package dev.atrium.shared.web;
+package dev.atrium.web;
 
-import static dev.atrium.shared.web.WebEdgeTests.get;
-import static dev.atrium.shared.web.WebEdgeTests.signIn;
+import static dev.atrium.web.WebEdgeTests.get;
+import static dev.atrium.web.WebEdgeTests.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atrium.AtriumTest;
 import dev.atrium.Replica;
 import dev.atrium.TestAccounts;
-import dev.atrium.shared.web.RawHttp.Answer;
+import dev.atrium.web.RawHttp.Answer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;

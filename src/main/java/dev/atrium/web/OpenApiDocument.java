@@ -1,4 +1,4 @@
-package dev.atrium.shared.web;
+package dev.atrium.web;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.jackson.ModelResolver;

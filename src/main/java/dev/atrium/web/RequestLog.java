@@ -1,4 +1,4 @@
-package dev.atrium.shared.web;
+package dev.atrium.web;
 
 import dev.atrium.shared.security.CurrentUser;
 import jakarta.servlet.Filter;

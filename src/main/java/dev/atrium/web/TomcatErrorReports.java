@@ -1,4 +1,4 @@
-package dev.atrium.shared.web;
+package dev.atrium.web;
 
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;

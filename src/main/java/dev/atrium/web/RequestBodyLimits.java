@@ -1,6 +1,7 @@
-package dev.atrium.shared.web;
+package dev.atrium.web;
 
 import dev.atrium.shared.problem.RequestBodyTooLarge;
+import dev.atrium.shared.web.BodyLimit;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
