@@ -1,5 +1,7 @@
-package dev.atrium.shared.security;
+package dev.atrium.security;
 
+import dev.atrium.shared.security.BrowserSessions;
+import dev.atrium.shared.security.CurrentUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,9 @@
-package dev.atrium.shared.security;
+package dev.atrium.security;
 
+import dev.atrium.shared.security.BrowserSessions;
+import dev.atrium.shared.security.CurrentUser;
+import dev.atrium.shared.security.JwtSigner;
+import dev.atrium.shared.security.RequestAuthorizations;
 import dev.atrium.web.SecurityHeaders;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

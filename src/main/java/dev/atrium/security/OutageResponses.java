@@ -1,4 +1,4 @@
-package dev.atrium.shared.security;
+package dev.atrium.security;
 
 import dev.atrium.shared.problem.ServiceUnavailable;
 import dev.atrium.shared.web.RequestIdAttribute;

@@ -1,4 +1,4 @@
-package dev.atrium.shared.security;
+package dev.atrium.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.atrium.shared.security;
+package dev.atrium.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;

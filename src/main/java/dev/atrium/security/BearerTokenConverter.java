@@ -1,5 +1,6 @@
-package dev.atrium.shared.security;
+package dev.atrium.security;
 
+import dev.atrium.shared.security.BearerTokenAuthenticator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
