@@ -1,4 +1,4 @@
-package dev.atrium.shared.ratelimit;
+package dev.atrium.ratelimit;
 
 import static dev.atrium.TestAccounts.freshAddress;
 import static org.assertj.core.api.Assertions.assertThat;

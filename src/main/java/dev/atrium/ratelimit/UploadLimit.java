@@ -1,4 +1,4 @@
-package dev.atrium.shared.ratelimit;
+package dev.atrium.ratelimit;
 
 import dev.atrium.shared.security.CurrentUser;
 import java.time.Duration;

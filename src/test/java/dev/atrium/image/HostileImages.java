@@ -1,4 +1,4 @@
-package dev.atrium.shared.image;
+package dev.atrium.image;
 
 import java.io.ByteArrayOutputStream;
 
@@ -12,7 +12,7 @@ public final class HostileImages {
     private HostileImages() {}
 
     /**
-     * Writes one such JPEG, for the benchmarks: {@code java src/test/java/dev/atrium/shared/image/HostileImages.java
+     * Writes one such JPEG, for the benchmarks: {@code java src/test/java/dev/atrium/image/HostileImages.java
      * <side> <scans> <file>}.
      */
     public static void main(String[] args) throws java.io.IOException {

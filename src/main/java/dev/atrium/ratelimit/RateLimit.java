@@ -1,4 +1,4 @@
-package dev.atrium.shared.ratelimit;
+package dev.atrium.ratelimit;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;

@@ -1,11 +1,11 @@
-package dev.atrium.shared.image;
+package dev.atrium.image;
 
-import static dev.atrium.shared.image.ImageRefused.Reason.BAD_HEADER;
-import static dev.atrium.shared.image.ImageRefused.Reason.DAMAGED;
-import static dev.atrium.shared.image.ImageRefused.Reason.NOT_AN_IMAGE;
-import static dev.atrium.shared.image.ImageRefused.Reason.TOO_COSTLY;
-import static dev.atrium.shared.image.ImageRefused.Reason.TOO_MANY_PIXELS;
-import static dev.atrium.shared.image.ImageRefused.Reason.UNREADABLE;
+import static dev.atrium.image.ImageRefused.Reason.BAD_HEADER;
+import static dev.atrium.image.ImageRefused.Reason.DAMAGED;
+import static dev.atrium.image.ImageRefused.Reason.NOT_AN_IMAGE;
+import static dev.atrium.image.ImageRefused.Reason.TOO_COSTLY;
+import static dev.atrium.image.ImageRefused.Reason.TOO_MANY_PIXELS;
+import static dev.atrium.image.ImageRefused.Reason.UNREADABLE;
 
 import dev.atrium.shared.problem.ServiceUnavailable;
 import jakarta.annotation.PreDestroy;

@@ -1,4 +1,4 @@
-package dev.atrium.shared.image;
+package dev.atrium.image;
 
 /**
  * What an image's header says, read without decoding a pixel.

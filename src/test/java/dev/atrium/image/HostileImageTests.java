@@ -1,4 +1,4 @@
-package dev.atrium.shared.image;
+package dev.atrium.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.atrium.shared.image;
+package dev.atrium.image;
 
 import java.awt.image.BufferedImage;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.atrium.shared.image;
+package dev.atrium.image;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package dev.atrium.shared.image;
+package dev.atrium.image;
 
 /** The image formats Atrium may decode, each recognised from its first bytes; a path names the ones it accepts. */
 public enum ImageFormat {

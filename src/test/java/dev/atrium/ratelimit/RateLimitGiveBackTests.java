@@ -1,4 +1,4 @@
-package dev.atrium.shared.ratelimit;
+package dev.atrium.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;

@@ -1,9 +1,9 @@
-package dev.atrium.shared.image;
+package dev.atrium.image;
 
-import static dev.atrium.shared.image.ImageRefused.Reason.BAD_HEADER;
-import static dev.atrium.shared.image.ImageRefused.Reason.DAMAGED;
-import static dev.atrium.shared.image.ImageRefused.Reason.TOO_COSTLY;
-import static dev.atrium.shared.image.ImageRefused.Reason.UNSUPPORTED;
+import static dev.atrium.image.ImageRefused.Reason.BAD_HEADER;
+import static dev.atrium.image.ImageRefused.Reason.DAMAGED;
+import static dev.atrium.image.ImageRefused.Reason.TOO_COSTLY;
+import static dev.atrium.image.ImageRefused.Reason.UNSUPPORTED;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
