@@ -26,7 +26,7 @@ stop_uploaders() {
 trap 'stop_uploaders; stop_atrium; rm -rf "$work"' EXIT
 [ -f target/atrium.jar ] || { echo "build first: ./mvnw -q package -DskipTests" >&2; exit 1; }
 
-generator=src/test/java/dev/atrium/shared/image/HostileImages.java
+generator=src/test/java/dev/atrium/image/HostileImages.java
 "$JAVA" "$generator" 2048 900 "$work/refused.jpg"
 "$JAVA" "$generator" 2048 35 "$work/admitted.jpg"
 for name in refused admitted; do

@@ -2,8 +2,8 @@ package dev.atrium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atrium.shared.embedded.EmbeddedServers;
-import dev.atrium.shared.web.SecurityHeaders;
+import dev.atrium.embedded.EmbeddedServers;
+import dev.atrium.web.SecurityHeaders;
 import io.lettuce.core.RedisClient;
 import java.net.URI;
 import java.net.URLEncoder;

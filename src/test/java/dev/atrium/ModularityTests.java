@@ -1,13 +1,39 @@
 package dev.atrium;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** Each module reaches another only through its public face; the build fails when one does not. */
+/**
+ * Each module reaches another only through its public face, and the business modules never reach the platform; the
+ * build fails when one does.
+ */
 class ModularityTests {
 
     static final ApplicationModules modules = ApplicationModules.of(AtriumApplication.class);
+
+    /** The open kernel every module may use: problems, paging, the clock, the current user and a few contracts. */
+    static final String KERNEL = "shared";
+
+    /** What Atrium does: the modules a product feature lives in. */
+    static final Set<String> BUSINESS =
+            Set.of("account", "organization", "catalog", "ordering", "ar", "goods", "admin");
+
+    /** Capabilities business modules call through their public face, like any other module. */
+    static final Set<String> CAPABILITIES = Set.of("image", "ratelimit");
+
+    /**
+     * How Atrium runs: closed modules that no business module (nor the kernel) depends on; they plug in through the
+     * kernel's contracts instead.
+     */
+    static final Set<String> PLATFORM = Set.of("security", "web", "embedded", "storage", "demo");
 
     @Test
     void modules_only_use_each_others_public_api() {
@@ -15,7 +41,41 @@ class ModularityTests {
     }
 
     @Test
+    void every_module_is_the_kernel_a_business_module_a_capability_or_platform() {
+        Set<String> named = Stream.of(Set.of(KERNEL), BUSINESS, CAPABILITIES, PLATFORM)
+                .flatMap(Set::stream)
+                .collect(Collectors.toSet());
+        assertThat(modules.stream().map(ModularityTests::name)).containsExactlyInAnyOrderElementsOf(named);
+    }
+
+    @Test
+    void business_modules_and_the_kernel_do_not_depend_on_platform_modules() {
+        List<String> uses = modules.stream()
+                .filter(module -> BUSINESS.contains(name(module)) || KERNEL.equals(name(module)))
+                .flatMap(module -> module.getDirectDependencies(modules).stream()
+                        .filter(dependency -> PLATFORM.contains(name(dependency.getTargetModule())))
+                        .map(dependency -> dependency.getSourceType().getName() + " -> "
+                                + dependency.getTargetType().getName()))
+                .distinct()
+                .toList();
+        assertThat(uses).as("dependencies on platform modules").isEmpty();
+    }
+
+    @Test
+    void platform_modules_are_closed() {
+        assertThat(modules.stream().filter(module -> PLATFORM.contains(name(module))))
+                .as("platform modules")
+                .noneMatch(ApplicationModule::isOpen);
+        assertThat(modules.getModuleByName(KERNEL))
+                .hasValueSatisfying(kernel -> assertThat(kernel.isOpen()).isTrue());
+    }
+
+    @Test
     void the_module_map_is_written_for_the_docs() {
         new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    }
+
+    private static String name(ApplicationModule module) {
+        return module.getIdentifier().toString();
     }
 }

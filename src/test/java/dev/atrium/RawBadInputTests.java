@@ -2,8 +2,8 @@ package dev.atrium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atrium.shared.web.RawHttp;
-import dev.atrium.shared.web.RawHttp.Answer;
+import dev.atrium.web.RawHttp;
+import dev.atrium.web.RawHttp.Answer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.atrium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.atrium.shared.embedded.EmbeddedServers;
+import dev.atrium.embedded.EmbeddedServers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;

@@ -1,7 +1,7 @@
 package dev.atrium.account;
 
 import dev.atrium.account.internal.SignInThrottle;
-import dev.atrium.shared.ratelimit.RateLimits;
+import dev.atrium.ratelimit.RateLimits;
 import java.io.PrintStream;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;

@@ -3,7 +3,7 @@ package dev.atrium.goods;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atrium.AtriumApplication;
-import dev.atrium.shared.embedded.EmbeddedServers;
+import dev.atrium.embedded.EmbeddedServers;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;

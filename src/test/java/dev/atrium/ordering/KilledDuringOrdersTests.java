@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.atrium.AtriumApplication;
 import dev.atrium.Replica;
-import dev.atrium.shared.embedded.EmbeddedServers;
+import dev.atrium.embedded.EmbeddedServers;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;

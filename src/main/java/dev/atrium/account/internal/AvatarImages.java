@@ -1,10 +1,10 @@
 package dev.atrium.account.internal;
 
-import dev.atrium.shared.image.DecodedImage;
-import dev.atrium.shared.image.ImageDecoding;
-import dev.atrium.shared.image.ImageFacts;
-import dev.atrium.shared.image.ImageFormat;
-import dev.atrium.shared.image.ImageRefused;
+import dev.atrium.image.DecodedImage;
+import dev.atrium.image.ImageDecoding;
+import dev.atrium.image.ImageFacts;
+import dev.atrium.image.ImageFormat;
+import dev.atrium.image.ImageRefused;
 import dev.atrium.shared.problem.ProblemException;
 import java.awt.Color;
 import java.awt.Graphics2D;

@@ -1,8 +1,8 @@
 package dev.atrium.account.internal;
 
 import dev.atrium.account.TooManySignInAttempts;
-import dev.atrium.shared.ratelimit.RateLimit;
-import dev.atrium.shared.ratelimit.RateLimits;
+import dev.atrium.ratelimit.RateLimit;
+import dev.atrium.ratelimit.RateLimits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,9 +1,9 @@
 package dev.atrium.ar.internal;
 
-import dev.atrium.shared.image.ImageDecoding;
-import dev.atrium.shared.image.ImageFacts;
-import dev.atrium.shared.image.ImageFormat;
-import dev.atrium.shared.image.ImageRefused;
+import dev.atrium.image.ImageDecoding;
+import dev.atrium.image.ImageFacts;
+import dev.atrium.image.ImageFormat;
+import dev.atrium.image.ImageRefused;
 import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.ProblemException;
 import java.awt.image.BufferedImage;

@@ -3,8 +3,8 @@ package dev.atrium.shared.blob;
 import java.util.Optional;
 
 /**
- * Where Atrium keeps binary files. The implementation stores them in PostgreSQL, so every replica sees the same files
- * and a file is written in the same transaction as the row that points to it.
+ * Where Atrium keeps binary files. The implementation ({@code dev.atrium.storage}) stores them in PostgreSQL, so every
+ * replica sees the same files and a file is written in the same transaction as the row that points to it.
  */
 public interface BlobStore {
 

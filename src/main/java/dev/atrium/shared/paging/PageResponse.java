@@ -41,7 +41,7 @@ public record PageResponse<T>(
 
     /**
      * Built from the request as the edge presents it: its origin is the configured public base URL or a trusted
-     * proxy's, never the client's own {@code Host} (see {@code shared.web.RequestOrigin}).
+     * proxy's, never the client's own {@code Host} (see {@code dev.atrium.web.RequestOrigin}).
      */
     private static String link(int page) {
         return ServletUriComponentsBuilder.fromCurrentRequest()

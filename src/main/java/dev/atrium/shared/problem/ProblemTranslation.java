@@ -1,6 +1,6 @@
 package dev.atrium.shared.problem;
 
-import dev.atrium.shared.web.RequestId;
+import dev.atrium.shared.web.RequestIdAttribute;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
@@ -246,7 +246,7 @@ public class ProblemTranslation extends ResponseEntityExceptionHandler {
             if (problem.getInstance() == null) {
                 problem.setInstance(URI.create(http.getRequestURI()));
             }
-            String requestId = RequestId.of(http);
+            String requestId = RequestIdAttribute.of(http);
             if (requestId != null) {
                 problem.setProperty("request_id", requestId);
             }

@@ -12,9 +12,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.atrium.account.TooManySignInAttempts;
+import dev.atrium.ratelimit.RateLimit;
+import dev.atrium.ratelimit.RateLimits;
 import dev.atrium.shared.problem.ServiceUnavailable;
-import dev.atrium.shared.ratelimit.RateLimit;
-import dev.atrium.shared.ratelimit.RateLimits;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

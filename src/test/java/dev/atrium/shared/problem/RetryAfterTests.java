@@ -3,7 +3,7 @@ package dev.atrium.shared.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atrium.account.TooManySignInAttempts;
-import dev.atrium.shared.ratelimit.TooManyRequests;
+import dev.atrium.ratelimit.TooManyRequests;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.stream.Stream;

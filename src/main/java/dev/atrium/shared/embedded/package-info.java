@@ -1,4 +1,0 @@
-@NullMarked
-package dev.atrium.shared.embedded;
-
-import org.jspecify.annotations.NullMarked;
