@@ -1,7 +1,12 @@
 package dev.atrium;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -10,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import org.springframework.stereotype.Repository;
 
 /**
  * Each module reaches another only through its public face, and the business modules never reach the platform; the
@@ -68,6 +74,38 @@ class ModularityTests {
                 .noneMatch(ApplicationModule::isOpen);
         assertThat(modules.getModuleByName(KERNEL))
                 .hasValueSatisfying(kernel -> assertThat(kernel.isOpen()).isTrue());
+    }
+
+    static final JavaClasses production = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.atrium");
+
+    /**
+     * A repository is its package's own: controllers, facades and other packages go through the services beside it,
+     * so the rules a service enforces cannot be stepped around.
+     */
+    @Test
+    void repositories_are_package_private() {
+        classes()
+                .that()
+                .areAnnotatedWith(Repository.class)
+                .or()
+                .areAssignableTo(org.springframework.data.repository.Repository.class)
+                .should()
+                .notBePublic()
+                .check(production);
+    }
+
+    /** Controllers map requests to services; the SQL behind a service is none of their business. */
+    @Test
+    void web_layers_do_not_reach_for_sql() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.atrium.*.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.jdbc..", "org.springframework.data.jdbc..")
+                .check(production);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.atrium.catalog.internal;
 
 import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -21,23 +20,7 @@ import org.springframework.stereotype.Repository;
  * the count on its own, to tell an empty list from a page past the end.
  */
 @Repository
-public class ProductListing {
-
-    /** A product as a list shows it: its price and quantity are those of the shop asked about. */
-    public record Listed(
-            long id,
-            String name,
-            String description,
-            BigDecimal price,
-            BigDecimal listPrice,
-            int quantity,
-            boolean sold,
-            @Nullable String author,
-            @Nullable String isbn,
-            @Nullable String publisher,
-            @Nullable Integer year,
-            @Nullable String photoKey,
-            @Nullable Long shopId) {}
+class ProductListing {
 
     private static final String SELECT = """
             SELECT p.id, p.name, p.description, coalesce(s.price, p.price) AS price, p.price AS list_price,
@@ -53,22 +36,23 @@ public class ProductListing {
     }
 
     /** Every product, priced and counted as the shop sells it (the default shop when shopId is null). */
-    public Page<Listed> catalogue(@Nullable Long shopId, ProductFilter filter, PageQuery page) {
+    Page<ListedProduct> catalogue(@Nullable Long shopId, ProductFilter filter, PageQuery page) {
         return page(shopId, false, filter, page);
     }
 
     /** The products the shop sells. */
-    public Page<Listed> assortment(long shopId, ProductFilter filter, PageQuery page) {
+    Page<ListedProduct> assortment(long shopId, ProductFilter filter, PageQuery page) {
         return page(shopId, true, filter, page);
     }
 
-    private Page<Listed> page(@Nullable Long shopId, boolean assortmentOnly, ProductFilter filter, PageQuery page) {
+    private Page<ListedProduct> page(
+            @Nullable Long shopId, boolean assortmentOnly, ProductFilter filter, PageQuery page) {
         String cte = shopCte(shopId);
         String from = (assortmentOnly ? " FROM products p JOIN stock s" : " FROM products p LEFT JOIN stock s")
                 + " ON s.product_id = p.id AND s.shop_id = (SELECT id FROM shop)"
                 + where(filter);
         List<Long> total = new ArrayList<>(1);
-        List<Listed> rows = bind(
+        List<ListedProduct> rows = bind(
                         jdbc.sql(cte + " " + SELECT + ", (SELECT count(*)" + from + ") AS total" + from + " ORDER BY "
                                 + filter.ordering().sql() + " LIMIT :limit OFFSET :offset"),
                         shopId,
@@ -79,7 +63,7 @@ public class ProductListing {
                     if (row == 0) {
                         total.add(rs.getLong("total"));
                     }
-                    return new Listed(
+                    return new ListedProduct(
                             rs.getLong("id"),
                             rs.getString("name"),
                             rs.getString("description"),

@@ -4,12 +4,15 @@ import dev.atrium.catalog.ProductDeleted;
 import dev.atrium.catalog.ProductNotFound;
 import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.blob.BlobStore;
+import dev.atrium.shared.paging.Page;
+import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,20 +29,33 @@ public class ProductService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ProductListing listing;
 
     ProductService(
             ProductRepository products,
+            ProductListing listing,
             BlobStore blobs,
             ProductPhotos photos,
             ApplicationEventPublisher events,
             Clock clock,
             PlatformTransactionManager transactionManager) {
         this.products = products;
+        this.listing = listing;
         this.blobs = blobs;
         this.photos = photos;
         this.events = events;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** Every product, priced and counted as the shop sells it (the default shop when shopId is null). */
+    public Page<ListedProduct> catalogue(@Nullable Long shopId, ProductFilter filter, PageQuery page) {
+        return listing.catalogue(shopId, filter, page);
+    }
+
+    /** The products the shop sells. */
+    public Page<ListedProduct> assortment(long shopId, ProductFilter filter, PageQuery page) {
+        return listing.assortment(shopId, filter, page);
     }
 
     public Product get(long id) {

@@ -5,7 +5,6 @@ import dev.atrium.admin.AdminPages;
 import dev.atrium.admin.AdminProblems;
 import dev.atrium.catalog.internal.Product;
 import dev.atrium.catalog.internal.ProductFilter;
-import dev.atrium.catalog.internal.ProductListing;
 import dev.atrium.catalog.internal.ProductOrdering;
 import dev.atrium.catalog.internal.ProductService;
 import dev.atrium.catalog.internal.Shop;
@@ -47,7 +46,6 @@ class CatalogAdminController {
 
     private static final String HTMX = "HX-Request";
 
-    private final ProductListing listing;
     private final ProductService products;
     private final ShopService shops;
     private final StockService stockService;
@@ -55,13 +53,11 @@ class CatalogAdminController {
     private final UploadLimit uploads;
 
     CatalogAdminController(
-            ProductListing listing,
             ProductService products,
             ShopService shops,
             StockService stockService,
             JsonMapper json,
             UploadLimit uploads) {
-        this.listing = listing;
         this.products = products;
         this.shops = shops;
         this.stockService = stockService;
@@ -79,7 +75,7 @@ class CatalogAdminController {
             Model model) {
         ProductFilter filter = filter(q, model);
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("list", AdminList.of(page, query -> listing.catalogue(null, filter, query)));
+        model.addAttribute("list", AdminList.of(page, query -> products.catalogue(null, filter, query)));
         return htmx != null ? "admin/catalog/products-rows :: rows" : "admin/catalog/products";
     }
 
@@ -322,7 +318,7 @@ class CatalogAdminController {
         model.addAttribute("shop", shop);
         model.addAttribute("isDefault", shops.defaultShop().map(Shop::id).orElse(0L) == shop.id());
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("list", AdminList.of(page, query -> listing.assortment(shop.id(), filter, query)));
+        model.addAttribute("list", AdminList.of(page, query -> products.assortment(shop.id(), filter, query)));
         model.addAttribute("adjustments", stockService.adjustments(shop.id(), 10));
     }
 

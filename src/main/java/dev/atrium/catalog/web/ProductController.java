@@ -1,7 +1,6 @@
 package dev.atrium.catalog.web;
 
 import dev.atrium.catalog.internal.Product;
-import dev.atrium.catalog.internal.ProductListing;
 import dev.atrium.catalog.internal.ProductService;
 import dev.atrium.catalog.internal.ShopService;
 import dev.atrium.catalog.internal.StockService;
@@ -44,19 +43,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "Products", description = "The catalogue: search and filter products, see their stock in every shop")
 class ProductController {
 
-    private final ProductListing listing;
     private final ProductService products;
     private final ShopService shops;
     private final StockService stock;
     private final UploadLimit uploads;
 
-    ProductController(
-            ProductListing listing,
-            ProductService products,
-            ShopService shops,
-            StockService stock,
-            UploadLimit uploads) {
-        this.listing = listing;
+    ProductController(ProductService products, ShopService shops, StockService stock, UploadLimit uploads) {
         this.products = products;
         this.shops = shops;
         this.stock = stock;
@@ -83,7 +75,8 @@ class ProductController {
         }
         String base = baseUrl(request);
         return PageResponse.of(
-                        listing.catalogue(parameters.shop(), parameters.filter(), parameters.page()), parameters.page())
+                        products.catalogue(parameters.shop(), parameters.filter(), parameters.page()),
+                        parameters.page())
                 .map(listed -> ProductListItem.of(listed, base));
     }
 

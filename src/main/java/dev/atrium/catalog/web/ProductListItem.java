@@ -1,6 +1,6 @@
 package dev.atrium.catalog.web;
 
-import dev.atrium.catalog.internal.ProductListing;
+import dev.atrium.catalog.internal.ListedProduct;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +36,7 @@ record ProductListItem(
 
         @Schema(description = "Absolute URL of the photo, when the product has one") @Nullable String photoUrl) {
 
-    static ProductListItem of(ProductListing.Listed listed, String baseUrl) {
+    static ProductListItem of(ListedProduct listed, String baseUrl) {
         return new ProductListItem(
                 listed.id(),
                 listed.name(),

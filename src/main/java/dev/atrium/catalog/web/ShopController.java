@@ -1,6 +1,6 @@
 package dev.atrium.catalog.web;
 
-import dev.atrium.catalog.internal.ProductListing;
+import dev.atrium.catalog.internal.ProductService;
 import dev.atrium.catalog.internal.Shop;
 import dev.atrium.catalog.internal.ShopService;
 import dev.atrium.catalog.internal.StockAdjustment;
@@ -38,12 +38,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ShopController {
 
     private final ShopService shops;
-    private final ProductListing listing;
+    private final ProductService products;
     private final StockService stockService;
 
-    ShopController(ShopService shops, ProductListing listing, StockService stockService) {
+    ShopController(ShopService shops, ProductService products, StockService stockService) {
         this.shops = shops;
-        this.listing = listing;
+        this.products = products;
         this.stockService = stockService;
     }
 
@@ -94,7 +94,7 @@ class ShopController {
         ListingParameters parameters = ListingParameters.read(request);
         shops.get(id);
         String base = ProductController.baseUrl(request);
-        return PageResponse.of(listing.assortment(id, parameters.filter(), parameters.page()), parameters.page())
+        return PageResponse.of(products.assortment(id, parameters.filter(), parameters.page()), parameters.page())
                 .map(listed -> ProductListItem.of(listed, base));
     }
 

@@ -10,7 +10,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.atrium.catalog.internal.ProductFilter;
-import dev.atrium.catalog.internal.ProductListing;
 import dev.atrium.catalog.internal.ProductOrdering;
 import dev.atrium.catalog.internal.ProductService;
 import dev.atrium.catalog.internal.ShopService;
@@ -38,10 +37,10 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 class ProductListingParametersTests {
 
     // Built once: a standalone MockMvc costs more than the cases it serves. The mocks are reset before each case.
-    static final ProductListing listing = mock(ProductListing.class);
+    static final ProductService listing = mock(ProductService.class);
     static final ShopService shops = mock(ShopService.class);
-    static final MockMvcTester mvc = MockMvcTester.create(MockMvcBuilders.standaloneSetup(new ProductController(
-                    listing, mock(ProductService.class), shops, mock(StockService.class), mock(UploadLimit.class)))
+    static final MockMvcTester mvc = MockMvcTester.create(MockMvcBuilders.standaloneSetup(
+                    new ProductController(listing, shops, mock(StockService.class), mock(UploadLimit.class)))
             .setControllerAdvice(new ProblemTranslation())
             .build());
 
