@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ArDemoDataTests {
 
     @Autowired
-    ArDemoData demo;
+    DemoProjects demo;
 
     @Autowired
     JdbcClient jdbc;

@@ -27,15 +27,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(40)
-class ArDemoData implements DemoData {
+class DemoProjects implements DemoData {
 
     static final String OWNER = "alice@atrium.dev";
 
-    private record DemoProject(String name, String[] targets) {}
+    private record Sample(String name, String[] targets) {}
 
-    private static final DemoProject[] PROJECTS = {
-        new DemoProject("Alice's gallery", new String[] {"Poster in the hall", "Postcard from Lisbon"}),
-        new DemoProject("Museum tour", new String[] {"Entrance sign"}),
+    private static final Sample[] PROJECTS = {
+        new Sample("Alice's gallery", new String[] {"Poster in the hall", "Postcard from Lisbon"}),
+        new Sample("Museum tour", new String[] {"Entrance sign"}),
     };
 
     private final AccountApi accounts;
@@ -43,7 +43,7 @@ class ArDemoData implements DemoData {
     private final ImageTargetService targets;
     private final AppTokenService tokens;
 
-    ArDemoData(AccountApi accounts, ProjectService projects, ImageTargetService targets, AppTokenService tokens) {
+    DemoProjects(AccountApi accounts, ProjectService projects, ImageTargetService targets, AppTokenService tokens) {
         this.accounts = accounts;
         this.projects = projects;
         this.targets = targets;
@@ -59,7 +59,7 @@ class ArDemoData implements DemoData {
         CurrentUser alice = new CurrentUser(owner.get().id(), OWNER, Set.of("USER"), "demo-data");
         int added = 0;
         for (int p = 0; p < PROJECTS.length; p++) {
-            DemoProject demo = PROJECTS[p];
+            Sample demo = PROJECTS[p];
             Project project;
             try {
                 project = projects.create(alice, demo.name());
