@@ -50,6 +50,7 @@ class AdminPanelPhoneBrowserTests {
     @Autowired
     JdbcClient jdbc;
 
+    // Filler rows that no record of the goods file has, so that tests reading the imported goods never meet them.
     @BeforeEach
     void enoughGoodsForASecondPage() {
         long missing =
@@ -58,8 +59,8 @@ class AdminPanelPhoneBrowserTests {
             jdbc.sql("""
                             INSERT INTO goods (good_name, good_code, supplier_name, supplier_address, supplier_phone,
                                                supplier_contact, is_bulk, price, dt_of_license)
-                            VALUES ('Tuna', 'LYC 935', 'Moses and Sons', '1 Harbour Street', '555-0100',
-                                    'Megan Smith', true, 689, DATE '1978-12-07')""").update();
+                            VALUES ('Pager filler', 'FILL 30', 'Atrium tests', '1 Test Street', '555-0100',
+                                    'Test Contact', true, 689, DATE '1978-12-07')""").update();
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.atrium.catalog.internal;
 
 import dev.atrium.catalog.ProductDeleted;
-import dev.atrium.catalog.ProductNotFound;
 import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.blob.BlobStore;
 import dev.atrium.shared.paging.Page;

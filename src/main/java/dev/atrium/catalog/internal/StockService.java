@@ -1,7 +1,6 @@
 package dev.atrium.catalog.internal;
 
 import dev.atrium.catalog.ProductInShop;
-import dev.atrium.catalog.ProductNotFound;
 import dev.atrium.catalog.StockKey;
 import dev.atrium.catalog.StockLevel;
 import dev.atrium.catalog.StockLine;

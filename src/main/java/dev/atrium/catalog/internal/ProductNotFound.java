@@ -1,4 +1,4 @@
-package dev.atrium.catalog;
+package dev.atrium.catalog.internal;
 
 import dev.atrium.shared.problem.ProblemException;
 import org.springframework.http.HttpStatus;
