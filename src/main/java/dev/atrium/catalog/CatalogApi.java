@@ -37,12 +37,12 @@ public class CatalogApi {
     }
 
     public Optional<ShopSummary> findShop(long id) {
-        return shops.find(id).map(shop -> new ShopSummary(shop.id(), shop.name()));
+        return shops.summary(id);
     }
 
     /** The shop that stands for every request naming none; empty when there is no shop at all. */
     public Optional<ShopSummary> defaultShop() {
-        return shops.defaultShop().map(shop -> new ShopSummary(shop.id(), shop.name()));
+        return shops.defaultSummary();
     }
 
     /** The names of the products of the list that exist, by id. */

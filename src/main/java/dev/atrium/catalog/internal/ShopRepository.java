@@ -13,7 +13,7 @@ import org.springframework.data.repository.ListCrudRepository;
  * The {@code shops} table. A shop's times are the database's own ({@code now()}), so creating and changing one are an
  * {@code INSERT}/{@code UPDATE ... RETURNING} that answers the stored row, rather than {@code save}.
  */
-interface ShopRepository extends ListCrudRepository<Shop, Long> {
+interface ShopRepository extends ListCrudRepository<Shop, Long>, ShopSummaries {
 
     /** Shops whose name, address or description contains the pattern (any case); all of them when it is null. */
     String MATCHING = """

@@ -1,5 +1,6 @@
 package dev.atrium.catalog.internal;
 
+import dev.atrium.catalog.ShopSummary;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.InvalidRequest;
@@ -62,6 +63,16 @@ public class ShopService {
     }
 
     /** The shop standing for every request that names none, if there is any shop at all. */
+    /** The shop's id and name, as an order needs them. */
+    public Optional<ShopSummary> summary(long id) {
+        return shops.summaryOf(id);
+    }
+
+    /** The default shop's id and name, as an order needs them. */
+    public Optional<ShopSummary> defaultSummary() {
+        return shops.defaultSummary(defaultShopName);
+    }
+
     public Optional<Shop> defaultShop() {
         return shops.defaultShop(defaultShopName);
     }
