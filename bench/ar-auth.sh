@@ -22,7 +22,7 @@ list="$base/api/project/$project/imagetarget?limit=10"
 image="$base/api/project/$project/imagetarget/$target/image"
 run=(-t2 -c"$connections" -d"${seconds}s")
 
-echo "Atrium $(git rev-parse --short HEAD), $(nproc) cores, wrk -t2 -c$connections -d${seconds}s per line"
+echo "Atrium ${ATRIUM_JAR:-$(git rev-parse --short HEAD)}, $(nproc) cores, wrk -t2 -c$connections -d${seconds}s per line"
 AUTH="Bearer $user_token" measure "warm-up (not counted)" -t2 -c"$connections" -d5s "$list" >/dev/null
 for round in $(seq "$rounds"); do
   AUTH="Bearer $user_token" measure "list of 10 targets, user token ($round)" "${run[@]}" "$list"

@@ -9,6 +9,7 @@
 #   BENCH_AR_DB             the database, dropped before and after       (atrium_bench_ar)
 #   PGHOST, PGPORT, PGUSER  the PostgreSQL server                        (127.0.0.1, 5432, postgres)
 #   BENCH_DIR               where the run makes its folder, for Atrium's log and the images (/tmp)
+#   ATRIUM_JAR              the build to run, so that two builds can be measured one after the other (target/atrium.jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -17,6 +18,7 @@ redis=${BENCH_AR_REDIS:-redis://127.0.0.1:6379/7}
 port=${BENCH_PORT:-18741}
 base=http://127.0.0.1:$port
 database=${BENCH_AR_DB:-atrium_bench_ar}
+jar=${ATRIUM_JAR:-target/atrium.jar}
 mkdir -p "${BENCH_DIR:-/tmp}"
 work=$(mktemp -d "${BENCH_DIR:-/tmp}/atrium-ar-bench-XXXXXX")
 
@@ -29,14 +31,14 @@ stop_atrium() {
 trap stop_atrium EXIT
 
 start_atrium() {
-  [ -f target/atrium.jar ] || { echo "build first: ./mvnw -q package -DskipTests" >&2; exit 1; }
+  [ -f "$jar" ] || { echo "build first: ./mvnw -q package -DskipTests" >&2; exit 1; }
   dropdb --if-exists "$database" 2>/dev/null
   createdb "$database"
   redis-cli -u "$redis" flushdb >/dev/null
   ATRIUM_DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" ATRIUM_DATABASE_USERNAME=$PGUSER \
     ATRIUM_REDIS_URL="$redis" ATRIUM_MIGRATE_ON_START=true \
     ATRIUM_JWT_SECRET=a-benchmark-signing-key-of-at-least-32-bytes SERVER_PORT=$port \
-    LOGGING_LEVEL_ROOT=warn "$java" ${JAVA_OPTS:-} -jar target/atrium.jar >"$work/atrium.log" 2>&1 &
+    LOGGING_LEVEL_ROOT=warn "$java" ${JAVA_OPTS:-} -jar "$jar" >"$work/atrium.log" 2>&1 &
   pid=$!
   until curl -fs "$base/readyz" >/dev/null 2>&1; do
     kill -0 "$pid" 2>/dev/null || { echo "Atrium exited; its log:" >&2; tail -30 "$work/atrium.log" >&2; exit 1; }

@@ -14,9 +14,10 @@ import org.springframework.data.repository.ListCrudRepository;
 
 /**
  * The {@code app_tokens} table. A token is live while its row exists and {@code expires_at} is in the future. The
- * bulk deletions whose locking matters are {@link AppTokenDeletions}.
+ * bulk deletions whose locking matters are {@link AppTokenDeletions}; the check of every app-token request is
+ * {@link LiveAppTokensImpl}.
  */
-interface AppTokenRepository extends ListCrudRepository<AppTokenRepository.Row, UUID> {
+interface AppTokenRepository extends ListCrudRepository<AppTokenRepository.Row, UUID>, LiveAppTokens {
 
     /**
      * A row, without the signed token (which is made from it). Its id is the token's jti, chosen by Atrium, so it tells
@@ -39,16 +40,6 @@ interface AppTokenRepository extends ListCrudRepository<AppTokenRepository.Row, 
 
     /** A live token as the admin panel lists it, with its project's name. */
     record Listed(@Embedded.Empty Row row, String projectName) {}
-
-    /**
-     * The hot path of every request made with an app token: one primary-key lookup joined to its project, so that a
-     * deleted token, an expired one (whether or not the purge has run) and one of a deleted project are all refused
-     * by the same query, on every replica, with nothing cached that could go stale.
-     */
-    @Query("""
-            SELECT t.project_id FROM app_tokens t JOIN projects p ON p.id = t.project_id
-            WHERE t.id = :id AND t.expires_at > :now AND p.deleted_at IS NULL""")
-    Optional<Long> liveProjectOf(UUID id, Instant now);
 
     @Query("SELECT * FROM app_tokens WHERE id = :id AND project_id = :projectId AND expires_at > :now")
     Optional<Row> findLive(long projectId, UUID id, Instant now);

@@ -10,7 +10,9 @@ import org.springframework.data.repository.ListCrudRepository;
 /** The {@code image_targets} table. "Live" means not deleted; a target is always looked up within its project. */
 interface ImageTargetRepository extends ListCrudRepository<ImageTarget, Long> {
 
-    @Query("SELECT * FROM image_targets WHERE id = :id AND project_id = :projectId AND deleted_at IS NULL")
+    @Query(
+            value = "SELECT * FROM image_targets WHERE id = :id AND project_id = :projectId AND deleted_at IS NULL",
+            rowMapperClass = ArRowMappers.ImageTargets.class)
     Optional<ImageTarget> findLive(long projectId, long id);
 
     @Query("SELECT * FROM image_targets WHERE id = :id AND project_id = :projectId")
@@ -21,9 +23,9 @@ interface ImageTargetRepository extends ListCrudRepository<ImageTarget, Long> {
     Optional<ImageTarget> lockLive(long projectId, long id);
 
     /** Live targets of a project, oldest first. */
-    @Query("""
+    @Query(value = """
             SELECT * FROM image_targets WHERE project_id = :projectId AND deleted_at IS NULL
-            ORDER BY id LIMIT :limit OFFSET :offset""")
+            ORDER BY id LIMIT :limit OFFSET :offset""", rowMapperClass = ArRowMappers.ImageTargets.class)
     List<ImageTarget> listLive(long projectId, long offset, int limit);
 
     @Query("SELECT count(*) FROM image_targets WHERE project_id = :projectId AND deleted_at IS NULL")

@@ -22,7 +22,9 @@ interface ProjectRepository extends ListCrudRepository<Project, Long> {
             (:query = '' OR lower(p.name) LIKE :pattern OR CAST(p.id AS text) = :query)
             AND (CAST(:deleted AS boolean) IS NULL OR (p.deleted_at IS NOT NULL) = :deleted)""";
 
-    @Query("SELECT * FROM projects WHERE id = :id AND deleted_at IS NULL")
+    @Query(
+            value = "SELECT * FROM projects WHERE id = :id AND deleted_at IS NULL",
+            rowMapperClass = ArRowMappers.Projects.class)
     Optional<Project> findLive(long id);
 
     /**
