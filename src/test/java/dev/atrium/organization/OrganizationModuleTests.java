@@ -3,13 +3,13 @@ package dev.atrium.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atrium.ModuleTestUsers;
 import dev.atrium.organization.internal.NewOrganization;
 import dev.atrium.organization.internal.OrganizationChanges;
 import dev.atrium.organization.internal.OrganizationNameTaken;
 import dev.atrium.organization.internal.OrganizationService;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,9 +35,9 @@ class OrganizationModuleTests {
 
     @Test
     void only_the_creator_or_an_administrator_changes_an_organization() {
-        CurrentUser creator = user(Set.of("USER"));
-        CurrentUser someoneElse = user(Set.of("USER"));
-        CurrentUser administrator = user(Set.of("USER", "ADMIN"));
+        CurrentUser creator = ModuleTestUsers.user(jdbc);
+        CurrentUser someoneElse = ModuleTestUsers.user(jdbc);
+        CurrentUser administrator = ModuleTestUsers.administrator(jdbc);
         long id = organizations
                 .create(creator, new NewOrganization("Module rules " + UUID.randomUUID(), "first"))
                 .organization()
@@ -57,22 +57,11 @@ class OrganizationModuleTests {
 
     @Test
     void a_name_is_taken_whatever_its_case() {
-        CurrentUser creator = user(Set.of("USER"));
+        CurrentUser creator = ModuleTestUsers.user(jdbc);
         String name = "Case rules " + UUID.randomUUID();
         organizations.create(creator, new NewOrganization(name, ""));
 
         assertThatThrownBy(() -> organizations.create(creator, new NewOrganization(name.toUpperCase(), "")))
                 .isInstanceOf(OrganizationNameTaken.class);
-    }
-
-    private CurrentUser user(Set<String> roles) {
-        String email = "module-" + UUID.randomUUID() + "@example.com";
-        long id = jdbc.sql(
-                        "INSERT INTO users (email, password_hash, roles) VALUES (:email, 'unused', :roles) RETURNING id")
-                .param("email", email)
-                .param("roles", roles.toArray(String[]::new))
-                .query(Long.class)
-                .single();
-        return new CurrentUser(id, email, roles, "no-session");
     }
 }
