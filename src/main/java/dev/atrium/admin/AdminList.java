@@ -38,13 +38,13 @@ public record AdminList<T>(
     }
 
     /** The page asked for, as a query, moved back to the last page of a list of {@code count} rows if past it. */
-    public static PageQuery pageWithin(@Nullable Integer page, long count) {
+    private static PageQuery pageWithin(@Nullable Integer page, long count) {
         int pages = pages(count);
         return query(Math.min(query(page).pageNumber(), pages));
     }
 
     /** Rows already fetched for {@code query}, which is within the list (see {@link #pageWithin}). */
-    public static <T> AdminList<T> of(List<T> rows, long count, PageQuery query) {
+    private static <T> AdminList<T> of(List<T> rows, long count, PageQuery query) {
         int pages = pages(count);
         int page = query.pageNumber();
         return new AdminList<>(

@@ -12,7 +12,7 @@ import dev.atrium.catalog.internal.ShopService;
 import dev.atrium.catalog.internal.StockEntry;
 import dev.atrium.catalog.internal.StockService;
 import dev.atrium.ratelimit.UploadLimit;
-import dev.atrium.shared.paging.PageQuery;
+import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.problem.ProblemException;
@@ -185,9 +185,8 @@ class CatalogAdminController {
             Model model) {
         String text = q == null || q.isBlank() ? null : q.strip();
         long count = shops.count(text);
-        PageQuery query = AdminList.pageWithin(page, count);
         model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("list", AdminList.of(shops.search(text, query), count, query));
+        model.addAttribute("list", AdminList.of(page, query -> new Page<>(shops.search(text, query), count)));
         model.addAttribute("defaultShop", shops.defaultShop().map(Shop::id).orElse(0L));
         return htmx != null ? "admin/catalog/shops-rows :: rows" : "admin/catalog/shops";
     }

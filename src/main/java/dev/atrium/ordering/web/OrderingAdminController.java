@@ -11,7 +11,7 @@ import dev.atrium.ordering.internal.OrderFilter;
 import dev.atrium.ordering.internal.OrderService;
 import dev.atrium.ordering.internal.OrderStatus;
 import dev.atrium.ordering.internal.OrderView;
-import dev.atrium.shared.paging.PageQuery;
+import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
@@ -79,19 +79,16 @@ class OrderingAdminController {
         }
         OrderFilter filter = new OrderFilter(chosen, number(user), number(id));
         long count = orders.count(admin, filter);
-        PageQuery query = AdminList.pageWithin(page, count);
-        List<OrderView> found =
-                orders.list(admin, filter, query).stream().map(OrderView::of).toList();
-        Map<Long, UserSummary> customers = accounts.findUsers(
-                found.stream().map(OrderView::user).distinct().toList());
-        model.addAttribute(
-                "list",
-                AdminList.of(
-                        found.stream()
-                                .map(order -> new OrderRow(order, email(customers, order.user())))
+        AdminList<OrderView> found = AdminList.of(
+                page,
+                query -> new Page<>(
+                        orders.list(admin, filter, query).stream()
+                                .map(OrderView::of)
                                 .toList(),
-                        count,
-                        query));
+                        count));
+        Map<Long, UserSummary> customers = accounts.findUsers(
+                found.rows().stream().map(OrderView::user).distinct().toList());
+        model.addAttribute("list", found.map(order -> new OrderRow(order, email(customers, order.user()))));
         model.addAttribute("status", chosen == null ? "" : chosen.value());
         model.addAttribute("user", user == null ? "" : user);
         model.addAttribute("id", id == null ? "" : id);
@@ -157,8 +154,7 @@ class OrderingAdminController {
         Instant now = clock.instant();
         Instant inForceAt = "in-force".equals(show) ? now : null;
         long count = offers.count(inForceAt, text);
-        PageQuery query = AdminList.pageWithin(page, count);
-        model.addAttribute("list", AdminList.of(offers.list(inForceAt, text, query), count, query));
+        model.addAttribute("list", AdminList.of(page, query -> new Page<>(offers.list(inForceAt, text, query), count)));
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("show", inForceAt == null ? "all" : "in-force");
         model.addAttribute("now", now);
