@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The hot path of every request made with an app token: one primary-key lookup joined to its project, so that a
  * deleted token, an expired one (whether or not the purge has run) and one of a deleted project are all refused by the
  * same query, on every replica, with nothing cached that could go stale. {@code JdbcClient} rather than a Spring Data
- * query, whose method dispatch and conversions cost a tenth of the rate of the cheapest app-token requests
+ * query, whose query execution and conversions cost a tenth of the rate of the cheapest app-token requests
  * ({@code bench/ar-auth.sh}). Spring Data finds this class as the implementation of {@link LiveAppTokens} by its
  * {@code Impl} name.
  */

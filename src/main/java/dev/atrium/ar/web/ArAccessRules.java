@@ -17,8 +17,8 @@ class ArAccessRules {
 
     /**
      * Image targets are open to app tokens as well as users; which project a caller may work with is decided by
-     * {@code ImageTargetService}. Every other project path keeps the default rule (signed-in users), so an app token gets 403
-     * there.
+     * {@code ImageTargetService}. Every other project path keeps the default rule (signed-in users), so an app token
+     * gets 403 there.
      */
     @Bean
     RequestAuthorizations arAuthorizations() {

@@ -92,7 +92,7 @@ class ProductListing {
 
     private String shopCte(@Nullable Long shopId) {
         return shopId == null
-                ? "WITH shop AS (SELECT id FROM shops ORDER BY (lower(name) = lower(:defaultShop)) DESC, id LIMIT 1)"
+                ? "WITH shop AS (SELECT id FROM shops " + ShopRepository.DEFAULT_FIRST + " LIMIT 1)"
                 : "WITH shop AS (SELECT CAST(:shop AS bigint) AS id)";
     }
 
@@ -117,7 +117,7 @@ class ProductListing {
 
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, @Nullable Long shopId, ProductFilter filter) {
         if (shopId == null) {
-            spec = spec.param("defaultShop", defaultShopName);
+            spec = spec.param("configuredName", defaultShopName);
         } else {
             spec = spec.param("shop", shopId);
         }

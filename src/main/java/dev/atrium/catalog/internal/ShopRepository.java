@@ -28,7 +28,13 @@ interface ShopRepository extends ListCrudRepository<Shop, Long>, ShopSummaries {
      * The shop standing for every request that names none: the one named in {@code atrium.catalog.default-shop}, or
      * else the oldest shop.
      */
-    @Query("SELECT * FROM shops ORDER BY (lower(name) = lower(:configuredName)) DESC, id LIMIT 1")
+    /**
+     * The order that puts the default shop first: the one named {@code :configuredName} (any case), else the oldest.
+     * Orders, lists and the admin panel all pick the default shop by it.
+     */
+    String DEFAULT_FIRST = "ORDER BY (lower(name) = lower(:configuredName)) DESC, id";
+
+    @Query("SELECT * FROM shops " + DEFAULT_FIRST + " LIMIT 1")
     Optional<Shop> defaultShop(String configuredName);
 
     /** Shops whose name, address or description contains the text (any case), by id. */

@@ -62,7 +62,6 @@ public class ShopService {
         return shops.count(q);
     }
 
-    /** The shop standing for every request that names none, if there is any shop at all. */
     /** The shop's id and name, as an order needs them. */
     public Optional<ShopSummary> summary(long id) {
         return shops.summaryOf(id);
@@ -73,6 +72,7 @@ public class ShopService {
         return shops.defaultSummary(defaultShopName);
     }
 
+    /** The shop standing for every request that names none, if there is any shop at all. */
     public Optional<Shop> defaultShop() {
         return shops.defaultShop(defaultShopName);
     }

@@ -28,8 +28,8 @@ class ShopSummariesImpl implements ShopSummaries {
 
     @Override
     public Optional<ShopSummary> defaultSummary(String configuredName) {
-        return jdbc.sql("SELECT id, name FROM shops ORDER BY (lower(name) = lower(:name)) DESC, id LIMIT 1")
-                .param("name", configuredName)
+        return jdbc.sql("SELECT id, name FROM shops " + ShopRepository.DEFAULT_FIRST + " LIMIT 1")
+                .param("configuredName", configuredName)
                 .query((rs, row) -> new ShopSummary(rs.getLong(1), rs.getString(2)))
                 .optional();
     }

@@ -89,7 +89,10 @@ public class StockService {
         return stock.inShop(shopId, productIds);
     }
 
-    /** Locks the stock rows in (shop, product) order until the caller's transaction ends; see {@link dev.atrium.catalog.CatalogApi}. */
+    /**
+     * Locks the stock rows in (shop, product) order until the caller's transaction ends; see
+     * {@link dev.atrium.catalog.CatalogApi}.
+     */
     public SortedMap<StockKey, StockLevel> lock(Collection<StockKey> keys) {
         return stock.lock(keys);
     }

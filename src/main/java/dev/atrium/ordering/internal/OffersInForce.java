@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-/** The part of {@link OfferRepository} that placing an order reads; see {@link OffersInForceImpl} for why. */
+/**
+ * The part of {@link OfferRepository} that placing an order (and showing a cart) reads; see {@link OffersInForceImpl}
+ * for why.
+ */
 interface OffersInForce {
 
     /** The offers that apply at that moment to these products or to whole orders. */
