@@ -1,5 +1,6 @@
 package dev.atrium.account.internal;
 
+import dev.atrium.shared.paging.LikePattern;
 import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.ProblemException;
@@ -55,7 +56,7 @@ public class SignInRecordService {
     /** Sign-ins newest first, of users whose email contains the search when one is given. */
     public Page<SignInRecord> page(CurrentUser actor, @Nullable String email, PageQuery query) {
         requireAdmin(actor);
-        String pattern = UserRepository.pattern(email);
+        String pattern = LikePattern.searchOrNull(email);
         List<SignInRecord> rows = jdbc.sql(
                         SELECT + " WHERE " + FILTER + " ORDER BY s.opened_at DESC, s.id LIMIT :limit OFFSET :offset")
                 .param("pattern", pattern)

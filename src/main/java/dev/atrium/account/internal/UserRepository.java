@@ -90,26 +90,18 @@ interface UserRepository extends ListCrudRepository<User, Long> {
      * name contains {@code search} (any case) when it is given.
      */
     default List<User> page(boolean includeInactive, @Nullable String search, long offset, int limit) {
-        return pageMatching(includeInactive, pattern(search), offset, limit);
+        return pageMatching(includeInactive, LikePattern.searchOrNull(search), offset, limit);
     }
 
     @Query("SELECT * FROM users WHERE " + FILTER + " ORDER BY id LIMIT :limit OFFSET :offset")
     List<User> pageMatching(boolean all, @Nullable String pattern, long offset, int limit);
 
     default long count(boolean includeInactive, @Nullable String search) {
-        return countMatching(includeInactive, pattern(search));
+        return countMatching(includeInactive, LikePattern.searchOrNull(search));
     }
 
     @Query("SELECT count(*) FROM users WHERE " + FILTER)
     long countMatching(boolean all, @Nullable String pattern);
-
-    /** A LIKE pattern matching any text that contains the search, its own % and _ taken literally. */
-    static @Nullable String pattern(@Nullable String search) {
-        if (search == null || search.isBlank()) {
-            return null;
-        }
-        return LikePattern.containing(search.strip());
-    }
 
     /** Reads the user and locks the row until the transaction ends, so that concurrent changes to it take turns. */
     @Query("SELECT * FROM users WHERE id = :id FOR UPDATE")

@@ -1,5 +1,6 @@
 package dev.atrium.catalog.internal;
 
+import dev.atrium.shared.paging.LikePattern;
 import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ class ProductListing {
             spec = spec.param("shop", shopId);
         }
         if (filter.q() != null) {
-            spec = spec.param("pattern", ShopRepository.pattern(filter.q()));
+            spec = spec.param("pattern", LikePattern.containing(filter.q()));
         }
         if (filter.minPrice() != null) {
             spec = spec.param("minPrice", filter.minPrice());

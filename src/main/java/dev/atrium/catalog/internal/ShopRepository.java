@@ -39,11 +39,11 @@ interface ShopRepository extends ListCrudRepository<Shop, Long>, ShopSummaries {
 
     /** Shops whose name, address or description contains the text (any case), by id. */
     default List<Shop> search(@Nullable String q, PageQuery page) {
-        return page(pattern(q), page.offset(), page.size());
+        return page(LikePattern.searchOrNull(q), page.offset(), page.size());
     }
 
     default long count(@Nullable String q) {
-        return countMatching(pattern(q));
+        return countMatching(LikePattern.searchOrNull(q));
     }
 
     @Query("SELECT * FROM shops WHERE " + MATCHING + " ORDER BY id LIMIT :limit OFFSET :offset")
@@ -71,11 +71,4 @@ interface ShopRepository extends ListCrudRepository<Shop, Long>, ShopSummaries {
     @Modifying
     @Query("DELETE FROM shops WHERE id = :id")
     boolean removeById(long id);
-
-    static @Nullable String pattern(@Nullable String q) {
-        if (q == null) {
-            return null;
-        }
-        return LikePattern.containing(q);
-    }
 }

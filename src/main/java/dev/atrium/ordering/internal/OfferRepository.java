@@ -39,11 +39,11 @@ interface OfferRepository extends Repository<Offer, Long>, OffersInForce {
      * text (any case).
      */
     default List<Offer> list(@Nullable Instant inForceAt, @Nullable String q, PageQuery page) {
-        return page(inForceAt, pattern(q), page.offset(), page.size());
+        return page(inForceAt, LikePattern.searchOrNull(q), page.offset(), page.size());
     }
 
     default long count(@Nullable Instant inForceAt, @Nullable String q) {
-        return countMatching(inForceAt, pattern(q));
+        return countMatching(inForceAt, LikePattern.searchOrNull(q));
     }
 
     @Query("SELECT " + COLUMNS + " FROM offers WHERE " + MATCHING + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
@@ -117,8 +117,4 @@ interface OfferRepository extends Repository<Offer, Long>, OffersInForce {
     @Modifying
     @Query("UPDATE offers SET active = false, updated_at = now() WHERE product_id = :productId AND active")
     void switchOffForProduct(long productId);
-
-    private static @Nullable String pattern(@Nullable String q) {
-        return q == null ? null : LikePattern.containing(q);
-    }
 }

@@ -28,18 +28,10 @@ interface OrganizationRepository extends ListCrudRepository<Organization, Long> 
     @Query("SELECT EXISTS (SELECT 1 FROM organizations WHERE lower(name) = lower(:name) AND id <> :exceptId)")
     boolean nameTaken(String name, long exceptId);
 
-    /** A page in id order of the organizations matching the {@link #pattern(String) pattern}. */
+    /** A page in id order of the organizations matching the {@link LikePattern#searchOrNull pattern}. */
     @Query("SELECT * FROM organizations WHERE " + MATCHING + " ORDER BY id LIMIT :limit OFFSET :offset")
     List<Organization> page(@Nullable String pattern, long offset, int limit);
 
     @Query("SELECT count(*) FROM organizations WHERE " + MATCHING)
     long countMatching(@Nullable String pattern);
-
-    /** A LIKE pattern matching any text that contains the search, its own % and _ taken literally. */
-    static @Nullable String pattern(@Nullable String search) {
-        if (search == null || search.isBlank()) {
-            return null;
-        }
-        return LikePattern.containing(search.strip());
-    }
 }

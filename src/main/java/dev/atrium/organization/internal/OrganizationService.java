@@ -3,6 +3,7 @@ package dev.atrium.organization.internal;
 import dev.atrium.account.AccountApi;
 import dev.atrium.account.UserOrganizations.OrganizationRef;
 import dev.atrium.account.UserSummary;
+import dev.atrium.shared.paging.LikePattern;
 import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.FieldError;
@@ -84,7 +85,7 @@ public class OrganizationService {
 
     /** A page of organizations in id order, each with its members; only those matching the search when one is given. */
     public Page<Details> page(@Nullable String search, PageQuery query) {
-        String pattern = OrganizationRepository.pattern(search);
+        String pattern = LikePattern.searchOrNull(search);
         List<Organization> found = organizations.page(pattern, query.offset(), query.size());
         long count = organizations.countMatching(pattern);
         return new Page<>(details(found), count);
