@@ -6,6 +6,7 @@ import dev.atrium.shared.security.JwtSigner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,7 @@ public class TokenPairIssuer {
         Instant now = clock.instant();
         String access = signer.sign(JwtClaimsSet.builder()
                         .subject(Long.toString(userId))
-                        .audience(java.util.List.of(JwtSigner.API_AUDIENCE))
+                        .audience(List.of(JwtSigner.API_AUDIENCE))
                         .id(UUID.randomUUID().toString())
                         .expiresAt(now.plus(accessTtl))
                         .claim("typ", ACCESS)
@@ -48,7 +49,7 @@ public class TokenPairIssuer {
                 .getTokenValue();
         String refresh = signer.sign(JwtClaimsSet.builder()
                         .subject(Long.toString(userId))
-                        .audience(java.util.List.of(JwtSigner.REFRESH_AUDIENCE))
+                        .audience(List.of(JwtSigner.REFRESH_AUDIENCE))
                         .id(refreshId)
                         .expiresAt(now.plus(refreshTtl))
                         .claim("typ", REFRESH)
