@@ -14,8 +14,7 @@ import org.springframework.data.repository.ListCrudRepository;
 
 /**
  * The {@code app_tokens} table. A token is live while its row exists and {@code expires_at} is in the future. The
- * bulk deletions whose locking matters are {@link AppTokenDeletions}; the check of every app-token request is
- * {@link LiveAppTokensImpl}.
+ * check of every app-token request is {@link LiveAppTokensImpl}.
  */
 interface AppTokenRepository extends ListCrudRepository<AppTokenRepository.Row, UUID>, LiveAppTokens {
 
@@ -71,6 +70,33 @@ interface AppTokenRepository extends ListCrudRepository<AppTokenRepository.Row, 
     @Modifying
     @Query("DELETE FROM app_tokens WHERE project_id = :projectId")
     void deleteAllOf(long projectId);
+
+    /**
+     * Deletes every token of the owner's projects. The projects are locked first, in a statement of their own: a token
+     * being issued holds its project's share lock, so the delete, whose snapshot is taken after the wait, sees that
+     * token once it is committed.
+     */
+    default int deleteAllOfOwner(long ownerId) {
+        lockProjectsOf(ownerId);
+        return deleteAllOfProjectsOf(ownerId);
+    }
+
+    @Query("SELECT id FROM projects WHERE owner_id = :ownerId ORDER BY id FOR UPDATE")
+    List<Long> lockProjectsOf(long ownerId);
+
+    @Modifying
+    @Query("DELETE FROM app_tokens t USING projects p WHERE t.project_id = p.id AND p.owner_id = :ownerId")
+    int deleteAllOfProjectsOf(long ownerId);
+
+    /**
+     * Deletes up to {@code batch} expired tokens and returns how many. Rows another replica's purge is deleting at the
+     * same moment are skipped, not waited for, so that replicas running the job together share the work.
+     */
+    @Modifying
+    @Query("""
+            DELETE FROM app_tokens WHERE id IN (
+                SELECT id FROM app_tokens WHERE expires_at <= :now LIMIT :batch FOR UPDATE SKIP LOCKED)""")
+    int deleteExpired(Instant now, int batch);
 
     /** What the admin panel searches: a project name containing the text, or the project's or token's id it is. */
     String SEARCHED = """

@@ -49,21 +49,14 @@ public class AppTokenService {
     private static final int PURGE_BATCH = 1000;
 
     private final AppTokenRepository tokens;
-    private final AppTokenDeletions deletions;
     private final ProjectService projects;
     private final AccountApi accounts;
     private final JwtSigner signer;
     private final Clock clock;
 
     AppTokenService(
-            AppTokenRepository tokens,
-            AppTokenDeletions deletions,
-            ProjectService projects,
-            AccountApi accounts,
-            JwtSigner signer,
-            Clock clock) {
+            AppTokenRepository tokens, ProjectService projects, AccountApi accounts, JwtSigner signer, Clock clock) {
         this.tokens = tokens;
-        this.deletions = deletions;
         this.projects = projects;
         this.accounts = accounts;
         this.signer = signer;
@@ -194,7 +187,7 @@ public class AppTokenService {
         int deleted = 0;
         int batch;
         do {
-            batch = deletions.deleteExpired(now, PURGE_BATCH);
+            batch = tokens.deleteExpired(now, PURGE_BATCH);
             deleted += batch;
         } while (batch == PURGE_BATCH);
         return deleted;

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OwnerDeactivation {
 
-    private final AppTokenDeletions tokens;
+    private final AppTokenRepository tokens;
 
-    OwnerDeactivation(AppTokenDeletions tokens) {
+    OwnerDeactivation(AppTokenRepository tokens) {
         this.tokens = tokens;
     }
 
