@@ -1,7 +1,6 @@
 package dev.atrium.organization.internal;
 
 import dev.atrium.account.UserOrganizations.OrganizationRef;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,101 +8,89 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.relational.core.mapping.Embedded;
+import org.springframework.data.repository.Repository;
 
 /**
- * The {@code organization_members} table. Written with {@code JdbcClient} on purpose: memberships are written from
- * both sides (an organization's members, a user's profile) and under concurrency, so each change is one set-based
- * statement that tolerates a concurrent twin ({@code ON CONFLICT DO NOTHING}) instead of rewriting an organization's
- * whole member list as a {@code @MappedCollection} would; and lists load the memberships of a whole page in one
- * query bound to an array ({@code = ANY}), never one query per organization or per user.
+ * The {@code organization_members} table, the member side of the organization aggregate. Not a
+ * {@code @MappedCollection} of {@link Organization}: memberships are written from both sides (an organization's
+ * members, a user's profile) and under concurrency, so each change is one set-based statement that tolerates a
+ * concurrent twin ({@code ON CONFLICT DO NOTHING}) instead of a rewrite of an organization's whole member list; and
+ * lists load the memberships of a whole page in one query, never one query per organization or per user.
  */
-@Repository
-class MembershipRepository {
+interface MembershipRepository extends Repository<Organization, Long> {
 
-    private final JdbcClient jdbc;
+    record Member(long organizationId, long userId) {}
 
-    MembershipRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+    record MemberOf(long userId, @Embedded.Empty OrganizationRef organization) {}
 
     /** The member ids of each organization, in id order; organizations without members map to an empty list. */
-    public Map<Long, List<Long>> memberIds(Collection<Long> organizationIds) {
+    default Map<Long, List<Long>> memberIds(Collection<Long> organizationIds) {
         Map<Long, List<Long>> members = new LinkedHashMap<>();
         organizationIds.forEach(id -> members.put(id, new ArrayList<>()));
-        if (organizationIds.isEmpty()) {
-            return members;
+        if (!organizationIds.isEmpty()) {
+            membersOf(organizationIds)
+                    .forEach(m -> members.get(m.organizationId()).add(m.userId()));
         }
-        jdbc.sql("""
-                        SELECT organization_id, user_id FROM organization_members
-                        WHERE organization_id = ANY (:ids) ORDER BY organization_id, user_id""")
-                .param("ids", organizationIds.toArray(Long[]::new))
-                .query((rs, row) -> {
-                    members.get(rs.getLong("organization_id")).add(rs.getLong("user_id"));
-                    return null;
-                })
-                .list();
         return members;
     }
 
+    @Query("""
+            SELECT organization_id, user_id FROM organization_members
+            WHERE organization_id IN (:organizationIds) ORDER BY organization_id, user_id""")
+    List<Member> membersOf(Collection<Long> organizationIds);
+
     /** The organizations of each user, by name; users in none map to an empty list. */
-    public Map<Long, List<OrganizationRef>> organizationsOf(Collection<Long> userIds) {
+    default Map<Long, List<OrganizationRef>> organizationsOf(Collection<Long> userIds) {
         Map<Long, List<OrganizationRef>> organizations = new LinkedHashMap<>();
         userIds.forEach(id -> organizations.put(id, new ArrayList<>()));
-        if (userIds.isEmpty()) {
-            return organizations;
+        if (!userIds.isEmpty()) {
+            membershipsOf(userIds).forEach(m -> organizations.get(m.userId()).add(m.organization()));
         }
-        jdbc.sql("""
-                        SELECT m.user_id, o.id, o.name FROM organization_members m
-                        JOIN organizations o ON o.id = m.organization_id
-                        WHERE m.user_id = ANY (:ids) ORDER BY m.user_id, lower(o.name), o.id""")
-                .param("ids", userIds.toArray(Long[]::new))
-                .query((rs, row) -> {
-                    organizations
-                            .get(rs.getLong("user_id"))
-                            .add(new OrganizationRef(rs.getLong("id"), rs.getString("name")));
-                    return null;
-                })
-                .list();
         return organizations;
     }
 
+    @Query("""
+            SELECT m.user_id, o.id, o.name FROM organization_members m JOIN organizations o ON o.id = m.organization_id
+            WHERE m.user_id IN (:userIds) ORDER BY m.user_id, lower(o.name), o.id""")
+    List<MemberOf> membershipsOf(Collection<Long> userIds);
+
     /** Makes the user a member of exactly these organizations: two statements, whatever the number of changes. */
-    public void replaceMemberships(long userId, Set<Long> organizationIds, Instant at) {
-        Long[] ids = organizationIds.toArray(Long[]::new);
-        jdbc.sql("DELETE FROM organization_members WHERE user_id = :user AND NOT (organization_id = ANY (:ids))")
-                .param("user", userId)
-                .param("ids", ids)
-                .update();
-        jdbc.sql("""
-                        INSERT INTO organization_members (organization_id, user_id, joined_at)
-                        SELECT id, :user, :at FROM unnest(CAST(:ids AS bigint[])) AS id
-                        ON CONFLICT DO NOTHING""")
-                .param("user", userId)
-                .param("ids", ids)
-                .param("at", Timestamp.from(at))
-                .update();
+    default void replaceMemberships(long userId, Set<Long> organizationIds, Instant at) {
+        if (organizationIds.isEmpty()) {
+            leaveAll(userId);
+        } else {
+            leaveAllBut(userId, organizationIds);
+            join(userId, organizationIds, at);
+        }
     }
+
+    @Modifying
+    @Query("DELETE FROM organization_members WHERE user_id = :userId")
+    void leaveAll(long userId);
+
+    @Modifying
+    @Query("DELETE FROM organization_members WHERE user_id = :userId AND organization_id NOT IN (:organizationIds)")
+    void leaveAllBut(long userId, Collection<Long> organizationIds);
+
+    @Modifying
+    @Query("""
+            INSERT INTO organization_members (organization_id, user_id, joined_at)
+            SELECT id, :userId, :at FROM organizations WHERE id IN (:organizationIds)
+            ON CONFLICT DO NOTHING""")
+    void join(long userId, Collection<Long> organizationIds, Instant at);
 
     /** Adds the member; false when they already were one. */
-    public boolean addMember(long organizationId, long userId, Instant at) {
-        return jdbc.sql("""
-                        INSERT INTO organization_members (organization_id, user_id, joined_at)
-                        VALUES (:organization, :user, :at) ON CONFLICT DO NOTHING""")
-                        .param("organization", organizationId)
-                        .param("user", userId)
-                        .param("at", Timestamp.from(at))
-                        .update()
-                == 1;
-    }
+    @Modifying
+    @Query("""
+            INSERT INTO organization_members (organization_id, user_id, joined_at)
+            VALUES (:organizationId, :userId, :at) ON CONFLICT DO NOTHING""")
+    boolean addMember(long organizationId, long userId, Instant at);
 
     /** Removes the member; false when they were none. */
-    public boolean removeMember(long organizationId, long userId) {
-        return jdbc.sql("DELETE FROM organization_members WHERE organization_id = :organization AND user_id = :user")
-                        .param("organization", organizationId)
-                        .param("user", userId)
-                        .update()
-                == 1;
-    }
+    @Modifying
+    @Query("DELETE FROM organization_members WHERE organization_id = :organizationId AND user_id = :userId")
+    boolean removeMember(long organizationId, long userId);
 }
