@@ -1,7 +1,6 @@
 package dev.atrium.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atrium.Api;
 import dev.atrium.AtriumTest;
@@ -14,7 +13,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +22,10 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Administrators change the catalogue through the API; nobody else can; the database keeps stock from going negative. */
+/**
+ * Administrators change the catalogue through the API; nobody else can. That stock never goes below zero, even for a
+ * writer that skips the services, is the catalogue module's own rule: {@link CatalogModuleTests}.
+ */
 @AtriumTest
 class CatalogWriteTests {
 
@@ -217,21 +218,6 @@ class CatalogWriteTests {
                 .hasStatus(HttpStatus.NOT_FOUND);
         assertThat(api.as(admin).put("/api/shops/987654321/stock/" + product, "{\"quantity\": 1}"))
                 .hasStatus(HttpStatus.NOT_FOUND);
-    }
-
-    @Test
-    void the_database_refuses_stock_below_zero() {
-        long shop = catalog.shop("Floor");
-        long product = catalog.product("Floored " + CatalogFixtures.token(), "5.00");
-        catalog.stock(shop, product, 2);
-
-        assertThatThrownBy(
-                        () -> jdbc.sql("UPDATE stock SET quantity = quantity - 3 WHERE shop_id = ? AND product_id = ?")
-                                .params(shop, product)
-                                .update())
-                .isInstanceOf(DataIntegrityViolationException.class)
-                .hasMessageContaining("stock_quantity_check");
-        assertThat(catalog.quantity(shop, product)).isEqualTo(2);
     }
 
     @Test
