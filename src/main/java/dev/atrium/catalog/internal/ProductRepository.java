@@ -12,7 +12,11 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The {@code products} table. */
+/**
+ * The {@code products} table, with {@code JdbcClient} rather than Spring Data: a product's free-form attributes are a
+ * {@code jsonb} column read into a {@code Map}, which Spring Data JDBC takes for a relation to another table rather
+ * than a value, custom converters or not (spring-data-relational issue 867).
+ */
 @Repository
 class ProductRepository {
 

@@ -3,63 +3,46 @@ package dev.atrium.goods.internal;
 import dev.atrium.shared.paging.LikePattern;
 import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
-import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
 
-/** The {@code goods} table as the admin panel shows it: searched, paged, and emptied on request. */
-@Repository
-class GoodRepository {
+/**
+ * The {@code goods} table as the admin panel shows it: searched, paged, and emptied on request. Rows are written only by
+ * {@link GoodsImport}'s {@code COPY}.
+ */
+interface GoodRepository extends Repository<StoredGood, Long> {
 
-    private static final String MATCHES =
+    /** Rows matching {@code q} in name, code or supplier; every row when it is empty. */
+    String MATCHING =
             " WHERE (:q = '' OR good_name ILIKE :pattern OR good_code ILIKE :pattern OR supplier_name ILIKE :pattern)";
 
-    private final JdbcClient jdbc;
-
-    GoodRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    long count() {
-        return jdbc.sql("SELECT count(*) FROM goods").query(Long.class).single();
-    }
+    @Query("SELECT count(*) FROM goods")
+    long count();
 
     /** Newest rows first, matching {@code q} in name, code or supplier. */
-    Page<StoredGood> page(@Nullable String q, PageQuery page) {
+    default Page<StoredGood> page(@Nullable String q, PageQuery page) {
         String query = q == null ? "" : q.strip();
         String pattern = LikePattern.containing(query);
-        long total = jdbc.sql("SELECT count(*) FROM goods" + MATCHES)
-                .param("q", query)
-                .param("pattern", pattern)
-                .query(Long.class)
-                .single();
-        List<StoredGood> rows = jdbc.sql(
-                        "SELECT * FROM goods" + MATCHES + " ORDER BY id DESC LIMIT :size OFFSET :offset")
-                .param("q", query)
-                .param("pattern", pattern)
-                .param("size", page.size())
-                .param("offset", page.offset())
-                .query((rs, n) -> new StoredGood(
-                        rs.getLong("id"),
-                        rs.getString("good_name"),
-                        rs.getString("good_code"),
-                        rs.getString("supplier_name"),
-                        rs.getString("supplier_address"),
-                        rs.getString("supplier_phone"),
-                        rs.getString("supplier_contact"),
-                        rs.getBoolean("is_bulk"),
-                        rs.getInt("price"),
-                        rs.getObject("dt_of_license", LocalDate.class)))
-                .list();
-        return new Page<>(rows, total);
+        return new Page<>(newestFirst(query, pattern, page.size(), page.offset()), countMatching(query, pattern));
     }
 
+    @Query("SELECT * FROM goods" + MATCHING + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+    List<StoredGood> newestFirst(String q, String pattern, int limit, long offset);
+
+    @Query("SELECT count(*) FROM goods" + MATCHING)
+    long countMatching(String q, String pattern);
+
     /** Removes every row; the ids start again from 1, as on a fresh table. Returns how many rows there were. */
-    long empty() {
+    default long empty() {
         long rows = count();
-        jdbc.sql("TRUNCATE goods RESTART IDENTITY").update();
+        truncate();
         return rows;
     }
+
+    @Modifying
+    @Query("TRUNCATE goods RESTART IDENTITY")
+    void truncate();
 }

@@ -31,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * second request with the same key blocks on the first one's uncommitted row ({@link #claim}), and then either given
  * the order's answer ({@link #complete}), given back when the order is refused ({@link #release}), or found taken by
  * a transaction that committed first, whose answer is replayed ({@link #replay}).
+ *
+ * <p>{@code JdbcClient} on purpose: keys are claimed inside the order batch's transaction, all of a batch's keys in one
+ * array-bound {@code INSERT ... ON CONFLICT DO NOTHING}, whose result tells the claimed keys from the taken ones.
  */
 @Repository
 class IdempotencyKeyRepository {

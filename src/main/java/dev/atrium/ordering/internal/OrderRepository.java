@@ -18,7 +18,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code orders} and {@code order_lines} tables. */
+/**
+ * The {@code orders} and {@code order_lines} tables, with {@code JdbcClient} on purpose: the order desk writes a whole
+ * batch of orders at once, two array-bound statements whatever the number of orders and lines, where Spring Data would
+ * save each order and then each of its lines; and orders are read with their lines in two queries per page.
+ */
 @Repository
 class OrderRepository {
 
