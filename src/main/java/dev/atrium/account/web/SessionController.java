@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.time.Instant;
 import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
@@ -31,14 +30,6 @@ class SessionController {
     SessionController(SessionEnding sessions) {
         this.sessions = sessions;
     }
-
-    record SessionView(
-            String id,
-            Instant createdAt,
-            Instant lastSeenAt,
-            String clientAddress,
-            String userAgent,
-            boolean current) {}
 
     @GetMapping("/api/sessions")
     @SignedIn

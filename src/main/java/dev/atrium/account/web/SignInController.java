@@ -10,15 +10,12 @@ import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.StringUtils;
@@ -38,47 +35,6 @@ class SignInController {
         this.signIn = signIn;
         this.refresh = refresh;
         this.sessions = sessions;
-    }
-
-    @Schema(
-            name = "Credentials",
-            description = "The email goes under any one of username, email or login.",
-            example = "{\"email\": \"demo@atrium.dev\", \"password\": \"demo-password\"}")
-    record Credentials(
-            @Schema(description = "The user's email", example = "demo@atrium.dev") @Nullable String username,
-
-            @Schema(description = "The user's email (alternative name)") @Nullable String email,
-
-            @Schema(description = "The user's email (alternative name)") @Nullable String login,
-
-            @Schema(example = "demo-password") @Nullable String password) {
-
-        String identifier() {
-            for (String candidate : new String[] {username, email, login}) {
-                if (StringUtils.hasText(candidate)) {
-                    return candidate.trim();
-                }
-            }
-            return "";
-        }
-
-        /** Never the password: Spring MVC logs request bodies at debug level. */
-        @Override
-        public String toString() {
-            return "Credentials[identifier=" + identifier() + ", password=<redacted>]";
-        }
-    }
-
-    record RefreshRequest(
-            @Schema(
-                    description = "The refresh token of the last sign-in or refresh",
-                    example = "the refresh token that POST /api/auth returned")
-            @NotBlank String refresh) {
-
-        @Override
-        public String toString() {
-            return "RefreshRequest[refresh=<redacted>]";
-        }
     }
 
     @PostMapping({"/api/auth", "/api/login", "/api/login/"})

@@ -1,6 +1,5 @@
 package dev.atrium.ar.web;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
 import dev.atrium.ar.internal.AppToken;
 import dev.atrium.ar.internal.AppTokenService;
 import dev.atrium.shared.openapi.AppTokensRefused;
@@ -11,19 +10,13 @@ import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import java.net.URI;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
@@ -55,63 +48,6 @@ class AppTokenController {
     AppTokenController(AppTokenService tokens) {
         this.tokens = tokens;
     }
-
-    @Schema(name = "AppToken")
-    record AppTokenView(
-            @Schema(description = "The token's id (its jti)")
-            UUID id,
-
-            @Schema(description = "The JWT to send as 'Authorization: Bearer <token>'")
-            String token,
-
-            Instant createdAt,
-
-            @Schema(description = "When it stops working, unless its TTL is changed")
-            Instant expiresAt) {
-
-        static AppTokenView of(AppToken token) {
-            return new AppTokenView(token.id(), token.token(), token.createdAt(), token.expiresAt());
-        }
-    }
-
-    // AR clients call the lifetime "ttl": that name is taken as well as ttl_seconds, which says its unit.
-    @Schema(name = "AppTokenRequest")
-    record TokenRequest(
-            @Schema(
-                    description = "Lifetime in seconds, from 60 (a minute) to 31536000 (a year); two weeks "
-                            + "(1209600) when left out. Also accepted as ttl.",
-                    example = "1209600")
-            @JsonAlias("ttl")
-            @Min(AppTokenService.MIN_TTL_SECONDS) @Max(AppTokenService.MAX_TTL_SECONDS) @Nullable Long ttlSeconds) {}
-
-    @Schema(name = "AppTokenTtl")
-    record TtlRequest(
-            @Schema(
-                    description =
-                            "New lifetime in seconds counted from now, from 60 to 31536000. Also accepted as " + "ttl.",
-                    example = "86400")
-            @JsonAlias("ttl")
-            @NotNull @Min(AppTokenService.MIN_TTL_SECONDS) @Max(AppTokenService.MAX_TTL_SECONDS) Long ttlSeconds) {}
-
-    // AR clients use one path, /api/project/{id}/jwt, for all four operations: an update or delete sent there names its
-    // token in the body or the query instead of the path.
-    @Schema(name = "AppTokenNamed", example = "{\"id\":\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"ttl_seconds\":86400}")
-    record NamedTokenRequest(
-            @Schema(
-                    description = "The token's id, as listed; also accepted as token_id, or in the query as ?id= or "
-                            + "?token_id=",
-                    example = "0f8fad5b-d9cb-469f-a165-70867728950e")
-            @JsonAlias("token_id")
-            @Nullable String id,
-
-            @Schema(description = "The token itself (the JWT), in place of its id") @Nullable String token,
-
-            @Schema(
-                    description = "For PATCH and PUT: the new lifetime in seconds counted from now, from 60 to "
-                            + "31536000. Also accepted as ttl.",
-                    example = "86400")
-            @JsonAlias("ttl")
-            @Min(AppTokenService.MIN_TTL_SECONDS) @Max(AppTokenService.MAX_TTL_SECONDS) @Nullable Long ttlSeconds) {}
 
     @PostMapping("/api/project/{projectId}/jwt")
     @SignedIn

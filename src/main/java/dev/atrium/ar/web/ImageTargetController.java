@@ -16,10 +16,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Instant;
 import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
@@ -56,81 +53,6 @@ class ImageTargetController {
         this.targets = targets;
         this.uploads = uploads;
     }
-
-    @Schema(name = "ImageTarget")
-    record ImageTargetView(
-            long id,
-            @Schema(example = "Poster in the hall") String description,
-
-            @Schema(description = "Width in pixels", example = "800")
-            int width,
-
-            @Schema(description = "Height in pixels", example = "600")
-            int height,
-
-            @Schema(description = "Size of the JPEG in bytes", example = "48213")
-            long sizeBytes,
-
-            @Schema(description = "Hex SHA-256 of the JPEG; also the ETag of image_url")
-            String sha256,
-
-            @Schema(description = "Where the JPEG itself is served (image/jpeg)")
-            String imageUrl,
-
-            Instant createdAt,
-            Instant updatedAt) {
-
-        static ImageTargetView of(ImageTarget target) {
-            return new ImageTargetView(
-                    target.id(),
-                    target.description(),
-                    target.width(),
-                    target.height(),
-                    target.sizeBytes(),
-                    target.sha256(),
-                    ImageTargetController.imageUrl(target),
-                    target.createdAt(),
-                    target.updatedAt());
-        }
-    }
-
-    @Schema(name = "ImageTargetWithImage")
-    record ImageTargetWithImage(
-            long id,
-            String description,
-            int width,
-            int height,
-            long sizeBytes,
-            String sha256,
-            String imageUrl,
-            Instant createdAt,
-            Instant updatedAt,
-
-            @Schema(description = "The JPEG, base64-encoded")
-            String image) {}
-
-    /** A whole JPEG of one grey pixel: an example that Swagger UI can send as it is. */
-    static final String EXAMPLE_JPEG =
-            "/9j/4AAQSkZJRgABAgAAAQABAAD/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/wAALCAABAAEBAREA/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/9oACAEBAAA/AOar/9k=";
-
-    @Schema(name = "ImageTargetRequest")
-    record ImageTargetRequest(
-            @Schema(
-                    description =
-                            "A JPEG, base64-encoded; a data: URL (data:image/jpeg;base64,...) is " + "accepted too",
-                    example = EXAMPLE_JPEG)
-            @NotNull(message = "is required: a base64-encoded JPEG") String image,
-
-            @Schema(description = "At most 2000 characters; empty when left out", example = "Poster in the hall")
-            @Size(max = ImageTargetService.MAX_DESCRIPTION_LENGTH) @Nullable String description) {}
-
-    @Schema(name = "ImageTargetPatch")
-    record ImageTargetPatch(
-            @Schema(description = "A new JPEG, base64-encoded; absent keeps the image", example = EXAMPLE_JPEG)
-            @Nullable String image,
-
-            @Schema(description = "A new description; absent keeps it", example = "Poster by the stairs")
-            @Size(max = ImageTargetService.MAX_DESCRIPTION_LENGTH) @Nullable String description) {}
 
     @PostMapping("/api/project/{projectId}/imagetarget")
     @ProjectAppTokensAccepted

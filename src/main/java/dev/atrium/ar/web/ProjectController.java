@@ -1,6 +1,5 @@
 package dev.atrium.ar.web;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.atrium.ar.internal.Project;
 import dev.atrium.ar.internal.ProjectService;
 import dev.atrium.shared.openapi.AppTokensRefused;
@@ -10,17 +9,11 @@ import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Instant;
-import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,45 +40,6 @@ class ProjectController {
     ProjectController(ProjectService projects) {
         this.projects = projects;
     }
-
-    @Schema(name = "Project")
-    record ProjectView(
-            long id,
-            @Schema(example = "Museum tour") String name,
-
-            @Schema(description = "The user who owns the project")
-            long ownerId,
-
-            Instant createdAt,
-            Instant updatedAt,
-
-            @Schema(description = "Set on deleted projects only (listed to administrators with deleted=true)")
-            @JsonInclude(JsonInclude.Include.NON_NULL)
-            @Nullable Instant deletedAt) {
-
-        static ProjectView of(Project project) {
-            return new ProjectView(
-                    project.id(),
-                    project.name(),
-                    project.ownerId(),
-                    project.createdAt(),
-                    project.updatedAt(),
-                    project.deletedAt());
-        }
-    }
-
-    @Schema(name = "ProjectRequest")
-    record ProjectRequest(
-            @Schema(
-                    description = "Unique among projects not deleted, whatever its case; at most 200 characters",
-                    example = "Museum tour")
-            @NotBlank @Size(max = ProjectService.MAX_NAME_LENGTH) String name) {}
-
-    @Schema(name = "ProjectPatch")
-    record ProjectPatch(
-            @Schema(description = "A new name; absent leaves it as it is", example = "Museum tour (winter)")
-            @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-            @Size(max = ProjectService.MAX_NAME_LENGTH) @Nullable String name) {}
 
     @PostMapping("/api/project")
     @SignedIn

@@ -1,6 +1,5 @@
 package dev.atrium.goods.web;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.atrium.account.BadCredentials;
 import dev.atrium.account.TooManySignInAttempts;
 import dev.atrium.goods.internal.GoodsSignIn;
@@ -18,7 +17,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,65 +57,6 @@ class SignInPageController {
             @Value("${atrium.limits.seed-sign-ins-window:1h}") Duration window) {
         this.signIn = signIn;
         this.perAddress = limits.steady("seed-sign-ins:address", perAddress, window);
-    }
-
-    @Schema(
-            name = "SignInPageCredentials",
-            description = "The email goes under any one of login, username or email.",
-            example = "{\"login\": \"demo@atrium.dev\", \"password\": \"demo-password\"}")
-    record Credentials(
-            @Schema(description = "The user's email", example = "demo@atrium.dev") @Nullable String login,
-
-            @Schema(description = "Accepted instead of login") @Nullable String username,
-
-            @Schema(description = "Accepted instead of login") @Nullable String email,
-
-            @Schema(example = "demo-password") @Nullable String password) {
-
-        String identifier() {
-            for (String candidate : new String[] {login, username, email}) {
-                if (StringUtils.hasText(candidate)) {
-                    return candidate.trim();
-                }
-            }
-            return "";
-        }
-
-        /** Never the password: Spring MVC logs request bodies at debug level. */
-        @Override
-        public String toString() {
-            return "Credentials[identifier=" + identifier() + ", password=<redacted>]";
-        }
-    }
-
-    record UserRef(long id, String email) {}
-
-    record SessionRef(String id, Instant openedAt) {}
-
-    record TokenPair(String access, String refresh, String tokenType, long expiresIn) {
-
-        @Override
-        public String toString() {
-            return "TokenPair[access=<redacted>, refresh=<redacted>, tokenType=" + tokenType + "]";
-        }
-    }
-
-    record Success(
-            String status, String message, UserRef user, SessionRef session, int goodsImported, TokenPair tokens) {}
-
-    record Failure(
-            String status,
-            String message,
-
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<FieldError> errors,
-
-            @Schema(description = "With 429: seconds to wait, as in Retry-After")
-            @JsonInclude(JsonInclude.Include.NON_NULL)
-            @Nullable Long retryAfterSeconds) {
-
-        Failure(String message, @Nullable List<FieldError> errors) {
-            this("error", message, errors, null);
-        }
     }
 
     // The form and the JSON handler are one operation in the API document: springdoc merges them, and the last
@@ -214,10 +153,10 @@ class SignInPageController {
             return ResponseEntity.ok(new Success(
                     "success",
                     "Signed in as " + session.email() + "; " + outcome.goodsImported() + " goods imported",
-                    new UserRef(session.userId(), session.email()),
-                    new SessionRef(session.sessionId(), session.openedAt()),
+                    new Success.UserRef(session.userId(), session.email()),
+                    new Success.SessionRef(session.sessionId(), session.openedAt()),
                     outcome.goodsImported(),
-                    new TokenPair(tokens.access(), tokens.refresh(), tokens.tokenType(), tokens.expiresIn())));
+                    new Success.TokenPair(tokens.access(), tokens.refresh(), tokens.tokenType(), tokens.expiresIn())));
         } catch (BadCredentials ex) {
             perAddress.giveBack(address);
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(new Failure(USER_DOES_NOT_EXIST, null));

@@ -4,21 +4,14 @@ import static dev.atrium.ordering.web.OrderController.IDEMPOTENCY_KEY;
 
 import dev.atrium.ordering.internal.CartService;
 import dev.atrium.ordering.internal.CartService.CartView;
-import dev.atrium.ordering.internal.OrderPlacement;
 import dev.atrium.shared.openapi.SignedIn;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,32 +36,6 @@ class CartController {
         this.carts = carts;
         this.answers = answers;
     }
-
-    record Item(
-            @Schema(description = "The product's id", example = "42", requiredMode = Schema.RequiredMode.REQUIRED)
-            @NotNull(message = "is required") Long product,
-
-            @Schema(
-                    description = "How many: a whole number from 1 to 1000000",
-                    example = "2",
-                    requiredMode = Schema.RequiredMode.REQUIRED)
-            @NotNull(message = "is required") @Min(value = 1, message = "must be at least 1") @Max(value = OrderPlacement.MAX_QUANTITY, message = "must be at most 1000000") Integer quantity,
-
-            @Schema(
-                    description = "The shop; default: the cart's shop, or the default shop for an empty cart",
-                    example = "1")
-            @Nullable Long shop) {
-
-        CartService.ItemRequest request() {
-            return new CartService.ItemRequest(product, quantity, shop);
-        }
-    }
-
-    record CartRequest(
-            @Schema(
-                    description = "At most 100 items, each product once, all from one shop",
-                    requiredMode = Schema.RequiredMode.REQUIRED)
-            @NotNull(message = "is required") @Size(max = OrderPlacement.MAX_PARTS, message = "must have at most 100 items") List<@NotNull(message = "must be an item: {\"product\": id, \"quantity\": n}") @Valid Item> items) {}
 
     @GetMapping("/api/cart")
     @SignedIn

@@ -2,7 +2,6 @@ package dev.atrium.ordering.web;
 
 import dev.atrium.ordering.internal.Offer;
 import dev.atrium.ordering.internal.OfferService;
-import dev.atrium.ordering.internal.OfferService.OfferDraft;
 import dev.atrium.shared.openapi.AdministratorsOnly;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
@@ -10,11 +9,9 @@ import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,90 +37,6 @@ class OfferController {
     OfferController(OfferService offers, Clock clock) {
         this.offers = offers;
         this.clock = clock;
-    }
-
-    record OfferView(
-            long id,
-            @Schema(example = "Buy 2, get 1 free") String name,
-
-            @Schema(allowableValues = {"buy_x_get_y_free", "percent_off_product", "percent_off_order"})
-            String kind,
-
-            @Schema(description = "The product it is for; null for an order-wide offer") @Nullable Long product,
-
-            @Schema(description = "buy_x_get_y_free: of every buy + free units, the free ones cost nothing") @Nullable Integer buyQuantity,
-
-            @Nullable Integer freeQuantity,
-
-            @Schema(description = "The percentage off, for percentage offers", example = "15.00") @Nullable BigDecimal percent,
-
-            @Schema(description = "From when it applies; null: always has") @Nullable Instant validFrom,
-
-            @Schema(description = "Until when (excluded); null: no end") @Nullable Instant validTo,
-
-            boolean active,
-
-            @Schema(description = "Whether it applies to an order placed now")
-            boolean inForce,
-
-            Instant createdAt,
-            Instant updatedAt) {
-
-        static OfferView of(Offer offer, Instant now) {
-            return new OfferView(
-                    offer.id(),
-                    offer.name(),
-                    offer.kind().value(),
-                    offer.productId(),
-                    offer.buyQuantity(),
-                    offer.freeQuantity(),
-                    offer.percent(),
-                    offer.validFrom(),
-                    offer.validTo(),
-                    offer.active(),
-                    offer.inForce(now),
-                    offer.createdAt(),
-                    offer.updatedAt());
-        }
-    }
-
-    record OfferRequest(
-            @Schema(description = "1 to 200 characters", example = "Buy 2, get 1 free") @Nullable String name,
-
-            @Schema(allowableValues = {"buy_x_get_y_free", "percent_off_product", "percent_off_order"}) @Nullable String kind,
-
-            @Schema(description = "Required for the product kinds; none for percent_off_order", example = "42")
-            @Nullable Long product,
-
-            @Schema(description = "buy_x_get_y_free only: 1 to 1000", example = "2") @Nullable Integer buyQuantity,
-
-            @Schema(description = "buy_x_get_y_free only: 1 to 1000", example = "1") @Nullable Integer freeQuantity,
-
-            @Schema(description = "Percentage offers only: above 0, at most 100", example = "15") @Nullable BigDecimal percent,
-
-            @Nullable Instant validFrom,
-            @Nullable Instant validTo,
-            @Schema(description = "Default true") @Nullable Boolean active) {
-
-        OfferDraft draft() {
-            return new OfferDraft(name, kind, product, buyQuantity, freeQuantity, percent, validFrom, validTo, active);
-        }
-
-        /** The fields sent (non-null) over the offer's current ones. */
-        OfferDraft over(Offer offer) {
-            OfferDraft current = OfferDraft.of(offer);
-            boolean kindChanges = kind != null && !kind.equals(current.kind());
-            return new OfferDraft(
-                    name != null ? name : current.name(),
-                    kind != null ? kind : current.kind(),
-                    product != null || kindChanges ? product : current.product(),
-                    buyQuantity != null || kindChanges ? buyQuantity : current.buyQuantity(),
-                    freeQuantity != null || kindChanges ? freeQuantity : current.freeQuantity(),
-                    percent != null || kindChanges ? percent : current.percent(),
-                    validFrom != null ? validFrom : current.validFrom(),
-                    validTo != null ? validTo : current.validTo(),
-                    active != null ? active : current.active());
-        }
     }
 
     @GetMapping("/api/offers")

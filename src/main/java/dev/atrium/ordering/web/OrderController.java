@@ -50,13 +50,6 @@ class OrderController {
         this.answers = answers;
     }
 
-    record StatusChange(
-            @Schema(
-                    description = "The new status",
-                    allowableValues = {"created", "paid", "shipped", "cancelled"},
-                    requiredMode = Schema.RequiredMode.REQUIRED)
-            @Nullable String status) {}
-
     @PostMapping("/api/order")
     @SignedIn
     @Operation(summary = "Place an order", description = """
