@@ -13,7 +13,7 @@ import org.springframework.data.repository.Repository;
  * made by hand. What orders read and write is {@link OrderStock}; what the catalogue and its administrators do with
  * stock, a row at a time, is here.
  */
-interface StockRepository extends Repository<Shop, Long>, OrderStock {
+interface StockRepository extends Repository<Shop, Long> {
 
     /** How every shop stands with the product, by shop id; empty when the product does not exist. */
     @Query("""

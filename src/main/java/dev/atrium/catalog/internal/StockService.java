@@ -25,11 +25,13 @@ public class StockService {
     public static final int MAX_QUANTITY = 1_000_000_000;
 
     private final StockRepository stock;
+    private final OrderStock orderStock;
     private final ShopRepository shops;
     private final ProductRepository products;
 
-    StockService(StockRepository stock, ShopRepository shops, ProductRepository products) {
+    StockService(StockRepository stock, OrderStock orderStock, ShopRepository shops, ProductRepository products) {
         this.stock = stock;
+        this.orderStock = orderStock;
         this.shops = shops;
         this.products = products;
     }
@@ -86,7 +88,7 @@ public class StockService {
 
     /** How each existing product of the list stands in the shop; products that do not exist are left out. */
     public Map<Long, ProductInShop> inShop(long shopId, Collection<Long> productIds) {
-        return stock.inShop(shopId, productIds);
+        return orderStock.inShop(shopId, productIds);
     }
 
     /**
@@ -94,17 +96,17 @@ public class StockService {
      * {@link dev.atrium.catalog.CatalogApi}.
      */
     public SortedMap<StockKey, StockLevel> lock(Collection<StockKey> keys) {
-        return stock.lock(keys);
+        return orderStock.lock(keys);
     }
 
     /** Takes the quantities from rows the caller's transaction has locked. */
     public void decrement(Collection<StockLine> lines) {
-        stock.decrement(lines);
+        orderStock.decrement(lines);
     }
 
     /** Puts quantities back in the caller's transaction (a cancelled order). */
     public void increment(Collection<StockLine> lines) {
-        stock.increment(lines);
+        orderStock.increment(lines);
     }
 
     /** Takes a product out of a shop's assortment; the shop no longer sells it. */
