@@ -17,7 +17,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.CacheControl;
@@ -99,17 +98,7 @@ class ImageTargetController {
             @AuthenticationPrincipal Object principal, @PathVariable long projectId, @PathVariable long targetId) {
         ImageTarget target = targets.get(Caller.of(principal), projectId, targetId);
         Blob image = targets.imageOf(target);
-        return new ImageTargetWithImage(
-                target.id(),
-                target.description(),
-                target.width(),
-                target.height(),
-                target.sizeBytes(),
-                target.sha256(),
-                imageUrl(target),
-                target.createdAt(),
-                target.updatedAt(),
-                Base64.getEncoder().encodeToString(image.content()));
+        return ImageTargetWithImage.of(target, image.content());
     }
 
     @GetMapping("/api/project/{projectId}/imagetarget/{targetId}/image")
