@@ -1,10 +1,11 @@
 package dev.atrium.account.internal;
 
-import dev.atrium.shared.problem.ServiceUnavailable;
+import dev.atrium.shared.web.RequestsInFlight;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,13 +15,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Hashes and checks passwords with bcrypt (cost 10: about 75 ms on a 2-core machine; see docs/security.md), through
- * Spring Security's delegating encoder so that stored hashes name their algorithm ({@code {bcrypt}...}) and can be
- * moved to another one later.
+ * Hashes and checks passwords with bcrypt (cost 10: tens of milliseconds of one core; docs/security.md has the figures),
+ * through Spring Security's delegating encoder so that stored hashes name their algorithm ({@code {bcrypt}...}) and can
+ * be moved to another one later.
  *
- * <p>Hashing is slow on purpose, so a flood of sign-ins could take every core. Only a bounded number of hashes run at
- * once (half the cores by default); the rest wait their turn, and give up with a 503 after a while, so that everything
- * else Atrium serves keeps its share of the machine.
+ * <p>Hashing is slow on purpose, so a flood of sign-ins could take every core. How many hashes run at once adapts to
+ * what else Atrium is doing ({@link HashingLimit}): half the cores always, and the other half only while no other
+ * request is in flight (counted at the web edge, {@link RequestsInFlight}). Sign-ins alone thus use the whole machine,
+ * while a read arriving during a flood finds a core within one hash's time, since no further hash takes an extra core
+ * while it runs. Throttling a pool of hashing threads below the readers' priority was the other way considered: Java
+ * thread priorities are ignored on Linux without root, and a lower-priority pool still takes every core the scheduler
+ * hands it, so it gives no bound at all on the readers' wait. The rest wait their turn, in arrival order, and give up
+ * with a 503 after {@code atrium.passwords.max-wait}. {@code atrium.passwords.concurrent-hashes} above 0 fixes the
+ * number of hashes instead.
  */
 @Component
 public class PasswordHashing {
@@ -30,18 +37,25 @@ public class PasswordHashing {
 
     private final PasswordEncoder encoder =
             new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(10)));
-    private final Semaphore slots;
-    private final Duration maxWait;
+    private final HashingLimit limit;
+    private final Timer waits;
+    private final Timer hashes;
     private final String dummyHash;
 
     PasswordHashing(
             @Value("${atrium.passwords.concurrent-hashes:0}") int concurrentHashes,
-            @Value("${atrium.passwords.max-wait:5s}") Duration maxWait) {
-        int permits = concurrentHashes > 0
-                ? concurrentHashes
-                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        this.slots = new Semaphore(permits, true);
-        this.maxWait = maxWait;
+            @Value("${atrium.passwords.max-wait:5s}") Duration maxWait,
+            RequestsInFlight requests,
+            MeterRegistry meters) {
+        this.limit =
+                HashingLimit.of(concurrentHashes, Runtime.getRuntime().availableProcessors(), requests::count, maxWait);
+        // What a sign-in spends outside its hash is its time less these two (bench/sign-ins-and-reads.sh).
+        this.waits = Timer.builder("atrium.passwords.wait")
+                .description("Time a password check or hash waited for its turn")
+                .register(meters);
+        this.hashes = Timer.builder("atrium.passwords.hash")
+                .description("Time a password check or hash computed bcrypt, once its turn came")
+                .register(meters);
         this.dummyHash = encoder.encode("a password nobody has");
     }
 
@@ -68,20 +82,15 @@ public class PasswordHashing {
     }
 
     private <T> T limited(Supplier<T> work) {
-        boolean acquired;
-        try {
-            acquired = slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw ServiceUnavailable.busy("Interrupted while waiting to check a password");
-        }
-        if (!acquired) {
-            throw ServiceUnavailable.busy("Too many sign-ins at once; try again in a few seconds");
-        }
-        try {
-            return work.get();
-        } finally {
-            slots.release();
-        }
+        long queued = System.nanoTime();
+        return limit.run(() -> {
+            long started = System.nanoTime();
+            waits.record(started - queued, TimeUnit.NANOSECONDS);
+            try {
+                return work.get();
+            } finally {
+                hashes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            }
+        });
     }
 }
