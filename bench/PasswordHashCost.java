@@ -1,10 +1,16 @@
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
-/** How long one bcrypt check takes at each cost on this machine: the figure docs/security.md quotes. */
+/**
+ * How long one bcrypt check takes at each cost on this machine: the figure docs/security.md quotes, and the one hash
+ * that bench/sign-ins-and-reads.sh divides the cores by. Arguments: checks per cost (20), then the costs (10 11 12).
+ */
 public class PasswordHashCost {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        for (int cost : new int[] {10, 11, 12}) {
+        int[] costs = args.length > 1
+                ? java.util.Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
+                : new int[] {10, 11, 12};
+        for (int cost : costs) {
             BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(cost);
             String hash = encoder.encode("correct horse battery");
             for (int i = 0; i < 3; i++) {
