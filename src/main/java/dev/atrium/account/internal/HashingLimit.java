@@ -20,10 +20,12 @@ import java.util.function.Supplier;
  *
  * <p>"Other requests" are the requests in flight minus the callers of this limit (waiting or hashing); callers that
  * are not requests (the first administrator and demo accounts, made at start-up) may make it read low for a moment,
- * hence the floor at zero. A sign-in around its hash (the session, the sign-in record) counts as another request for a
- * few milliseconds, so the first in line, when only other requests keep it from an extra hash, looks again every
- * {@link #RECHECK} rather than only when a hash ends: waiting for the next hash to end would leave a core idle for up
- * to one hash's time every time.
+ * hence the floor at zero. A sign-in counts as a caller for the whole of its work around the hash too (reading the
+ * account, the throttle, opening the session: {@link #onBehalfOf}), or else each sign-in doing that work would keep the
+ * extra cores idle. What is left of a sign-in outside that (the filters, reading the body, writing the answer) still
+ * counts as another request for a moment, so the first in line, when only other requests keep it from an extra hash,
+ * looks again every {@link #RECHECK} rather than only when a hash ends: waiting for the next hash to end would leave a
+ * core idle for up to one hash's time every time.
  *
  * <p>Callers take their turn in arrival order, and give up with a 503 after the longest wait.
  */
@@ -39,6 +41,7 @@ final class HashingLimit {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Deque<Object> line = new ArrayDeque<>();
+    private final ThreadLocal<int[]> scopes = ThreadLocal.withInitial(() -> new int[1]);
     private int hashing;
     private int callers;
 
@@ -63,18 +66,58 @@ final class HashingLimit {
 
     /** Runs the hash once its turn comes and a core is free for it; a 503 when that takes longer than the wait. */
     <T> T run(Supplier<T> hash) {
-        awaitTurn();
+        boolean counted = !inScope();
+        awaitTurn(counted);
         try {
             return hash.get();
         } finally {
             lock.lock();
             try {
                 hashing--;
-                callers--;
+                if (counted) {
+                    callers--;
+                }
                 changed.signalAll();
             } finally {
                 lock.unlock();
             }
+        }
+    }
+
+    /**
+     * Runs work done for a sign-in around its hashes, during which the request counts as a caller of this limit rather
+     * than as another request. Scopes may nest; the outermost one counts.
+     */
+    <T> T onBehalfOf(Supplier<T> work) {
+        int[] depth = scopes.get();
+        if (depth[0]++ == 0) {
+            addCallers(1);
+        }
+        try {
+            return work.get();
+        } finally {
+            if (--depth[0] == 0) {
+                scopes.remove();
+                addCallers(-1);
+            }
+        }
+    }
+
+    private boolean inScope() {
+        int[] depth = scopes.get();
+        if (depth[0] == 0) {
+            scopes.remove();
+            return false;
+        }
+        return true;
+    }
+
+    private void addCallers(int count) {
+        lock.lock();
+        try {
+            callers += count;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -98,12 +141,14 @@ final class HashingLimit {
         }
     }
 
-    private void awaitTurn() {
+    private void awaitTurn(boolean counted) {
         Object me = new Object();
         long deadline = System.nanoTime() + maxWait.toNanos();
         lock.lock();
         try {
-            callers++;
+            if (counted) {
+                callers++;
+            }
             line.addLast(me);
             boolean admitted = false;
             try {
@@ -123,7 +168,7 @@ final class HashingLimit {
                 line.remove(me);
                 if (admitted) {
                     hashing++;
-                } else {
+                } else if (counted) {
                     callers--;
                 }
                 // The next in line may start too, or become first.

@@ -99,6 +99,31 @@ class HashingLimitTests {
     }
 
     @Test
+    void a_sign_in_busy_around_its_hash_does_not_count_as_another_request() throws Exception {
+        HashingLimit limit = HashingLimit.of(0, CORES, requestsInFlight::get, LONG_WAIT);
+        requestsInFlight.set(3); // three sign-ins: one opening its session, two hashing
+        Semaphore sessionMayOpen = new Semaphore(0);
+        AtomicInteger openingSessions = new AtomicInteger();
+        Future<Boolean> opening = signIns.submit(() -> limit.onBehalfOf(() -> {
+            openingSessions.incrementAndGet();
+            sessionMayOpen.acquireUninterruptibly();
+            return true;
+        }));
+        await().until(() -> openingSessions.get() == 1);
+
+        Future<Boolean> first = signIn(limit);
+        Future<Boolean> second = signIn(limit);
+
+        await().until(() -> started.get() == 2);
+        sessionMayOpen.release();
+        hashesMayEnd.release(2);
+        assertThat(opening.get()).isTrue();
+        assertThat(first.get()).isTrue();
+        assertThat(second.get()).isTrue();
+        assertThat(limit.callers()).isZero();
+    }
+
+    @Test
     void a_configured_number_of_hashes_holds_even_when_sign_ins_are_all_there_is() throws Exception {
         HashingLimit limit = HashingLimit.of(1, CORES, requestsInFlight::get, LONG_WAIT);
         requestsInFlight.set(2);
