@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -87,7 +88,7 @@ public class CataloguePages {
         if (present != null) {
             try {
                 return present.join();
-            } catch (CompletionException | java.util.concurrent.CancellationException failed) {
+            } catch (CompletionException | CancellationException failed) {
                 // The reading it waited for failed and is not kept: this request reads on its own (and answers its
                 // own problem, with its own request id).
                 return read(render);
@@ -98,7 +99,9 @@ public class CataloguePages {
             reading.complete(page);
             return page;
         } catch (RuntimeException | Error failed) {
-            reading.completeExceptionally(failed);
+            // Cancelled rather than failed: Caffeine drops the entry either way, but logs a failed one as a warning
+            // with its stack trace, and a 404 past the end is no reason for one. The problem is this request's.
+            reading.cancel(false);
             throw failed;
         }
     }

@@ -94,6 +94,41 @@ class CataloguePagesTests {
     }
 
     @Test
+    void requests_waiting_on_a_read_that_fails_read_the_page_themselves() throws Exception {
+        AtomicInteger queries = new AtomicInteger();
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Supplier<byte[]> failingFirst = () -> {
+            if (queries.incrementAndGet() > 1) {
+                return "[]".getBytes(StandardCharsets.UTF_8);
+            }
+            reading.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("PostgreSQL is down");
+        };
+        List<Thread> waiting = new ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newThreadPerTaskExecutor(runnable -> {
+            Thread thread = Thread.ofPlatform().unstarted(runnable);
+            waiting.add(thread);
+            return thread;
+        })) {
+            Future<CataloguePage> failed = threads.submit(() -> pages.page("/api/products", failingFirst));
+            reading.await();
+            Future<CataloguePage> waited = threads.submit(() -> pages.page("/api/products", failingFirst));
+            await().atMost(Duration.ofSeconds(5)).until(() -> waiting.get(1).getState() == Thread.State.WAITING);
+            release.countDown();
+
+            assertThatThrownBy(failed::get).hasRootCauseMessage("PostgreSQL is down");
+            assertThat(new String(waited.get().body(), StandardCharsets.UTF_8)).isEqualTo("[]");
+        }
+        assertThat(queries).hasValue(2);
+    }
+
+    @Test
     void a_page_is_read_again_once_its_time_to_live_has_passed() {
         AtomicInteger queries = new AtomicInteger();
         Supplier<byte[]> render = counting(queries, "[1]");
