@@ -3,6 +3,7 @@ package dev.atrium.catalog.web;
 import dev.atrium.catalog.internal.CataloguePage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,10 +38,17 @@ final class CatalogueAnswer {
 
     /**
      * What the answer depends on besides the data: the origin its links name, the path and the query string as sent
-     * (the {@code next} and {@code previous} links repeat every parameter).
+     * (the {@code next} and {@code previous} links repeat every parameter), and the parameters the listing read, in
+     * name order (the same as the query string's in a servlet container, but a parameter may reach the request
+     * another way, and two requests must never share a page their parameters would not both give).
      */
     static String request(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromRequest(request).build().toUriString();
+        StringBuilder key = new StringBuilder(
+                ServletUriComponentsBuilder.fromRequest(request).build().toUriString());
+        new TreeMap<>(request.getParameterMap())
+                .forEach((name, values) ->
+                        key.append('\n').append(name).append('=').append(String.join("\u0000", values)));
+        return key.toString();
     }
 
     static ResponseEntity<byte[]> of(CataloguePage page, @Nullable String ifNoneMatch) {
