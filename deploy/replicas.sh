@@ -85,6 +85,8 @@ start() {
   echo "listen 127.0.0.1:$nginx_port;" >"$run/atrium/listen.conf"
   printf 'server 127.0.0.1:%s;\n' "${replica_ports[@]}" >"$run/atrium/upstream.conf"
   cp deploy/nginx/compose/security-headers.conf "$run/atrium/security-headers.conf"
+  # The same micro-cache as the compose file's nginx, in this run's folder.
+  sed "s|/var/cache/nginx/atrium|$run/cache|" deploy/nginx/compose/cache-path.conf >"$run/atrium/cache-path.conf"
   cat >"$run/nginx.conf" <<NGINX
 pid $run/nginx.pid;
 error_log $run/logs/nginx-error.log;

@@ -158,10 +158,12 @@ class DemoCatalog implements DemoData {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final CataloguePages pages;
 
-    DemoCatalog(JdbcClient jdbc, JsonMapper json) {
+    DemoCatalog(JdbcClient jdbc, JsonMapper json, CataloguePages pages) {
         this.jdbc = jdbc;
         this.json = json;
+        this.pages = pages;
     }
 
     @Override
@@ -171,6 +173,7 @@ class DemoCatalog implements DemoData {
         Generated generated = generate();
         int products = insertProducts(generated);
         int stock = insertStock(generated);
+        pages.changed();
         return products + " products, " + shops + " shops and " + stock + " stock rows added (" + (BOOKS + GOODS)
                 + " products and " + SHOPS.size() + " shops in all)";
     }

@@ -29,6 +29,7 @@ public class ProductService {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final ProductListing listing;
+    private final CataloguePages pages;
 
     ProductService(
             ProductRepository products,
@@ -37,7 +38,9 @@ public class ProductService {
             ProductPhotos photos,
             ApplicationEventPublisher events,
             Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            CataloguePages pages) {
+        this.pages = pages;
         this.products = products;
         this.listing = listing;
         this.blobs = blobs;
@@ -75,6 +78,7 @@ public class ProductService {
         Admins.require(actor);
         ProductFields fields = ProductRules.check(draft, clock);
         refuseDuplicates(fields, 0);
+        pages.changed();
         return products.insert(fields);
     }
 
@@ -85,6 +89,7 @@ public class ProductService {
         Product current = products.lock(id).orElseThrow(() -> ProductNotFound.byId(id));
         ProductFields fields = ProductRules.check(change.apply(current), clock);
         refuseDuplicates(fields, id);
+        pages.changed();
         return products.update(id, fields);
     }
 
@@ -94,6 +99,7 @@ public class ProductService {
         Admins.require(actor);
         Product product = products.lock(id).orElseThrow(() -> ProductNotFound.byId(id));
         events.publishEvent(new ProductDeleted(id));
+        pages.changed();
         products.delete(id);
         if (product.photoKey() != null) {
             blobs.delete(product.photoKey());
@@ -114,6 +120,7 @@ public class ProductService {
             String key = ProductPhotos.newKey();
             blobs.put(key, "image/jpeg", jpeg);
             products.setPhoto(id, key);
+            pages.changed();
             if (product.photoKey() != null) {
                 blobs.delete(product.photoKey());
             }
@@ -128,6 +135,7 @@ public class ProductService {
         Product product = products.lock(id).orElseThrow(() -> ProductNotFound.byId(id));
         if (product.photoKey() != null) {
             products.setPhoto(id, null);
+            pages.changed();
             blobs.delete(product.photoKey());
         }
         return get(id);

@@ -23,8 +23,14 @@ public class ShopService {
     private final ShopRepository shops;
     private final String defaultShopName;
 
-    ShopService(ShopRepository shops, @Value("${atrium.catalog.default-shop:}") String defaultShopName) {
+    private final CataloguePages pages;
+
+    ShopService(
+            ShopRepository shops,
+            @Value("${atrium.catalog.default-shop:}") String defaultShopName,
+            CataloguePages pages) {
         this.shops = shops;
+        this.pages = pages;
         this.defaultShopName = defaultShopName;
     }
 
@@ -82,6 +88,7 @@ public class ShopService {
         Admins.require(actor);
         ShopFields fields = check(draft);
         refuseTakenName(fields.name(), 0);
+        pages.changed();
         return shops.insert(fields.name(), fields.description(), fields.address(), fields.site());
     }
 
@@ -91,6 +98,7 @@ public class ShopService {
         Shop current = get(id);
         ShopFields fields = check(change.apply(current));
         refuseTakenName(fields.name(), id);
+        pages.changed();
         return shops.update(id, fields.name(), fields.description(), fields.address(), fields.site())
                 .orElseThrow(() -> ShopNotFound.byId(id));
     }
@@ -102,6 +110,7 @@ public class ShopService {
         if (!shops.removeById(id)) {
             throw ShopNotFound.byId(id);
         }
+        pages.changed();
     }
 
     private void refuseTakenName(String name, long id) {

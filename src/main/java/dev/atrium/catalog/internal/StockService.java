@@ -28,8 +28,15 @@ public class StockService {
     private final OrderStock orderStock;
     private final ShopRepository shops;
     private final ProductRepository products;
+    private final CataloguePages pages;
 
-    StockService(StockRepository stock, OrderStock orderStock, ShopRepository shops, ProductRepository products) {
+    StockService(
+            StockRepository stock,
+            OrderStock orderStock,
+            ShopRepository shops,
+            ProductRepository products,
+            CataloguePages pages) {
+        this.pages = pages;
         this.stock = stock;
         this.orderStock = orderStock;
         this.shops = shops;
@@ -73,6 +80,7 @@ public class StockService {
         if (products.findById(productId).isEmpty()) {
             throw ProductNotFound.byId(productId);
         }
+        pages.changed();
         return stock.set(shopId, productId, quantity, shopPrice, why, actor.id(), actor.email());
     }
 
@@ -119,5 +127,6 @@ public class StockService {
         if (!stock.remove(shopId, productId)) {
             throw ProblemException.notFound("Product " + productId + " in the assortment of shop " + shopId);
         }
+        pages.changed();
     }
 }

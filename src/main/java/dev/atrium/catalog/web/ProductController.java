@@ -1,5 +1,7 @@
 package dev.atrium.catalog.web;
 
+import dev.atrium.catalog.internal.CataloguePage;
+import dev.atrium.catalog.internal.CataloguePages;
 import dev.atrium.catalog.internal.Product;
 import dev.atrium.catalog.internal.ProductService;
 import dev.atrium.catalog.internal.ShopService;
@@ -13,6 +15,8 @@ import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -38,6 +42,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Tag(name = "Products", description = "The catalogue: search and filter products, see their stock in every shop")
@@ -47,12 +52,22 @@ class ProductController {
     private final ShopService shops;
     private final StockService stock;
     private final UploadLimit uploads;
+    private final CataloguePages pages;
+    private final JsonMapper json;
 
-    ProductController(ProductService products, ShopService shops, StockService stock, UploadLimit uploads) {
+    ProductController(
+            ProductService products,
+            ShopService shops,
+            StockService stock,
+            UploadLimit uploads,
+            CataloguePages pages,
+            JsonMapper json) {
         this.products = products;
         this.shops = shops;
         this.stock = stock;
         this.uploads = uploads;
+        this.pages = pages;
+        this.json = json;
     }
 
     @GetMapping("/api/products")
@@ -61,23 +76,46 @@ class ProductController {
                     by `shop`, or the default shop. A product the shop does not sell has quantity 0 and its list \
                     price. Answers `{"count","next","previous","results"}`; `next` and `previous` are absolute links \
                     keeping the other parameters.""")
-    @ApiResponse(responseCode = "200", description = "A page of products")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of products",
+            headers = {
+                @Header(name = "ETag", description = "A strong tag of this answer; send it back in If-None-Match"),
+                @Header(name = "Cache-Control", description = CatalogueAnswer.CACHE_CONTROL_DOC)
+            },
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductPage.class)))
+    @ApiResponse(
+            responseCode = "304",
+            description = "Not modified: the If-None-Match sent names this answer's ETag (or is *); no body",
+            headers = {
+                @Header(name = "ETag", description = "The answer's tag"),
+                @Header(name = "Cache-Control", description = CatalogueAnswer.CACHE_CONTROL_DOC)
+            },
+            content = @Content)
     @ApiResponse(
             responseCode = "400",
             description = "page or limit below 1, a parameter that is not a number (or not true/false), "
                     + "min_price above max_price, an unknown ordering, or a shop that does not exist")
     @ApiResponse(responseCode = "404", description = "A page past the end")
     @ListingParametersDoc
-    PageResponse<ProductListItem> list(HttpServletRequest request) {
+    ResponseEntity<byte[]> list(
+            HttpServletRequest request,
+            @Parameter(description = "ETags of answers the client has; a match answers 304")
+                    @RequestHeader(name = "If-None-Match", required = false)
+                    @Nullable String ifNoneMatch) {
         ListingParameters parameters = ListingParameters.read(request);
-        if (parameters.shop() != null && !shops.exists(parameters.shop())) {
-            throw InvalidRequest.field("shop", "no shop has the id " + parameters.shop());
-        }
-        String base = baseUrl(request);
-        return PageResponse.of(
-                        products.catalogue(parameters.shop(), parameters.filter(), parameters.page()),
-                        parameters.page())
-                .map(listed -> ProductListItem.of(listed, base));
+        CataloguePage page = pages.page(CatalogueAnswer.request(request), () -> {
+            // Inside the read, not before it: a page from memory needs no query at all.
+            if (parameters.shop() != null && !shops.exists(parameters.shop())) {
+                throw InvalidRequest.field("shop", "no shop has the id " + parameters.shop());
+            }
+            String base = baseUrl(request);
+            return json.writeValueAsBytes(PageResponse.of(
+                            products.catalogue(parameters.shop(), parameters.filter(), parameters.page()),
+                            parameters.page())
+                    .map(listed -> ProductListItem.of(listed, base)));
+        });
+        return CatalogueAnswer.of(page, ifNoneMatch);
     }
 
     @GetMapping("/api/products/{id}")

@@ -1,5 +1,7 @@
 package dev.atrium.catalog.web;
 
+import dev.atrium.catalog.internal.CataloguePage;
+import dev.atrium.catalog.internal.CataloguePages;
 import dev.atrium.catalog.internal.ProductService;
 import dev.atrium.catalog.internal.Shop;
 import dev.atrium.catalog.internal.ShopService;
@@ -13,6 +15,9 @@ import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,8 +35,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @Tag(name = "Shops", description = "Shops, their assortments and their stock")
@@ -40,11 +47,20 @@ class ShopController {
     private final ShopService shops;
     private final ProductService products;
     private final StockService stockService;
+    private final CataloguePages pages;
+    private final JsonMapper json;
 
-    ShopController(ShopService shops, ProductService products, StockService stockService) {
+    ShopController(
+            ShopService shops,
+            ProductService products,
+            StockService stockService,
+            CataloguePages pages,
+            JsonMapper json) {
         this.shops = shops;
         this.products = products;
         this.stockService = stockService;
+        this.pages = pages;
+        this.json = json;
     }
 
     @GetMapping("/api/shops")
@@ -83,19 +99,43 @@ class ShopController {
             summary = "A shop's assortment: its products, at its prices, with its quantities",
             description = "Public. The products the shop sells (including those it has run out of), with the same "
                     + "search, filters, ordering and pages as `GET /api/products`.")
-    @ApiResponse(responseCode = "200", description = "A page of the shop's products")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of the shop's products",
+            headers = {
+                @Header(name = "ETag", description = "A strong tag of this answer; send it back in If-None-Match"),
+                @Header(name = "Cache-Control", description = CatalogueAnswer.CACHE_CONTROL_DOC)
+            },
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductPage.class)))
+    @ApiResponse(
+            responseCode = "304",
+            description = "Not modified: the If-None-Match sent names this answer's ETag (or is *); no body",
+            headers = {
+                @Header(name = "ETag", description = "The answer's tag"),
+                @Header(name = "Cache-Control", description = CatalogueAnswer.CACHE_CONTROL_DOC)
+            },
+            content = @Content)
     @ApiResponse(
             responseCode = "400",
             description = "page or limit below 1, a parameter that is not a number, min_price above max_price, or an "
                     + "unknown ordering")
     @ApiResponse(responseCode = "404", description = "No such shop, or a page past the end")
     @ListingParametersDoc
-    PageResponse<ProductListItem> assortment(@PathVariable long id, HttpServletRequest request) {
+    ResponseEntity<byte[]> assortment(
+            @PathVariable long id,
+            HttpServletRequest request,
+            @Parameter(description = "ETags of answers the client has; a match answers 304")
+                    @RequestHeader(name = "If-None-Match", required = false)
+                    @Nullable String ifNoneMatch) {
         ListingParameters parameters = ListingParameters.read(request);
-        shops.get(id);
-        String base = ProductController.baseUrl(request);
-        return PageResponse.of(products.assortment(id, parameters.filter(), parameters.page()), parameters.page())
-                .map(listed -> ProductListItem.of(listed, base));
+        CataloguePage page = pages.page(CatalogueAnswer.request(request), () -> {
+            shops.get(id);
+            String base = ProductController.baseUrl(request);
+            return json.writeValueAsBytes(
+                    PageResponse.of(products.assortment(id, parameters.filter(), parameters.page()), parameters.page())
+                            .map(listed -> ProductListItem.of(listed, base)));
+        });
+        return CatalogueAnswer.of(page, ifNoneMatch);
     }
 
     @PostMapping("/api/shops")

@@ -9,6 +9,8 @@ import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import dev.atrium.catalog.internal.CataloguePage;
+import dev.atrium.catalog.internal.CataloguePages;
 import dev.atrium.catalog.internal.ProductFilter;
 import dev.atrium.catalog.internal.ProductOrdering;
 import dev.atrium.catalog.internal.ProductService;
@@ -18,7 +20,9 @@ import dev.atrium.ratelimit.UploadLimit;
 import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.problem.ProblemTranslation;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +32,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How {@code GET /api/products} reads its query parameters, with the product controller alone: what reaches the
@@ -39,14 +45,27 @@ class ProductListingParametersTests {
     // Built once: a standalone MockMvc costs more than the cases it serves. The mocks are reset before each case.
     static final ProductService listing = mock(ProductService.class);
     static final ShopService shops = mock(ShopService.class);
-    static final MockMvcTester mvc = MockMvcTester.create(MockMvcBuilders.standaloneSetup(
-                    new ProductController(listing, shops, mock(StockService.class), mock(UploadLimit.class)))
+    static final CataloguePages pages = mock(CataloguePages.class);
+    static final MockMvcTester mvc = MockMvcTester.create(MockMvcBuilders.standaloneSetup(new ProductController(
+                    listing,
+                    shops,
+                    mock(StockService.class),
+                    mock(UploadLimit.class),
+                    pages,
+                    JsonMapper.builder()
+                            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                            .build()))
             .setControllerAdvice(new ProblemTranslation())
             .build());
 
     @BeforeEach
     void anEmptyCatalogue() {
-        reset(listing, shops);
+        reset(listing, shops, pages);
+        // Every case reads its page: the memory in front of the listing is CataloguePagesTests' story.
+        when(pages.page(any(), any())).thenAnswer(call -> {
+            byte[] body = call.<Supplier<byte[]>>getArgument(1).get();
+            return new CataloguePage(body, "\"tag\"", Instant.now(), System.nanoTime());
+        });
         when(listing.catalogue(any(), any(), any())).thenReturn(new Page<>(List.of(), 0));
     }
 
