@@ -17,8 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Generated in PostgreSQL, one {@code INSERT ... SELECT FROM generate_series} per batch for products and one for
  * their stock, each batch in a transaction of its own; a batch whose SKUs are all there already is skipped, so running
- * again adds only what is missing (and finishes a run that was stopped). The words are chosen by arithmetic on the
- * product's number, so every run makes the same catalogue.
+ * again adds only what is missing (and finishes a run that was stopped). The words are chosen by hashing the product's
+ * number (independently for each word, so that every surname and title word occurs among the books), so every run
+ * makes the same catalogue.
  */
 @Component
 @Order(21)
@@ -83,18 +84,18 @@ class DemoCatalogAtScale implements DemoData {
                                    CAST(:materials AS text[]) AS materials, CAST(:items AS text[]) AS items),
                         g AS (
                             SELECT i, i % 5 < 2 AS book,
-                                   firsts[1 + (i * 7) % cardinality(firsts)] || ' '
-                                       || lasts[1 + (i * 11) % cardinality(lasts)] AS author,
-                                   adjectives[1 + (i * 13) % cardinality(adjectives)] AS adjective,
-                                   nouns[1 + (i * 17) % cardinality(nouns)] AS noun,
-                                   places[1 + (i * 19) % cardinality(places)] AS place,
-                                   genres[1 + (i * 23) % cardinality(genres)] AS genre,
-                                   1 + (i * 29) % cardinality(publishers) AS publisher,
-                                   publishers, 1950 + (i * 31) % 75 AS year,
-                                   colours[1 + (i * 37) % cardinality(colours)] AS colour,
-                                   materials[1 + (i * 41) % cardinality(materials)] AS material,
-                                   items[1 + (i * 43) % cardinality(items)] AS item,
-                                   (ARRAY[0.49, 0.90, 0.99, 0.50])[1 + (i * 47) % 4] AS ending,
+                                   firsts[1 + mod(hashint8extended(i, 7) & 2147483647, cardinality(firsts))] || ' '
+                                       || lasts[1 + mod(hashint8extended(i, 11) & 2147483647, cardinality(lasts))] AS author,
+                                   adjectives[1 + mod(hashint8extended(i, 13) & 2147483647, cardinality(adjectives))] AS adjective,
+                                   nouns[1 + mod(hashint8extended(i, 17) & 2147483647, cardinality(nouns))] AS noun,
+                                   places[1 + mod(hashint8extended(i, 19) & 2147483647, cardinality(places))] AS place,
+                                   genres[1 + mod(hashint8extended(i, 23) & 2147483647, cardinality(genres))] AS genre,
+                                   1 + mod(hashint8extended(i, 29) & 2147483647, cardinality(publishers)) AS publisher,
+                                   publishers, 1950 + mod(hashint8extended(i, 31) & 2147483647, 75) AS year,
+                                   colours[1 + mod(hashint8extended(i, 37) & 2147483647, cardinality(colours))] AS colour,
+                                   materials[1 + mod(hashint8extended(i, 41) & 2147483647, cardinality(materials))] AS material,
+                                   items[1 + mod(hashint8extended(i, 43) & 2147483647, cardinality(items))] AS item,
+                                   (ARRAY[0.49, 0.90, 0.99, 0.50])[1 + mod(hashint8extended(i, 47) & 2147483647, 4)] AS ending,
                                    '979' || lpad(CAST(i AS text), 9, '0') AS twelve
                             FROM w, generate_series(CAST(:first AS bigint), CAST(:last AS bigint)) AS i)
                         INSERT INTO products (sku, name, description, price, attributes, author, isbn, publisher, year)
@@ -110,8 +111,8 @@ class DemoCatalogAtScale implements DemoData {
                                                    || ' and the people who keep it.'
                                     ELSE 'A ' || lower(item) || ' in ' || lower(colour) || ' ' || lower(material)
                                          || ', made to last and to be given.' END,
-                               CASE WHEN book THEN 6 + (i * 53) % 29 ELSE 2 + (i * 53) % 148 END + ending,
-                               CASE WHEN book THEN jsonb_build_object('pages', 120 + (i * 59) % 600, 'language', 'en',
+                               CASE WHEN book THEN 6 + mod(hashint8extended(i, 53) & 2147483647, 29) ELSE 2 + mod(hashint8extended(i, 53) & 2147483647, 148) END + ending,
+                               CASE WHEN book THEN jsonb_build_object('pages', 120 + mod(hashint8extended(i, 59) & 2147483647, 600), 'language', 'en',
                                                        'format', CASE WHEN i % 2 = 0 THEN 'paperback' ELSE 'hardback' END)
                                     ELSE jsonb_build_object('colour', colour, 'material', material) END,
                                CASE WHEN book THEN author END,
@@ -140,15 +141,15 @@ class DemoCatalogAtScale implements DemoData {
         jdbc.sql("""
                         INSERT INTO stock (shop_id, product_id, quantity, price)
                         SELECT sh.id, p.id,
-                               CASE WHEN (n * 61 + v.shop) % 10 = 0 THEN 0 ELSE 1 + (n * 67 + v.shop) % 40 END,
+                               CASE WHEN mod(hashint8extended(n, 61 + v.shop) & 2147483647, 10) = 0 THEN 0 ELSE 1 + mod(hashint8extended(n, 67 + v.shop) & 2147483647, 40) END,
                                CASE WHEN v.shop = 1 AND n % 4 = 0 THEN round(p.price * 0.90, 2)
                                     WHEN v.shop = 3 AND n % 3 = 0 THEN round(p.price * 1.05, 2) END
                         FROM products p
                         CROSS JOIN LATERAL (SELECT CAST(substr(p.sku, 7) AS bigint) AS n) AS k
                         JOIN unnest(CAST(:shops AS text[])) WITH ORDINALITY AS v(name, shop) ON
-                             CASE v.shop WHEN 1 THEN (n * 71) % 100 < 90
-                                         WHEN 2 THEN p.author IS NOT NULL AND (n * 73) % 100 < 80
-                                         ELSE (n * 79) % 100 < CASE WHEN p.author IS NULL THEN 70 ELSE 25 END END
+                             CASE v.shop WHEN 1 THEN mod(hashint8extended(n, 71) & 2147483647, 100) < 90
+                                         WHEN 2 THEN p.author IS NOT NULL AND mod(hashint8extended(n, 73) & 2147483647, 100) < 80
+                                         ELSE mod(hashint8extended(n, 79) & 2147483647, 100) < CASE WHEN p.author IS NULL THEN 70 ELSE 25 END END
                         JOIN shops sh ON lower(sh.name) = lower(v.name)
                         WHERE p.sku BETWEEN :first AND :last
                         ON CONFLICT (shop_id, product_id) DO NOTHING""")
