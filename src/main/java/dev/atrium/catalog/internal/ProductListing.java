@@ -75,7 +75,7 @@ class ProductListing {
                 + where(filter);
         boolean filtered = isFiltered(filter);
         long countLimit = Math.max(COUNT_LIMIT, page.offset() + page.size() + 1);
-        String total = filtered ? boundedCount(from) : storedCount(assortmentOnly);
+        String total = filtered ? boundedCount(from, countLimit) : storedCount(assortmentOnly);
         String sql = needsStockToChoose(filter)
                 ? cte + " " + SELECT + ", " + total + " AS total" + from + " ORDER BY "
                         + filter.ordering().sql() + " LIMIT :limit OFFSET :offset"
@@ -87,7 +87,6 @@ class ProductListing {
         List<ListedProduct> rows = bind(jdbc.sql(sql), shopId, filter)
                 .param("limit", page.size())
                 .param("offset", page.offset())
-                .param("countLimit", countLimit)
                 .query((rs, row) -> {
                     if (row == 0) {
                         totals.add(rs.getLong("total"));
@@ -119,8 +118,8 @@ class ProductListing {
             return new Page<>(rows, 0);
         }
         // Past the end: the matches are fewer than the offset, so counting up to just past it is an exact count.
-        long count = bind(jdbc.sql(cte + " SELECT " + total), shopId, filter)
-                .param("countLimit", page.offset() + 1)
+        String exact = filtered ? boundedCount(from, page.offset() + 1) : storedCount(assortmentOnly);
+        long count = bind(jdbc.sql(cte + " SELECT " + exact), shopId, filter)
                 .query(Long.class)
                 .single();
         return new Page<>(rows, count);
@@ -171,8 +170,12 @@ class ProductListing {
                 : "(SELECT products FROM catalogue_size)";
     }
 
-    private static String boundedCount(String from) {
-        return "(SELECT count(*) FROM (SELECT 1" + from + " LIMIT :countLimit) AS matches)";
+    /**
+     * The bound is written into the statement, not bound as a parameter: with LIMIT a parameter, the generic plan of a
+     * prepared statement expects to stop early and reads the products in order instead of through the indexes.
+     */
+    private static String boundedCount(String from, long limit) {
+        return "(SELECT count(*) FROM (SELECT 1" + from + " LIMIT " + limit + ") AS matches)";
     }
 
     /** PostgreSQL's estimate of how many rows the statement answers: the top of its plan, without running it. */
