@@ -2,8 +2,10 @@ package dev.atrium;
 
 import dev.atrium.account.SignInUnlockCommand;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -34,6 +36,8 @@ public class AtriumApplication {
               serve     serve the API, the sign-in page and the admin panel (the default)
               migrate   apply the database migrations, then exit
               seed      apply the migrations and load the demo data (idempotent), then exit
+              seed --products N
+                        the same, and add generated products until the catalogue has N (idempotent), then exit
               unlock EMAIL
                         forget the account's failed sign-ins, so that it may sign in at once, then exit
               help      show this text
@@ -59,7 +63,8 @@ public class AtriumApplication {
                 SpringApplication application = new SpringApplication(AtriumApplication.class);
                 yield start(application, properties, Map.of()) != null ? SERVING : 1;
             }
-            case "migrate", "seed" -> runToCompletion(command, properties, AtriumApplication.class);
+            case "migrate" -> runToCompletion(command, properties, AtriumApplication.class);
+            case "seed" -> runToCompletion(command, seedProperties(properties), AtriumApplication.class);
             case "unlock" -> {
                 if (Arrays.stream(properties).allMatch(argument -> argument.startsWith("--"))) {
                     System.err.println("unlock needs the email of the account to unlock");
@@ -79,6 +84,24 @@ public class AtriumApplication {
                 yield 2;
             }
         };
+    }
+
+    /**
+     * The seed command's arguments with {@code --products N} (or {@code --products=N}) as the property the generated
+     * catalogue reads: Spring Boot would take {@code --products} for a flag and N for an argument of its own.
+     */
+    static String[] seedProperties(String[] properties) {
+        List<String> translated = new ArrayList<>();
+        for (int i = 0; i < properties.length; i++) {
+            if (properties[i].equals("--products") && i + 1 < properties.length) {
+                translated.add("--atrium.demo-data.products=" + properties[++i]);
+            } else if (properties[i].startsWith("--products=")) {
+                translated.add("--atrium.demo-data.products=" + properties[i].substring("--products=".length()));
+            } else {
+                translated.add(properties[i]);
+            }
+        }
+        return translated.toArray(String[]::new);
     }
 
     /**

@@ -51,6 +51,14 @@ class AtriumApplicationTests {
     }
 
     @Test
+    void seed_takes_the_size_of_the_catalogue_as_two_arguments_or_one() {
+        assertThat(AtriumApplication.seedProperties(new String[] {"--products", "1000000", "--debug"}))
+                .containsExactly("--atrium.demo-data.products=1000000", "--debug");
+        assertThat(AtriumApplication.seedProperties(new String[] {"--products=5000"}))
+                .containsExactly("--atrium.demo-data.products=5000");
+    }
+
+    @Test
     void migrate_applies_the_schema_to_an_external_database_and_exits_0() {
         int exitCode = AtriumApplication.run(
                 "migrate",

@@ -44,12 +44,12 @@ class DemoCatalog implements DemoData {
                     "48 Quay Road, Bristol BS1 4QA",
                     "https://riverside-stationers.example"));
 
-    private static final String[] FIRST_NAMES = {
+    static final String[] FIRST_NAMES = {
         "Maria", "James", "Amelia", "Oliver", "Sofia", "Henry", "Isla", "Thomas", "Clara", "Daniel", "Nora", "Samuel",
         "Elena", "Arthur", "Ingrid", "Felix", "Hannah", "Tobias", "Margot", "Lucas", "Ada", "Victor", "Freya", "Hugo",
         "Yara", "Kenji", "Priya", "Mateo", "Leila", "Anton"
     };
-    private static final String[] LAST_NAMES = {
+    static final String[] LAST_NAMES = {
         "Lindqvist",
         "Whitmore",
         "Okafor",
@@ -76,7 +76,7 @@ class DemoCatalog implements DemoData {
         "Stratton",
         "Quill"
     };
-    private static final String[] ADJECTIVES = {
+    static final String[] ADJECTIVES = {
         "Quiet",
         "Silent",
         "Burning",
@@ -98,11 +98,11 @@ class DemoCatalog implements DemoData {
         "Iron",
         "Secret"
     };
-    private static final String[] NOUNS = {
+    static final String[] NOUNS = {
         "Harbour", "Garden", "Orchard", "Lighthouse", "River", "Library", "Station", "Mountain", "Island", "Letter",
         "Archive", "Compass", "Kingdom", "Meadow", "Voyage", "Clockmaker", "Cartographer", "Tide", "Bridge", "Forest"
     };
-    private static final String[] PLACES = {
+    static final String[] PLACES = {
         "Ashford",
         "the North Sea",
         "Valparaíso",
@@ -114,7 +114,7 @@ class DemoCatalog implements DemoData {
         "Kyoto",
         "the Salt Marsh"
     };
-    private static final String[] GENRES = {
+    static final String[] GENRES = {
         "novel",
         "mystery",
         "memoir",
@@ -126,7 +126,7 @@ class DemoCatalog implements DemoData {
         "travel book",
         "fantasy novel"
     };
-    private static final String[] PUBLISHERS = {
+    static final String[] PUBLISHERS = {
         "Northwind Press",
         "Larkspur Books",
         "Meridian House",
@@ -136,9 +136,9 @@ class DemoCatalog implements DemoData {
         "Foxglove Press",
         "Granite Street Books"
     };
-    private static final String[] COLOURS = {"Blue", "Black", "Forest Green", "Burgundy", "Ivory", "Slate", "Ochre"};
-    private static final String[] MATERIALS = {"Leather", "Linen", "Recycled Paper", "Oak", "Brass", "Cotton", "Cork"};
-    private static final String[] ITEMS = {
+    static final String[] COLOURS = {"Blue", "Black", "Forest Green", "Burgundy", "Ivory", "Slate", "Ochre"};
+    static final String[] MATERIALS = {"Leather", "Linen", "Recycled Paper", "Oak", "Brass", "Cotton", "Cork"};
+    static final String[] ITEMS = {
         "Notebook",
         "Journal",
         "Fountain Pen",

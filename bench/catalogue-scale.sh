@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The catalogue as it grows: for each size, the database is seeded to that many products (java -jar atrium.jar seed
+# --products N, which only adds what is missing, so the sizes go up in one database), vacuumed, and each case of
+# GET /api/products is measured with wrk, then the same SQL statement Atrium runs (see ProductListing) with pgbench,
+# side by side. Prints one markdown table per size: median and p99 latency of every case, through Atrium and raw.
+#
+# Usage: bench/catalogue-scale.sh [sizes...]        (default 10000 100000 1000000; build first: ./mvnw -q package -DskipTests)
+#   CASE_SECONDS  how long each case runs, for wrk and for pgbench alike     (5)
+#   CLIENTS       connections of wrk and clients of pgbench                  (4)
+#   and everything bench/lib.sh reads (BENCH_DB, BENCH_PORT, PGPORT, ...): the run's database, ports and folders.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+seconds=${CASE_SECONDS:-5}
+clients=${CLIENTS:-4}
+sizes=("$@")
+((${#sizes[@]})) || sizes=(10000 100000 1000000)
+trap stop_atrium EXIT
+
+# A word in many generated authors' names, and one in none.
+hit=okafor
+miss=zzyzxq
+
+shop="WITH shop AS (SELECT id FROM shops ORDER BY (lower(name) = lower('')) DESC, id LIMIT 1)"
+columns="SELECT p.id, p.name, p.description, coalesce(s.price, p.price) AS price, p.price AS list_price,
+  coalesce(s.quantity, 0) AS quantity, s.shop_id IS NOT NULL AS sold, p.author, p.isbn, p.publisher, p.year,
+  p.photo_key, (SELECT id FROM shop) AS shop_id"
+join="LEFT JOIN stock s ON s.product_id = p.id AND s.shop_id = (SELECT id FROM shop)"
+search() { echo "true AND (p.name ILIKE '%$1%' OR p.description ILIKE '%$1%' OR p.author ILIKE '%$1%')"; }
+bounded_count() { echo "(SELECT count(*) FROM (SELECT 1 FROM products p $join WHERE $1 LIMIT 10000) AS matches)"; }
+# The statements of ProductListing: ids chosen from products alone where no stock decides, else the plain join.
+chosen() { # where, offset, total, order of the chosen ids (a search sorts its matches: p.id + 0)
+  echo "$shop, chosen AS (SELECT p.id FROM products p WHERE $1 ORDER BY ${4:-p.id} LIMIT 50 OFFSET $2) $columns, $3 AS total
+  FROM chosen JOIN products p ON p.id = chosen.id $join ORDER BY p.id;"
+}
+joined() { # where
+  echo "$shop $columns, $(bounded_count "$1") AS total FROM products p $join WHERE $1 ORDER BY p.id LIMIT 50 OFFSET 0;"
+}
+
+row() { # name, request ("-" for SQL only), SQL: one line, tab-separated (no empty field: read would merge tabs)
+  printf '%s\t%s\t%s\n' "$1" "$2" "$(tr -s '\n ' '  ' <<<"$3")"
+}
+
+# One line per case: name, request, SQL.
+cases() {
+  local size=$1 page kept="(SELECT products FROM catalogue_size)"
+  page=$(((size + 49) / 50)); ((page > 10000)) && page=10000
+  row "first page" "/api/products?page=1&limit=50" "$(chosen true 0 "$kept")"
+  row "page $page" "/api/products?page=$page&limit=50" "$(chosen true $(((page - 1) * 50)) "$kept")"
+  row "search with hits (q=$hit)" "/api/products?q=$hit" "$(chosen "$(search $hit)" 0 "$(bounded_count "$(search $hit)")" "(p.id + 0)")"
+  row "search, no hits (q=$miss)" "/api/products?q=$miss" \
+    "$(chosen "$(search $miss)" 0 "$(bounded_count "$(search $miss)")" "(p.id + 0)")"
+  row "price 10 to 20" "/api/products?min_price=10&max_price=20" \
+    "$(joined "true AND coalesce(s.price, p.price) >= 10 AND coalesce(s.price, p.price) <= 20")"
+  row "in stock" "/api/products?in_stock=true" "$(joined "true AND s.quantity > 0")"
+  row "count: kept (catalogue_size)" - "SELECT products FROM catalogue_size;"
+  row "count: count(*), for comparison" - "SELECT count(*) FROM products;"
+}
+
+wrk_latency() { # url -> "p50<TAB>p99"
+  wrk -t2 -c"$clients" -d"${seconds}s" --latency "$1" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /Non-2xx/ { bad = $NF }
+    END { printf "%.1f ms\t%.1f ms%s\n", p50, p99, bad ? " (" bad " not 2xx)" : "" }'
+}
+
+pgbench_latency() { # sql -> "p50 p99" in ms, from pgbench's per-transaction log
+  local dir
+  dir=$(mktemp -d)
+  printf '%s\n' "$1" | tr '\n' ' ' >"$dir/statement.sql"
+  (cd "$dir" && pgbench -n -M prepared -c "$clients" -j 2 -T "$seconds" -l --log-prefix=tx -f statement.sql \
+    "$BENCH_DB" >/dev/null 2>"$dir/errors") || { echo "pgbench failed: $(tail -3 "$dir/errors")" >&2; }
+  cat "$dir"/tx* 2>/dev/null | awk '{ print $3 / 1000 }' | sort -n | awk '
+    { v[NR] = $1 }
+    END { if (NR == 0) { print "-\t-"; exit } p99 = int(NR * 0.99); if (p99 < 1) p99 = 1
+          printf "%.1f ms\t%.1f ms\n", v[int((NR + 1) / 2)], v[p99] }'
+  rm -rf "$dir"
+}
+
+bench/private-postgres.sh start >/dev/null
+psql -d postgres -Atqc "SELECT 1 FROM pg_database WHERE datname = '$BENCH_DB'" | grep -q 1 || createdb "$BENCH_DB"
+atrium_env
+mkdir -p "$BENCH_DIR"
+for size in "${sizes[@]}"; do
+  echo "== seeding to $size products" >&2
+  start=$(date +%s.%N)
+  "$JAVA" -jar "$ATRIUM_JAR" seed --products "$size" >"$BENCH_DIR/seed-$size.log" 2>&1 || {
+    echo "seed failed:" >&2; tail -30 "$BENCH_DIR/seed-$size.log" >&2; exit 1; }
+  seeded=$(echo "$(date +%s.%N) - $start" | bc)
+  psql -qc "VACUUM (ANALYZE) products" -c "VACUUM (ANALYZE) stock" >/dev/null
+  start_atrium
+  results=$(mktemp)
+  while IFS=$'\t' read -r name uri sql; do
+    if [ "$uri" != - ]; then
+      curl -fs -o /dev/null "http://127.0.0.1:$BENCH_PORT$uri" || echo "$uri failed" >&2 # warms the pool and plan
+      atrium=$(wrk_latency "http://127.0.0.1:$BENCH_PORT$uri")
+    else
+      atrium=$'n/a\tn/a'
+    fi
+    printf '%s\t%s\t%s\n' "$name" "$atrium" "$sql" >>"$results"
+  done < <(cases "$size")
+  stop_atrium
+  printf '\n### %s products (seeded in %.0f s; wrk -t2 -c%s and pgbench -c%s, %s s each)\n\n' \
+    "$size" "$seeded" "$clients" "$clients" "$seconds"
+  printf '| case | Atrium p50 | Atrium p99 | SQL p50 | SQL p99 |\n| --- | ---: | ---: | ---: | ---: |\n'
+  while IFS=$'\t' read -r name p50 p99 sql; do
+    raw=$(pgbench_latency "$sql")
+    printf '| %s | %s | %s | %s | %s |\n' "$name" "$p50" "$p99" "${raw%%$'\t'*}" "${raw#*$'\t'}"
+  done <"$results"
+  rm -f "$results"
+done
