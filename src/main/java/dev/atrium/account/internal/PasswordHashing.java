@@ -19,15 +19,17 @@ import org.springframework.stereotype.Component;
  * through Spring Security's delegating encoder so that stored hashes name their algorithm ({@code {bcrypt}...}) and can
  * be moved to another one later.
  *
- * <p>Hashing is slow on purpose, so a flood of sign-ins could take every core. How many hashes run at once adapts to
- * what else Atrium is doing ({@link HashingLimit}): half the cores always, and the other half only while no other
- * request is in flight (counted at the web edge, {@link RequestsInFlight}). Sign-ins alone thus use the whole machine,
- * while a read arriving during a flood finds a core within one hash's time, since no further hash takes an extra core
- * while it runs. Throttling a pool of hashing threads below the readers' priority was the other way considered: Java
- * thread priorities are ignored on Linux without root, and a lower-priority pool still takes every core the scheduler
- * hands it, so it gives no bound at all on the readers' wait. The rest wait their turn, in arrival order, and give up
- * with a 503 after {@code atrium.passwords.max-wait}. {@code atrium.passwords.concurrent-hashes} above 0 fixes the
- * number of hashes instead.
+ * <p>Hashing is slow on purpose, so a flood of sign-ins could take every core. By default half the cores (at least one)
+ * hash at once, so that whatever else Atrium serves keeps the other half; the rest wait their turn, in arrival order,
+ * and give up with a 503 after {@code atrium.passwords.max-wait}. {@code atrium.passwords.concurrent-hashes} above 0
+ * sets another number.
+ *
+ * <p>{@code atrium.passwords.adaptive=true} lets hashing take the other half too while no other request is in flight
+ * ({@link HashingLimit}, counting at the web edge, {@link RequestsInFlight}). It is off by default because measured
+ * side by side it cost more than it gave ({@code bench/sign-ins-and-reads.sh 15 60}, docs/performance.md): sign-ins
+ * alone rose from 44 % to 62 % of the ceiling, but catalogue reads during a flood went from 1.5 to 4.1 times their
+ * idle p99. Requests run on virtual threads, and two hashes occupy both carrier threads, so a read that arrives then
+ * is not even counted until a hash ends, and the limit takes the idle-looking machine for its own.
  */
 @Component
 public class PasswordHashing {
@@ -45,10 +47,12 @@ public class PasswordHashing {
     PasswordHashing(
             @Value("${atrium.passwords.concurrent-hashes:0}") int concurrentHashes,
             @Value("${atrium.passwords.max-wait:5s}") Duration maxWait,
+            @Value("${atrium.passwords.adaptive:false}") boolean adaptive,
             RequestsInFlight requests,
             MeterRegistry meters) {
-        this.limit =
-                HashingLimit.of(concurrentHashes, Runtime.getRuntime().availableProcessors(), requests::count, maxWait);
+        int cores = Runtime.getRuntime().availableProcessors();
+        int fixed = concurrentHashes > 0 ? concurrentHashes : adaptive ? 0 : Math.max(1, cores / 2);
+        this.limit = HashingLimit.of(fixed, cores, requests::count, maxWait);
         // What a sign-in spends outside its hash is its time less these two (bench/sign-ins-and-reads.sh).
         this.waits = Timer.builder("atrium.passwords.wait")
                 .description("Time a password check or hash waited for its turn")
