@@ -203,6 +203,21 @@ class OpenApiDocumentTests {
         assertThat(document).doesNotContainPattern("(?i)seed ?0\\d\\d");
     }
 
+    @Test
+    void both_product_lists_document_their_etag_and_the_304_they_answer_to_if_none_match() {
+        JsonNode document = document();
+        for (String path : new String[] {"/paths/~1api~1products/get", "/paths/~1api~1shops~1{id}~1products/get"}) {
+            JsonNode responses = document.at(path + "/responses");
+            assertThat(responses.at("/200/headers/ETag").isMissingNode())
+                    .as(path)
+                    .isFalse();
+            assertThat(responses.at("/304/headers/ETag").isMissingNode())
+                    .as(path)
+                    .isFalse();
+            assertThat(responses.at("/404").isMissingNode()).as(path).isFalse();
+        }
+    }
+
     private JsonNode document() {
         try {
             return json.readTree(

@@ -16,7 +16,6 @@ import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -76,22 +75,7 @@ class ProductController {
                     by `shop`, or the default shop. A product the shop does not sell has quantity 0 and its list \
                     price. Answers `{"count","next","previous","results"}`; `next` and `previous` are absolute links \
                     keeping the other parameters.""")
-    @ApiResponse(
-            responseCode = "200",
-            description = "A page of products",
-            headers = {
-                @Header(name = "ETag", description = "A strong tag of this answer; send it back in If-None-Match"),
-                @Header(name = "Cache-Control", description = CatalogueAnswer.CACHE_CONTROL_DOC)
-            },
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductPage.class)))
-    @ApiResponse(
-            responseCode = "304",
-            description = "Not modified: the If-None-Match sent names this answer's ETag (or is *); no body",
-            headers = {
-                @Header(name = "ETag", description = "The answer's tag"),
-                @Header(name = "Cache-Control", description = CatalogueAnswer.CACHE_CONTROL_DOC)
-            },
-            content = @Content)
+    @CachedPageDoc
     @ApiResponse(
             responseCode = "400",
             description = "page or limit below 1, a parameter that is not a number (or not true/false), "

@@ -15,9 +15,6 @@ import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -99,22 +96,7 @@ class ShopController {
             summary = "A shop's assortment: its products, at its prices, with its quantities",
             description = "Public. The products the shop sells (including those it has run out of), with the same "
                     + "search, filters, ordering and pages as `GET /api/products`.")
-    @ApiResponse(
-            responseCode = "200",
-            description = "A page of the shop's products",
-            headers = {
-                @Header(name = "ETag", description = "A strong tag of this answer; send it back in If-None-Match"),
-                @Header(name = "Cache-Control", description = CatalogueAnswer.CACHE_CONTROL_DOC)
-            },
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductPage.class)))
-    @ApiResponse(
-            responseCode = "304",
-            description = "Not modified: the If-None-Match sent names this answer's ETag (or is *); no body",
-            headers = {
-                @Header(name = "ETag", description = "The answer's tag"),
-                @Header(name = "Cache-Control", description = CatalogueAnswer.CACHE_CONTROL_DOC)
-            },
-            content = @Content)
+    @CachedPageDoc
     @ApiResponse(
             responseCode = "400",
             description = "page or limit below 1, a parameter that is not a number, min_price above max_price, or an "
