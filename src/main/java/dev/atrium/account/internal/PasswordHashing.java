@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -48,11 +49,13 @@ public class PasswordHashing {
             @Value("${atrium.passwords.concurrent-hashes:0}") int concurrentHashes,
             @Value("${atrium.passwords.max-wait:5s}") Duration maxWait,
             @Value("${atrium.passwords.adaptive:false}") boolean adaptive,
-            RequestsInFlight requests,
+            ObjectProvider<RequestsInFlight> requests,
             MeterRegistry meters) {
         int cores = Runtime.getRuntime().availableProcessors();
         int fixed = concurrentHashes > 0 ? concurrentHashes : adaptive ? 0 : Math.max(1, cores / 2);
-        this.limit = HashingLimit.of(fixed, cores, requests::count, maxWait);
+        // Without the web edge (a command, a module test) there are no requests to count.
+        RequestsInFlight inFlight = requests.getIfAvailable(() -> () -> 0);
+        this.limit = HashingLimit.of(fixed, cores, inFlight::count, maxWait);
         // What a sign-in spends outside its hash is its time less these two (bench/sign-ins-and-reads.sh).
         this.waits = Timer.builder("atrium.passwords.wait")
                 .description("Time a password check or hash waited for its turn")
