@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * early in the chain (just inside the request id and the request log, before security) until its answer is complete:
  * when the chain returns or throws, or, for a request that went async, when its async part completes, fails or times
  * out (the container always ends those with {@code onComplete}). Each request is uncounted exactly once.
+ *
+ * <p>Only there when {@code atrium.passwords.adaptive} is on, the one thing that reads the count: otherwise it would
+ * be work on every request for nothing.
  */
 @Component
+@ConditionalOnBooleanProperty("atrium.passwords.adaptive")
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class InFlightRequests extends OncePerRequestFilter implements RequestsInFlight {
 

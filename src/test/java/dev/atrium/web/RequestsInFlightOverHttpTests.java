@@ -27,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  * refusal by security, a page nothing serves, a crash, and async answers that succeed or fail. A count that drifted
  * would change how many cores password hashing may take for the rest of the server's life.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "atrium.passwords.adaptive=true")
 @ActiveProfiles("test")
 @Import({ProbeEndpoints.class, RequestsInFlightOverHttpTests.AsyncEndpoints.class})
 class RequestsInFlightOverHttpTests {

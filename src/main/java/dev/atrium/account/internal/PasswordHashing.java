@@ -53,7 +53,8 @@ public class PasswordHashing {
             MeterRegistry meters) {
         int cores = Runtime.getRuntime().availableProcessors();
         int fixed = concurrentHashes > 0 ? concurrentHashes : adaptive ? 0 : Math.max(1, cores / 2);
-        // Without the web edge (a command, a module test) there are no requests to count.
+        // Counted only where the adaptive limit reads it; and without the web edge (a command, a module test) there
+        // are no requests to count.
         RequestsInFlight inFlight = requests.getIfAvailable(() -> () -> 0);
         this.limit = HashingLimit.of(fixed, cores, inFlight::count, maxWait);
         // What a sign-in spends outside its hash is its time less these two (bench/sign-ins-and-reads.sh).
