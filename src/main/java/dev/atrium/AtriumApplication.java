@@ -64,7 +64,17 @@ public class AtriumApplication {
                 yield start(application, properties, Map.of()) != null ? SERVING : 1;
             }
             case "migrate" -> runToCompletion(command, properties, AtriumApplication.class);
-            case "seed" -> runToCompletion(command, seedProperties(properties), AtriumApplication.class);
+            case "seed" -> {
+                String[] seed;
+                try {
+                    seed = seedProperties(properties);
+                } catch (IllegalArgumentException ex) {
+                    System.err.println(ex.getMessage());
+                    usage(System.err);
+                    yield 2;
+                }
+                yield runToCompletion(command, seed, AtriumApplication.class);
+            }
             case "unlock" -> {
                 if (Arrays.stream(properties).allMatch(argument -> argument.startsWith("--"))) {
                     System.err.println("unlock needs the email of the account to unlock");
@@ -88,20 +98,38 @@ public class AtriumApplication {
 
     /**
      * The seed command's arguments with {@code --products N} (or {@code --products=N}) as the property the generated
-     * catalogue reads: Spring Boot would take {@code --products} for a flag and N for an argument of its own.
+     * catalogue reads: Spring Boot would take {@code --products} for a flag and N for an argument of its own. N is a
+     * whole number up to {@link #MAX_PRODUCTS}, the most the generated SKUs number (else IllegalArgumentException).
      */
     static String[] seedProperties(String[] properties) {
         List<String> translated = new ArrayList<>();
         for (int i = 0; i < properties.length; i++) {
             if (properties[i].equals("--products") && i + 1 < properties.length) {
-                translated.add("--atrium.demo-data.products=" + properties[++i]);
+                translated.add("--atrium.demo-data.products=" + productCount(properties[++i]));
             } else if (properties[i].startsWith("--products=")) {
-                translated.add("--atrium.demo-data.products=" + properties[i].substring("--products=".length()));
+                translated.add(
+                        "--atrium.demo-data.products=" + productCount(properties[i].substring("--products=".length())));
             } else {
                 translated.add(properties[i]);
             }
         }
         return translated.toArray(String[]::new);
+    }
+
+    /** The largest catalogue {@code seed --products} makes: generated SKUs have seven digits. */
+    static final long MAX_PRODUCTS = 10_000_000;
+
+    private static long productCount(String text) {
+        try {
+            long count = Long.parseLong(text.strip());
+            if (count >= 0 && count <= MAX_PRODUCTS) {
+                return count;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Answered below, as a number out of range is.
+        }
+        throw new IllegalArgumentException(
+                "--products needs a whole number from 0 to " + MAX_PRODUCTS + ", not '" + text + "'");
     }
 
     /**

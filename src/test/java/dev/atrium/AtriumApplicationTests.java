@@ -59,6 +59,24 @@ class AtriumApplicationTests {
     }
 
     @Test
+    void a_size_that_is_not_a_whole_number_in_range_is_refused_before_anything_starts() {
+        PrintStream err = System.err;
+        var captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true));
+        try {
+            assertThat(AtriumApplication.run("seed", "--products", "lots")).isEqualTo(2);
+            assertThat(AtriumApplication.run("seed", "--products=-5")).isEqualTo(2);
+            assertThat(AtriumApplication.run("seed", "--products=20000000")).isEqualTo(2);
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(captured.toString())
+                .contains("--products needs a whole number from 0 to 10000000, not 'lots'")
+                .contains("not '-5'", "not '20000000'")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void migrate_applies_the_schema_to_an_external_database_and_exits_0() {
         int exitCode = AtriumApplication.run(
                 "migrate",
