@@ -5,12 +5,11 @@ import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Product lists: the whole catalogue as one shop sells it ({@code GET /api/products}) and one shop's assortment
@@ -42,18 +41,18 @@ class ProductListing {
     /** How many matches of a search or filter are counted exactly before the count becomes an estimate. */
     static final int COUNT_LIMIT = 10_000;
 
-    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
-
     private static final String SELECT = """
             SELECT p.id, p.name, p.description, coalesce(s.price, p.price) AS price, p.price AS list_price,
                    coalesce(s.quantity, 0) AS quantity, s.shop_id IS NOT NULL AS sold, p.author, p.isbn, p.publisher,
                    p.year, p.photo_key, (SELECT id FROM shop) AS shop_id""";
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
     private final String defaultShopName;
 
-    ProductListing(JdbcClient jdbc, @Value("${atrium.catalog.default-shop:}") String defaultShopName) {
+    ProductListing(JdbcClient jdbc, JsonMapper json, @Value("${atrium.catalog.default-shop:}") String defaultShopName) {
         this.jdbc = jdbc;
+        this.json = json;
         this.defaultShopName = defaultShopName;
     }
 
@@ -183,8 +182,8 @@ class ProductListing {
         String plan = bind(jdbc.sql("EXPLAIN (FORMAT JSON) " + statement), shopId, filter)
                 .query(String.class)
                 .single();
-        Matcher rows = PLAN_ROWS.matcher(plan);
-        return rows.find() ? (long) Double.parseDouble(rows.group(1)) : 0;
+        // One plan in a JSON array; its top node's row estimate.
+        return (long) json.readTree(plan).path(0).path("Plan").path("Plan Rows").asDouble(0);
     }
 
     private String shopCte(@Nullable Long shopId) {
