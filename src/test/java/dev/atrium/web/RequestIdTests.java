@@ -7,7 +7,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.mock.web.MockFilterChain;
@@ -52,5 +55,25 @@ class RequestIdTests {
         MockHttpServletResponse errorAnswer = new MockHttpServletResponse();
         new MockFilterChain(new HttpServlet() {}, requestId).doFilter(request, errorAnswer);
         assertThat(errorAnswer.getHeader(RequestId.HEADER)).isEqualTo("edge-1234");
+    }
+
+    @Test
+    void a_new_id_is_a_random_uuid_and_never_repeats() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = RequestId.forHeader(null);
+            UUID parsed = UUID.fromString(id);
+            assertThat(parsed.version()).isEqualTo(4);
+            assertThat(parsed.variant()).isEqualTo(2);
+            assertThat(ids.add(id)).as("a repeated id").isTrue();
+        }
+    }
+
+    @Test
+    void a_header_that_is_not_plain_gets_a_new_id_instead() {
+        assertThat(RequestId.forHeader("abc-123")).isEqualTo("abc-123");
+        assertThat(RequestId.forHeader("a b\nforged: line"))
+                .isNotEqualTo("a b\nforged: line")
+                .hasSize(36);
     }
 }
