@@ -73,3 +73,38 @@ stop_atrium() {
     ATRIUM_PID=
   fi
 }
+
+# For the order benchmarks: the demo data, 128 buyers (password "demo-password") and one hot product with plenty of
+# stock in the first shop. Sets shop, product and user (the first buyer), and defines restock, sold and lines.
+STOCK=100000000
+prepare_hot_product() {
+  prepare_database
+  local hash
+  hash=$(psql -Atqc "SELECT password_hash FROM users WHERE email = 'demo@atrium.dev'")
+  psql -qc "INSERT INTO users (email, password_hash, first_name, last_name)
+            SELECT 'buyer' || n || '@bench.example', '$hash', 'Bench', 'Buyer' || n FROM generate_series(1, 128) n
+            ON CONFLICT DO NOTHING"
+  shop=$(psql -Atqc "SELECT id FROM shops ORDER BY id LIMIT 1")
+  product=$(psql -Atqc "INSERT INTO products (sku, name, price) VALUES ('BENCH-HOT', 'Bench hot item', 9.99)
+                        ON CONFLICT (sku) DO UPDATE SET name = EXCLUDED.name RETURNING id")
+  user=$(psql -Atqc "SELECT id FROM users WHERE email = 'buyer1@bench.example'")
+}
+restock() { psql -qc "INSERT INTO stock (shop_id, product_id, quantity) VALUES ($shop, $product, $STOCK)
+                      ON CONFLICT (shop_id, product_id) DO UPDATE SET quantity = $STOCK"; }
+sold() { psql -Atqc "SELECT $STOCK - quantity FROM stock WHERE shop_id = $shop AND product_id = $product"; }
+lines() { psql -Atqc "SELECT count(*) FROM order_lines WHERE product_id = $product"; }
+
+# Signs the 128 buyers in through Atrium's API, one access token per line into the file $1.
+sign_in_buyers() {
+  : >"$1"
+  local n answer
+  for n in $(seq 1 128); do
+    answer=$(curl -fs -H 'Content-Type: application/json' \
+      -d "{\"email\":\"buyer$n@bench.example\",\"password\":\"demo-password\"}" \
+      "http://127.0.0.1:$BENCH_PORT/api/auth")
+    echo "$answer" | sed -E 's/.*"access":"([^"]+)".*/\1/' >>"$1"
+  done
+}
+
+# Median of the numbers on stdin, one per line.
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }

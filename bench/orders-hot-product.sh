@@ -15,33 +15,10 @@ read -r -a counts <<<"${counts[*]}"
 trap stop_atrium EXIT
 mkdir -p "$BENCH_DIR"
 work=$(mktemp -d "$BENCH_DIR/orders-XXXXXX")
-STOCK=100000000
 
-prepare_database
-# 128 buyers with the password "bench-password" (bcrypt, cost 10), and the hot product with plenty of stock.
-hash=$(psql -Atqc "SELECT password_hash FROM users WHERE email = 'demo@atrium.dev'")
-psql -qc "INSERT INTO users (email, password_hash, first_name, last_name)
-          SELECT 'buyer' || n || '@bench.example', '$hash', 'Bench', 'Buyer' || n FROM generate_series(1, 128) n
-          ON CONFLICT DO NOTHING"
-shop=$(psql -Atqc "SELECT id FROM shops ORDER BY id LIMIT 1")
-product=$(psql -Atqc "INSERT INTO products (sku, name, price) VALUES ('BENCH-HOT', 'Bench hot item', 9.99)
-                      ON CONFLICT (sku) DO UPDATE SET name = EXCLUDED.name RETURNING id")
-user=$(psql -Atqc "SELECT id FROM users WHERE email = 'buyer1@bench.example'")
-
+prepare_hot_product
 start_atrium
-echo "== signing in 128 buyers"
-: >"$work/tokens"
-for n in $(seq 1 128); do
-  answer=$(curl -fs -H 'Content-Type: application/json' \
-    -d "{\"email\":\"buyer$n@bench.example\",\"password\":\"demo-password\"}" \
-    "http://127.0.0.1:$BENCH_PORT/api/auth")
-  echo "$answer" | sed -E 's/.*"access":"([^"]+)".*/\1/' >>"$work/tokens"
-done
-
-restock() { psql -qc "INSERT INTO stock (shop_id, product_id, quantity) VALUES ($shop, $product, $STOCK)
-                      ON CONFLICT (shop_id, product_id) DO UPDATE SET quantity = $STOCK"; }
-sold() { psql -Atqc "SELECT $STOCK - quantity FROM stock WHERE shop_id = $shop AND product_id = $product"; }
-lines() { psql -Atqc "SELECT count(*) FROM order_lines WHERE product_id = $product"; }
+sign_in_buyers "$work/tokens"
 
 echo "== warm-up (20 s, not counted)"
 restock
@@ -52,7 +29,7 @@ for clients in "${counts[@]}"; do
   echo "== Atrium: wrk -t2 -c$clients -d${seconds}s POST /api/order (one hot product)"
   wrk -t2 -c"$clients" -d"${seconds}s" --latency -s bench/orders-hot-product.lua "http://127.0.0.1:$BENCH_PORT" \
     -- "$work/tokens" "$product"
-  echo "   units taken from stock: $(sold); order lines written: $(( $(lines) - before ))"
+  echo "   units taken from stock: $(sold); order lines written: $(( $(lines) - before )) (each should equal the 201 answers)"
 done
 stop_atrium
 [ "${BASELINES:-yes}" = no ] && { rm -rf "$work"; exit 0; }
