@@ -2,27 +2,19 @@
 # The image's entrypoint: java -jar /app/atrium.jar with the arguments given (serve when none), for example
 # `migrate`, `seed` or `--server.port=9000`.
 #
-# Only serving uses a class-data archive: it is written when the container first stops and makes its later starts
-# faster. A one-shot command starts once and is gone, so it would only pay for writing an archive (and an archive
-# written by a JVM that only printed the usage would hold too few classes to help serving later), and the JVM would
-# print hundreds of warnings about the classes it cannot archive among the JSON lines of the log. The JVM's own
-# messages about the archive are turned off either way, for the same reason.
+# Every command starts with the JVM's AOT cache that the image build recorded (/app/atrium.aot, see the Dockerfile):
+# Atrium's classes come already loaded and linked, and the methods the training run found hot come with their
+# profiles. The cache is only read, so the root filesystem may be read-only as far as it is concerned. The JVM's own
+# messages about the cache are off, so that the log stays one JSON object per line; JAVA_OPTS="-Xlog:aot" shows
+# whether the cache was used.
+#
+# JAVA_OPTS: the deployment's own JVM options, given after the image's (for an option given twice, the later wins).
 set -eu
 memory="-XX:MaxRAMPercentage=75"
-quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
-# The command as Atrium reads it (AtriumApplication.run): the first argument unless there is none or it is an option
-# (--server.port=9000 and the like), then serve; --help is the help command.
-command=serve
-if [ $# -gt 0 ]; then
-  case $1 in
-    --help) command=help ;;
-    --*) ;;
-    *) command=$1 ;;
-  esac
+quiet="-Xlog:aot=off -Xlog:cds=off"
+cache=""
+if [ -f /app/atrium.aot ]; then
+  cache="-XX:AOTCache=/app/atrium.aot"
 fi
-if [ "$command" = serve ]; then
-  # shellcheck disable=SC2086 # the options are words on purpose
-  exec java $memory $quiet -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=/tmp/atrium.jsa -jar /app/atrium.jar "$@"
-fi
-# shellcheck disable=SC2086
-exec java $memory $quiet -jar /app/atrium.jar "$@"
+# shellcheck disable=SC2086 # the options are words on purpose
+exec java $memory $quiet $cache ${JAVA_OPTS:-} -jar /app/atrium.jar "$@"

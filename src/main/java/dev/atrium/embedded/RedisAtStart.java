@@ -18,6 +18,10 @@ import org.springframework.stereotype.Component;
  * <p>The first connection of a JVM also loads and warms the whole client, which on a busy machine takes longer than
  * the one second a connection is given while serving: so a start whose Redis is slow to answer tries again until
  * {@code atrium.redis.start-timeout} has passed, and only then fails with the last error.
+ *
+ * <p>A training run of the JVM's AOT cache ({@code -Dspring.context.exit=onRefresh}, made while the container image is
+ * built) has no Redis to reach and serves nothing: it tries once, so that the client's classes are loaded and go into
+ * the cache, and starts whatever the answer.
  */
 @Component
 @ConditionalOnWebApplication
@@ -25,15 +29,27 @@ class RedisAtStart implements InitializingBean {
 
     private final RedisConnectionFactory connections;
     private final Duration startTimeout;
+    private final boolean trainingRun;
 
     RedisAtStart(
-            RedisConnectionFactory connections, @Value("${atrium.redis.start-timeout:20s}") Duration startTimeout) {
+            RedisConnectionFactory connections,
+            @Value("${atrium.redis.start-timeout:20s}") Duration startTimeout,
+            @Value("${spring.context.exit:}") String contextExit) {
         this.connections = connections;
         this.startTimeout = startTimeout;
+        this.trainingRun = contextExit.equals("onRefresh");
     }
 
     @Override
     public void afterPropertiesSet() throws InterruptedException {
+        if (trainingRun) {
+            try (RedisConnection connection = connections.getConnection()) {
+                connection.ping();
+            } catch (DataAccessException expected) {
+                // No Redis at image build time: the attempt was for the classes it loads.
+            }
+            return;
+        }
         long deadline = System.nanoTime() + startTimeout.toNanos();
         while (true) {
             try (RedisConnection connection = connections.getConnection()) {
