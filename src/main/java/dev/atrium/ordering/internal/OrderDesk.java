@@ -61,7 +61,11 @@ class OrderDesk {
         void enqueue(PendingOrder order) {
             queue.add(order);
             if (draining.compareAndSet(false, true)) {
-                Thread.ofVirtual().name("order-lane-" + number).start(this::drain);
+                // A platform thread, not a virtual one: the drainer is the one thread all of a lane's orders wait for,
+                // and it waits a dozen times per batch (stock lock, statements, commit). A virtual thread would queue
+                // for a carrier behind every runnable request each time it resumes, so a flood of catalogue reads
+                // would slow every order; the kernel wakes a platform thread at once.
+                Thread.ofPlatform().daemon().name("order-lane-" + number).start(this::drain);
             }
         }
 
