@@ -81,6 +81,11 @@ cases() {
   page=$(((size + 49) / 50)); ((page > 10000)) && page=10000
   row "first page" "/api/products?page=1&limit=50" "$(unfiltered 0 p.id)"
   row "page $page" "/api/products?page=$page&limit=50" "$(unfiltered $(((page - 1) * 50)) p.id)"
+  local before # the product just before page $page, for the keyset that gives the same page
+  before=$(psql -XAtqc "SELECT id FROM products ORDER BY id LIMIT 1 OFFSET $(((page - 1) * 50 - 1))")
+  row "page $page as after=$before" "/api/products?after=$before&limit=50" \
+    "$shop, chosen AS (SELECT p.id FROM products p WHERE true AND p.id > $before ORDER BY p.id LIMIT 50 OFFSET 0)
+    $columns, $kept AS total FROM chosen JOIN products p ON p.id = chosen.id $join ORDER BY p.id;"
   row "first page by name" "/api/products?page=1&limit=50&ordering=name" "$(unfiltered 0 "p.name, p.id")"
   row "page $page by name" "/api/products?page=$page&limit=50&ordering=name" \
     "$(unfiltered $(((page - 1) * 50)) "p.name, p.id")"

@@ -126,6 +126,46 @@ class ProductListingTests {
     }
 
     @Test
+    void after_lists_the_products_following_one_as_the_pages_do_and_links_the_next_cursor() {
+        String token = CatalogFixtures.token();
+        List<Long> made = catalog.products("Step " + token, 5, "2.00");
+        String base = "http://localhost/api/products?q=" + token + "&limit=2";
+
+        for (String ordering : List.of("id", "-id")) {
+            List<Long> byPages = new ArrayList<>();
+            for (int page = 1; page <= 3; page++) {
+                byPages.addAll(ids(ok("/api/products?q=" + token + "&limit=2&ordering=" + ordering + "&page=" + page)));
+            }
+            JsonNode first = ok("/api/products?q=" + token + "&limit=2&ordering=" + ordering);
+            List<Long> byCursor = new ArrayList<>(ids(first));
+            JsonNode page =
+                    ok("/api/products?q=" + token + "&limit=2&ordering=" + ordering + "&after=" + byCursor.getLast());
+            assertThat(page.get("count").asLong()).isEqualTo(5);
+            assertThat(page.get("previous").isNull()).isTrue();
+            assertThat(page.get("next").asString())
+                    .isEqualTo(base + "&ordering=" + ordering + "&after="
+                            + ids(page).getLast());
+            while (!page.get("next").isNull()) {
+                byCursor.addAll(ids(page));
+                page = ok(page.get("next").asString().substring("http://localhost".length()));
+            }
+            byCursor.addAll(ids(page));
+
+            assertThat(byCursor).as(ordering).containsExactlyElementsOf(byPages);
+        }
+        JsonNode afterFirst = ok("/api/products?q=" + token + "&limit=10&after=" + made.getFirst());
+        assertThat(ids(afterFirst)).containsExactlyElementsOf(made.subList(1, 5));
+        assertThat(afterFirst.get("next").isNull()).isTrue();
+        // Unfiltered, past the last product: an empty page that still counts the whole catalogue.
+        JsonNode past = ok("/api/products?after=" + Long.MAX_VALUE);
+        assertThat(past.get("results").size()).isZero();
+        assertThat(past.get("count").asLong())
+                .isEqualTo(jdbc.sql("SELECT count(*) FROM products")
+                        .query(Long.class)
+                        .single());
+    }
+
+    @Test
     void a_page_past_the_end_is_a_404_problem() {
         String token = CatalogFixtures.token();
         catalog.products("Acorn " + token, 3, "1.00");

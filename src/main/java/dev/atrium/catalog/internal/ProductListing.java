@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>The page's ids are picked first, and stock is joined for those rows only. Unfiltered, they come from walking
  *       the index of the ordering: the primary key, {@code products (name, id)} or {@code (name DESC, id)}, or a
  *       shop's stock by its primary key. A deep page still skips its offset, but as index entries (index-only once
- *       the table is vacuumed), not as joined rows. Nothing serves the price order (a shop's price or the list price),
- *       which sorts every product.
+ *       the table is vacuumed), not as joined rows; a keyset ({@code after}, in the order by id) skips nothing.
+ *       Nothing serves the price order (a shop's price or the list price), which sorts every product.
  *   <li>The count of an unfiltered list is one row of {@code catalogue_size} or {@code assortment_sizes}, kept exact
  *       by triggers, and comes with the rows. A search or filter counts its matches first, only up to
  *       {@link #COUNT_LIMIT} (or just past the page asked for, when deeper), through the trigram indexes for {@code q}
@@ -62,19 +62,41 @@ class ProductListing {
 
     /** Every product, priced and counted as the shop sells it (the default shop when shopId is null). */
     Page<ListedProduct> catalogue(@Nullable Long shopId, ProductFilter filter, PageQuery page) {
-        return page(shopId, false, filter, page);
+        return page(shopId, false, filter, page, null);
     }
 
     /** The products the shop sells. */
     Page<ListedProduct> assortment(long shopId, ProductFilter filter, PageQuery page) {
-        return page(shopId, true, filter, page);
+        return page(shopId, true, filter, page, null);
+    }
+
+    /**
+     * The catalogue's products that follow the product {@code after} in an order by id (either way): a keyset, which
+     * the primary key finds at once however deep, where a page number skips its offset entry by entry. The count is
+     * the whole list's, as on a numbered page.
+     */
+    Page<ListedProduct> catalogue(@Nullable Long shopId, ProductFilter filter, PageQuery page, long after) {
+        return page(shopId, false, filter, keysetWindow(page), after);
+    }
+
+    /** The shop's products that follow the product {@code after}; see {@link #catalogue(Long, ProductFilter, PageQuery, long)}. */
+    Page<ListedProduct> assortment(long shopId, ProductFilter filter, PageQuery page, long after) {
+        return page(shopId, true, filter, keysetWindow(page), after);
+    }
+
+    /** A keyset starts where its product is: the window is the first page's, of the same size. */
+    private static PageQuery keysetWindow(PageQuery page) {
+        return new PageQuery(1, page.size());
     }
 
     private Page<ListedProduct> page(
-            @Nullable Long shopId, boolean assortmentOnly, ProductFilter filter, PageQuery page) {
+            @Nullable Long shopId, boolean assortmentOnly, ProductFilter filter, PageQuery page, @Nullable Long after) {
+        if (after != null && filter.ordering() != ProductOrdering.ID && filter.ordering() != ProductOrdering.ID_DESC) {
+            throw new IllegalArgumentException("A keyset follows the order by id, not " + filter.ordering());
+        }
         String cte = shopCte(shopId);
         if (!isFiltered(filter)) {
-            return unfiltered(cte, shopId, assortmentOnly, filter, page);
+            return unfiltered(cte, shopId, assortmentOnly, filter, page, after);
         }
         // The matches are counted first, up to a bound, through the indexes of the search and the price, together
         // with the list's size; the two say how to choose the page (below). The bound is written into the statement:
@@ -99,13 +121,15 @@ class ProductListing {
         boolean many = counted >= countLimit;
         long count = many ? Math.max(counted, estimate(cte + " SELECT 1" + matches, shopId, filter)) : counted;
         String chosen = walks(page, filter, sizes[1], count, many)
-                ? walked(assortmentOnly, filter)
-                : "SELECT p.id" + matches + " ORDER BY " + filter.ordering().sortSql() + WINDOW;
+                ? walked(assortmentOnly, filter, after)
+                : "SELECT p.id" + matches + keyset("p.id", filter, after) + " ORDER BY "
+                        + filter.ordering().sortSql() + WINDOW;
         List<ListedProduct> rows = rows(
                 cte + ", chosen AS (" + chosen + ") " + SELECT + shown(assortmentOnly, filter),
                 shopId,
                 filter,
                 page,
+                after,
                 null);
         return new Page<>(rows, count, many);
     }
@@ -128,15 +152,21 @@ class ProductListing {
 
     /**
      * An unfiltered list: one statement, its count one row of {@code catalogue_size} or {@code assortment_sizes}. Only
-     * a page that comes back empty asks for the count on its own, to tell an empty list from a page past the end.
+     * a page that comes back empty asks for the count on its own, to tell an empty list from a page past the end (or
+     * a keyset past the last product).
      */
     private Page<ListedProduct> unfiltered(
-            String cte, @Nullable Long shopId, boolean assortmentOnly, ProductFilter filter, PageQuery page) {
+            String cte,
+            @Nullable Long shopId,
+            boolean assortmentOnly,
+            ProductFilter filter,
+            PageQuery page,
+            @Nullable Long after) {
         String total = storedCount(assortmentOnly);
         String chosen = needsStockToChoose(filter)
                 ? "SELECT p.id FROM products p" + join(assortmentOnly) + " ORDER BY "
                         + filter.ordering().sql() + WINDOW
-                : walked(assortmentOnly, filter);
+                : walked(assortmentOnly, filter, after);
         List<Long> totals = new ArrayList<>(1);
         List<ListedProduct> rows = rows(
                 cte + ", chosen AS (" + chosen + ") " + SELECT + ", " + total + " AS total"
@@ -144,8 +174,9 @@ class ProductListing {
                 shopId,
                 filter,
                 page,
+                after,
                 totals);
-        if (!rows.isEmpty() || page.offset() == 0) {
+        if (!rows.isEmpty() || (page.offset() == 0 && after == null)) {
             return new Page<>(rows, rows.isEmpty() ? 0 : totals.getFirst());
         }
         long count = bind(jdbc.sql(cte + " SELECT " + total), shopId, filter)
@@ -156,8 +187,17 @@ class ProductListing {
 
     /** The page's rows; the total the first row carries goes to {@code totals}, when given (the statement has one). */
     private List<ListedProduct> rows(
-            String sql, @Nullable Long shopId, ProductFilter filter, PageQuery page, @Nullable List<Long> totals) {
-        return bind(jdbc.sql(sql), shopId, filter)
+            String sql,
+            @Nullable Long shopId,
+            ProductFilter filter,
+            PageQuery page,
+            @Nullable Long after,
+            @Nullable List<Long> totals) {
+        JdbcClient.StatementSpec statement = bind(jdbc.sql(sql), shopId, filter);
+        if (after != null) {
+            statement = statement.param("after", after);
+        }
+        return statement
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query((rs, row) -> {
@@ -247,9 +287,10 @@ class ProductListing {
      * an assortment in id order; stock is looked up per product when a filter or the order needs it. Nothing
      * serves the price order, which sorts every match.
      */
-    private static String walked(boolean assortmentOnly, ProductFilter filter) {
+    private static String walked(boolean assortmentOnly, ProductFilter filter, @Nullable Long after) {
         if (needsStockToChoose(filter)) {
-            return "SELECT p.id FROM products p" + join(assortmentOnly) + where(filter, true) + " ORDER BY "
+            return "SELECT p.id FROM products p" + join(assortmentOnly) + where(filter, true)
+                    + keyset("p.id", filter, after) + " ORDER BY "
                     + filter.ordering().sql() + WINDOW;
         }
         if (assortmentOnly
@@ -257,13 +298,13 @@ class ProductListing {
                 && filter.ordering() != ProductOrdering.NAME
                 && filter.ordering() != ProductOrdering.NAME_DESC) {
             String direction = filter.ordering() == ProductOrdering.ID_DESC ? " DESC" : "";
-            return "SELECT s.product_id AS id FROM stock s WHERE s.shop_id = (SELECT id FROM shop) ORDER BY s.product_id"
-                    + direction + WINDOW;
+            return "SELECT s.product_id AS id FROM stock s WHERE s.shop_id = (SELECT id FROM shop)"
+                    + keyset("s.product_id", filter, after) + " ORDER BY s.product_id" + direction + WINDOW;
         }
         String from = assortmentOnly
                 ? " FROM stock s JOIN products p ON p.id = s.product_id AND s.shop_id = (SELECT id FROM shop)"
                 : " FROM products p";
-        return "SELECT p.id" + from + where(filter, true) + " ORDER BY "
+        return "SELECT p.id" + from + where(filter, true) + keyset("p.id", filter, after) + " ORDER BY "
                 + filter.ordering().sql() + WINDOW;
     }
 
@@ -303,6 +344,14 @@ class ProductListing {
             where.append(" AND coalesce(s.quantity, 0) = 0");
         }
         return where.toString();
+    }
+
+    /** The keyset's condition: the ids past {@code after} in the list's direction; nothing without one. */
+    private static String keyset(String id, ProductFilter filter, @Nullable Long after) {
+        if (after == null) {
+            return "";
+        }
+        return " AND " + id + (filter.ordering() == ProductOrdering.ID_DESC ? " < :after" : " > :after");
     }
 
     private static String range(String price, ProductFilter filter) {
