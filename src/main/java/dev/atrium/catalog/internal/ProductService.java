@@ -60,6 +60,19 @@ public class ProductService {
         return listing.assortment(shopId, filter, page);
     }
 
+    /**
+     * As {@link #catalogue(Long, ProductFilter, PageQuery)}, the {@code page.size()} products that follow the product
+     * {@code after} in the list's order (by id, either way), instead of a page by number.
+     */
+    public Page<ListedProduct> catalogue(@Nullable Long shopId, ProductFilter filter, PageQuery page, long after) {
+        return listing.catalogue(shopId, filter, page, after);
+    }
+
+    /** As {@link #assortment(long, ProductFilter, PageQuery)}, the products that follow the product {@code after}. */
+    public Page<ListedProduct> assortment(long shopId, ProductFilter filter, PageQuery page, long after) {
+        return listing.assortment(shopId, filter, page, after);
+    }
+
     public Product get(long id) {
         return products.findById(id).orElseThrow(() -> ProductNotFound.byId(id));
     }

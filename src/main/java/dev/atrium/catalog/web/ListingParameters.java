@@ -1,7 +1,11 @@
 package dev.atrium.catalog.web;
 
+import dev.atrium.catalog.internal.ListedProduct;
 import dev.atrium.catalog.internal.ProductFilter;
+import dev.atrium.catalog.internal.ProductOrdering;
+import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
+import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.InvalidRequest;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,10 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The query parameters of the product lists ({@code page, limit, q, min_price, max_price, in_stock, shop, ordering}),
- * read in one pass. {@code search} is taken for {@code q} when {@code q} is absent: it is what Django REST framework's
+ * The query parameters of the product lists ({@code page, limit, q, min_price, max_price, in_stock, shop, ordering,
+ * after}), read in one pass. {@code search} is taken for {@code q} when {@code q} is absent: it is what Django REST framework's
  * search filter calls it, and clients written for such APIs send it.
  *
  * <p>The product list is the catalogue's hot path: Spring MVC's per-parameter resolution (placeholders, conversion,
@@ -21,10 +26,14 @@ import org.jspecify.annotations.Nullable;
  * are the same: every bad parameter is named at once.
  */
 record ListingParameters(
-        PageQuery page, ProductFilter filter, @Nullable Long shop) {
+        PageQuery page,
+        ProductFilter filter,
+        @Nullable Long shop,
+        @Nullable Long after) {
 
     static ListingParameters read(HttpServletRequest request) {
         List<FieldError> errors = new ArrayList<>();
+        Long after = id(request, "after", errors);
         Integer page = whole(request, "page", errors);
         Integer limit = whole(request, "limit", errors);
         BigDecimal minPrice = number(request, "min_price", errors);
@@ -40,10 +49,42 @@ record ListingParameters(
                 list.forEach(error -> errors.add((FieldError) error));
             }
         }
+        if (after != null) {
+            if (after < 1) {
+                errors.add(new FieldError("after", "must be greater than or equal to 1"));
+            }
+            if (page != null) {
+                errors.add(new FieldError("after", "cannot be sent with page: the products after it are the page"));
+            }
+            if (filter != null
+                    && filter.ordering() != ProductOrdering.ID
+                    && filter.ordering() != ProductOrdering.ID_DESC) {
+                errors.add(new FieldError("after", "follows the order by id only: ordering id or -id"));
+            }
+        }
         if (!errors.isEmpty() || filter == null) {
             throw InvalidRequest.of(errors);
         }
-        return new ListingParameters(new PageQuery(page, limit), filter, shop);
+        return new ListingParameters(new PageQuery(page, limit), filter, shop, after);
+    }
+
+    /**
+     * The answer for a page the listing found with these parameters. A numbered page is every list's; a keyset page
+     * has no previous link (it only goes on), and its next link is this request's with {@code after} set to the last
+     * product's id, there while the page is full (so the last product may be followed by an empty page).
+     */
+    PageResponse<ListedProduct> answer(Page<ListedProduct> found) {
+        if (after == null) {
+            return PageResponse.of(found, page);
+        }
+        List<ListedProduct> items = found.items();
+        String next = items.size() < page.size()
+                ? null
+                : ServletUriComponentsBuilder.fromCurrentRequest()
+                        .replaceQueryParam("after", items.getLast().id())
+                        .build()
+                        .toUriString();
+        return new PageResponse<>(found.count(), found.countIsEstimate(), next, null, items);
     }
 
     /** {@code q}, or its alias {@code search} when {@code q} is absent or empty. */

@@ -55,6 +55,15 @@ import java.lang.annotation.Target;
                     + "default shop)",
             schema = @Schema(type = "integer")),
     @Parameter(
+            name = "after",
+            in = ParameterIn.QUERY,
+            description = "Instead of page: the products that follow the product with this id, in the order by id "
+                    + "(ordering id or -id only; not with page). However deep, it costs what the first page does, "
+                    + "where a page number skips every product before it. The answer's next link carries the "
+                    + "next cursor (after= the page's last id) while the page is full; it has no previous link, "
+                    + "and count is the whole list's",
+            schema = @Schema(type = "integer", minimum = "1")),
+    @Parameter(
             name = "ordering",
             in = ParameterIn.QUERY,
             description = "Sort order (default id)",

@@ -2,6 +2,7 @@ package dev.atrium.catalog.web;
 
 import dev.atrium.catalog.internal.CataloguePage;
 import dev.atrium.catalog.internal.CataloguePages;
+import dev.atrium.catalog.internal.ListedProduct;
 import dev.atrium.catalog.internal.Product;
 import dev.atrium.catalog.internal.ProductService;
 import dev.atrium.catalog.internal.ShopService;
@@ -10,7 +11,7 @@ import dev.atrium.ratelimit.UploadLimit;
 import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.openapi.AdministratorsOnly;
 import dev.atrium.shared.openapi.UploadLimited;
-import dev.atrium.shared.paging.PageResponse;
+import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.problem.InvalidRequest;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
@@ -79,7 +80,8 @@ class ProductController {
     @ApiResponse(
             responseCode = "400",
             description = "page or limit below 1, a parameter that is not a number (or not true/false), "
-                    + "min_price above max_price, an unknown ordering, or a shop that does not exist")
+                    + "min_price above max_price, an unknown ordering, a shop that does not exist, or after sent with "
+                    + "page or with an ordering other than id or -id")
     @ApiResponse(responseCode = "404", description = "A page past the end")
     @ListingParametersDoc
     ResponseEntity<byte[]> list(
@@ -94,10 +96,10 @@ class ProductController {
                 throw InvalidRequest.field("shop", "no shop has the id " + parameters.shop());
             }
             String base = baseUrl(request);
-            return json.writeValueAsBytes(PageResponse.of(
-                            products.catalogue(parameters.shop(), parameters.filter(), parameters.page()),
-                            parameters.page())
-                    .map(listed -> ProductListItem.of(listed, base)));
+            Page<ListedProduct> found = parameters.after() == null
+                    ? products.catalogue(parameters.shop(), parameters.filter(), parameters.page())
+                    : products.catalogue(parameters.shop(), parameters.filter(), parameters.page(), parameters.after());
+            return json.writeValueAsBytes(parameters.answer(found).map(listed -> ProductListItem.of(listed, base)));
         });
         return CatalogueAnswer.of(page, ifNoneMatch);
     }

@@ -2,12 +2,14 @@ package dev.atrium.catalog.web;
 
 import dev.atrium.catalog.internal.CataloguePage;
 import dev.atrium.catalog.internal.CataloguePages;
+import dev.atrium.catalog.internal.ListedProduct;
 import dev.atrium.catalog.internal.ProductService;
 import dev.atrium.catalog.internal.Shop;
 import dev.atrium.catalog.internal.ShopService;
 import dev.atrium.catalog.internal.StockAdjustment;
 import dev.atrium.catalog.internal.StockService;
 import dev.atrium.shared.openapi.AdministratorsOnly;
+import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
 import dev.atrium.shared.problem.InvalidRequest;
@@ -99,8 +101,8 @@ class ShopController {
     @CachedPageDoc
     @ApiResponse(
             responseCode = "400",
-            description = "page or limit below 1, a parameter that is not a number, min_price above max_price, or an "
-                    + "unknown ordering")
+            description = "page or limit below 1, a parameter that is not a number, min_price above max_price, an "
+                    + "unknown ordering, or after sent with page or with an ordering other than id or -id")
     @ApiResponse(responseCode = "404", description = "No such shop, or a page past the end")
     @ListingParametersDoc
     ResponseEntity<byte[]> assortment(
@@ -113,9 +115,10 @@ class ShopController {
         CataloguePage page = pages.page(CatalogueAnswer.request(request), () -> {
             shops.get(id);
             String base = ProductController.baseUrl(request);
-            return json.writeValueAsBytes(
-                    PageResponse.of(products.assortment(id, parameters.filter(), parameters.page()), parameters.page())
-                            .map(listed -> ProductListItem.of(listed, base)));
+            Page<ListedProduct> found = parameters.after() == null
+                    ? products.assortment(id, parameters.filter(), parameters.page())
+                    : products.assortment(id, parameters.filter(), parameters.page(), parameters.after());
+            return json.writeValueAsBytes(parameters.answer(found).map(listed -> ProductListItem.of(listed, base)));
         });
         return CatalogueAnswer.of(page, ifNoneMatch);
     }

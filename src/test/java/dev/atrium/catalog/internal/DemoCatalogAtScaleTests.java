@@ -6,6 +6,7 @@ import dev.atrium.AtriumTest;
 import dev.atrium.catalog.CatalogFixtures;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -171,6 +172,64 @@ class DemoCatalogAtScaleTests {
                     .list();
             assertThat(ids).as(ordering).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void a_search_or_filter_shows_the_products_and_count_the_database_finds_whether_few_or_many_match() {
+        demo.load();
+        new DemoCatalogAtScale(seedJdbc, transactions, 12_000).load();
+        // The demo shop whose own prices undercut a quarter of its products, and which has most of them in stock.
+        long shop = jdbc.sql("SELECT id FROM shops WHERE name = 'Harbour Street Books'")
+                .query(Long.class)
+                .single();
+        // Few matches (sorted after the count), many (more than 10,000: walked in the ordering's index), and the
+        // price ranges that the shop's own prices decide.
+        Map<String, String> cases = Map.of(
+                "q=okafor", "(p.name ILIKE '%okafor%' OR p.description ILIKE '%okafor%' OR p.author ILIKE '%okafor%')",
+                "min_price=10&max_price=20", "coalesce(s.price, p.price) BETWEEN 10 AND 20",
+                "max_price=1000", "coalesce(s.price, p.price) <= 1000",
+                "min_price=30&in_stock=true", "coalesce(s.price, p.price) >= 30 AND s.quantity > 0",
+                "q=the&max_price=15",
+                        "(p.name ILIKE '%the%' OR p.description ILIKE '%the%' OR p.author ILIKE '%the%')"
+                                + " AND coalesce(s.price, p.price) <= 15");
+        cases.forEach((query, condition) -> {
+            long matching = jdbc.sql("SELECT count(*) FROM products p LEFT JOIN stock s ON s.product_id = p.id "
+                            + "AND s.shop_id = " + shop + " WHERE " + condition)
+                    .query(Long.class)
+                    .single();
+            for (String ordering : List.of("id", "-id", "name", "-name", "price", "-price")) {
+                for (int page : List.of(1, 2, 7)) {
+                    MvcTestResult result = mvc.get()
+                            .uri("/api/products?" + query + "&shop=" + shop + "&limit=30&ordering=" + ordering
+                                    + "&page=" + page)
+                            .exchange();
+                    if (page > 1 && matching <= (page - 1) * 30L) {
+                        assertThat(result.getResponse().getStatus())
+                                .as(query + " " + ordering + " page " + page + " of " + matching + ": "
+                                        + new String(result.getResponse().getContentAsByteArray()))
+                                .isEqualTo(404);
+                        continue;
+                    }
+                    JsonNode answer = json.readTree(result.getResponse().getContentAsByteArray());
+                    List<Long> ids = new ArrayList<>();
+                    answer.get("results")
+                            .forEach(product -> ids.add(product.get("id").asLong()));
+                    List<Long> expected = jdbc.sql("SELECT p.id FROM products p LEFT JOIN stock s ON s.product_id = "
+                                    + "p.id AND s.shop_id = " + shop + " WHERE " + condition + " ORDER BY "
+                                    + ProductOrdering.parse(ordering).sql() + " LIMIT 30 OFFSET " + (page - 1) * 30)
+                            .query(Long.class)
+                            .list();
+                    assertThat(ids).as(query + " " + ordering + " " + page).isEqualTo(expected);
+                    if (matching < ProductListing.COUNT_LIMIT) {
+                        assertThat(answer.get("count").asLong()).as(query).isEqualTo(matching);
+                    } else {
+                        assertThat(answer.get("count_is_estimate").asBoolean())
+                                .as(query)
+                                .isTrue();
+                    }
+                }
+            }
+        });
     }
 
     private long count(String sql) {

@@ -2,6 +2,7 @@ package dev.atrium.catalog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -84,7 +85,12 @@ class ProductListingParametersTests {
                 "shop=first",
                 "min_price=10&max_price=5",
                 "min_price=-1",
-                "ordering=popularity"
+                "ordering=popularity",
+                "after=0",
+                "after=last",
+                "after=5&page=2",
+                "after=5&ordering=name",
+                "after=5&ordering=-price"
             })
     void bad_parameters_are_400_problems_naming_the_parameter(String query) {
         MvcTestResult result = mvc.get().uri("/api/products?" + query).exchange();
@@ -123,6 +129,17 @@ class ProductListingParametersTests {
         verify(listing).catalogue(eq(7L), filter.capture(), any());
         assertThat(filter.getValue())
                 .isEqualTo(ProductFilter.of("atlas", new BigDecimal("1.50"), new BigDecimal("20"), true, "-price"));
+    }
+
+    @Test
+    void after_reaches_the_listing_as_a_keyset_instead_of_a_page() {
+        when(listing.catalogue(any(), any(), any(), anyLong())).thenReturn(new Page<>(List.of(), 0));
+
+        assertThat(mvc.get().uri("/api/products?after=42&ordering=-id&limit=20").exchange())
+                .hasStatusOk();
+
+        verify(listing).catalogue(eq(null), eq(ProductFilter.of(null, null, null, null, "-id")), any(), eq(42L));
+        verify(listing, never()).catalogue(any(), any(), any());
     }
 
     @Test
