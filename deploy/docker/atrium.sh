@@ -10,6 +10,10 @@
 set -eu
 memory="-XX:MaxRAMPercentage=75"
 quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
+# Password hashing at nice 19, so that sign-ins use every core requests leave idle and yield it to them at once (README,
+# "Commands"). Lowering a priority needs no privilege: the JVM's one warning that this "may require system level
+# permission" is about raising one, which Atrium never does. Only serving hashes under load, so only serving has them.
+priority="-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19"
 # The command as Atrium reads it (AtriumApplication.run): the first argument unless there is none or it is an option
 # (--server.port=9000 and the like), then serve; --help is the help command.
 command=serve
@@ -22,7 +26,7 @@ if [ $# -gt 0 ]; then
 fi
 if [ "$command" = serve ]; then
   # shellcheck disable=SC2086 # the options are words on purpose
-  exec java $memory $quiet -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=/tmp/atrium.jsa -jar /app/atrium.jar "$@"
+  exec java $memory $quiet $priority -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=/tmp/atrium.jsa -jar /app/atrium.jar "$@"
 fi
 # shellcheck disable=SC2086
 exec java $memory $quiet -jar /app/atrium.jar "$@"
