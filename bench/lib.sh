@@ -12,6 +12,8 @@
 #                          (55432, /tmp/atrium-bench-pg, /usr/lib/postgresql/15/bin; see bench/private-postgres.sh)
 #   BENCH_DIR              the folder for Atrium's logs and the run's own files    (/tmp/atrium-bench-$BENCH_PORT)
 #   ATRIUM_JAR             the build to run, so that two builds can be measured in one run (target/atrium.jar)
+#   ATRIUM_JVM_OPTS        the JVM options Atrium serves with: by default those of the README ("Commands"), which run
+#                          password hashing at nice 19 on every idle core; set to nothing to measure without them
 BENCH_DB=${BENCH_DB:-atrium_bench}
 BENCH_PORT=${BENCH_PORT:-18731}
 BENCH_MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-18732}
@@ -20,6 +22,7 @@ BENCH_PGPORT=${PGPORT:-55432}
 BENCH_DIR=${BENCH_DIR:-/tmp/atrium-bench-$BENCH_PORT}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 ATRIUM_JAR=${ATRIUM_JAR:-target/atrium.jar}
+ATRIUM_JVM_OPTS=${ATRIUM_JVM_OPTS-"-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19"}
 export PGHOST=127.0.0.1 PGPORT=$BENCH_PGPORT PGUSER=postgres PGDATABASE=$BENCH_DB
 
 atrium_env() {

@@ -30,7 +30,8 @@ restart() { # port
   kill "$pid"
   while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
   echo "$(date +%T) starting it again"
-  env -i "${settings[@]}" SERVER_PORT="$1" "$java" -jar target/atrium.jar >>"$run/logs/replica-$1.log" 2>&1 &
+  env -i "${settings[@]}" SERVER_PORT="$1" "$java" -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19 \
+    -jar target/atrium.jar >>"$run/logs/replica-$1.log" 2>&1 &
   pid=$!
   echo "$pid" >"$run/replica-$1.pid"
   until curl -fs "http://127.0.0.1:$1/readyz" >/dev/null 2>&1; do

@@ -23,6 +23,8 @@ database=${ATRIUM_CI_DATABASE:-atrium_ci}
 nginx_port=${ATRIUM_CI_PORT:-8088}
 read -r -a replica_ports <<<"${ATRIUM_CI_REPLICA_PORTS:-18081 18082}"
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# The options Atrium serves with (README, "Commands"): password hashing at nice 19, on every idle core.
+serving=(-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19)
 
 stop() {
   [ -f "$run/nginx.pid" ] && nginx -p "$run" -c "$run/nginx.conf" -s quit 2>/dev/null || true
@@ -75,7 +77,7 @@ start() {
   done
 
   for port in "${replica_ports[@]}"; do
-    SERVER_PORT=$port "$java" -jar target/atrium.jar >"$run/logs/replica-$port.log" 2>&1 &
+    SERVER_PORT=$port "$java" "${serving[@]}" -jar target/atrium.jar >"$run/logs/replica-$port.log" 2>&1 &
     echo $! >"$run/replica-$port.pid"
   done
   for port in "${replica_ports[@]}"; do

@@ -10,6 +10,8 @@
 #   PGHOST, PGPORT, PGUSER  the PostgreSQL server                        (127.0.0.1, 5432, postgres)
 #   BENCH_DIR               where the run makes its folder, for Atrium's log and the images (/tmp)
 #   ATRIUM_JAR              the build to run, so that two builds can be measured one after the other (target/atrium.jar)
+#   JAVA_OPTS               the JVM options Atrium serves with (the README's: password hashing at nice 19; set to
+#                           nothing to run without them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -19,6 +21,7 @@ port=${BENCH_PORT:-18741}
 base=http://127.0.0.1:$port
 database=${BENCH_AR_DB:-atrium_bench_ar}
 jar=${ATRIUM_JAR:-target/atrium.jar}
+JAVA_OPTS=${JAVA_OPTS-"-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19"}
 mkdir -p "${BENCH_DIR:-/tmp}"
 work=$(mktemp -d "${BENCH_DIR:-/tmp}/atrium-ar-bench-XXXXXX")
 
@@ -38,7 +41,7 @@ start_atrium() {
   ATRIUM_DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$database" ATRIUM_DATABASE_USERNAME=$PGUSER \
     ATRIUM_REDIS_URL="$redis" ATRIUM_MIGRATE_ON_START=true \
     ATRIUM_JWT_SECRET=a-benchmark-signing-key-of-at-least-32-bytes SERVER_PORT=$port \
-    LOGGING_LEVEL_ROOT=warn "$java" ${JAVA_OPTS:-} -jar "$jar" >"$work/atrium.log" 2>&1 &
+    LOGGING_LEVEL_ROOT=warn "$java" $JAVA_OPTS -jar "$jar" >"$work/atrium.log" 2>&1 &
   pid=$!
   until curl -fs "$base/readyz" >/dev/null 2>&1; do
     kill -0 "$pid" 2>/dev/null || { echo "Atrium exited; its log:" >&2; tail -30 "$work/atrium.log" >&2; exit 1; }

@@ -16,5 +16,22 @@ cache=""
 if [ -f /app/atrium.aot ]; then
   cache="-XX:AOTCache=/app/atrium.aot"
 fi
+# Password hashing at nice 19, so that sign-ins use every core requests leave idle and yield it to them at once (README,
+# "Commands"). Lowering a priority needs no privilege: the JVM's one warning that this "may require system level
+# permission" is about raising one, which Atrium never does. Only serving hashes under load, so only serving has them.
+priority="-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19"
+# The command as Atrium reads it (AtriumApplication.run): the first argument unless there is none or it is an option
+# (--server.port=9000 and the like), then serve; --help is the help command.
+command=serve
+if [ $# -gt 0 ]; then
+  case $1 in
+    --help) command=help ;;
+    --*) ;;
+    *) command=$1 ;;
+  esac
+fi
+if [ "$command" != serve ]; then
+  priority=""
+fi
 # shellcheck disable=SC2086 # the options are words on purpose
-exec java $memory $quiet $cache ${JAVA_OPTS:-} -jar /app/atrium.jar "$@"
+exec java $memory $quiet $cache $priority ${JAVA_OPTS:-} -jar /app/atrium.jar "$@"

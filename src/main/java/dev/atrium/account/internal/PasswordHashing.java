@@ -1,14 +1,13 @@
 package dev.atrium.account.internal;
 
-import dev.atrium.shared.web.RequestsInFlight;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -20,17 +19,15 @@ import org.springframework.stereotype.Component;
  * through Spring Security's delegating encoder so that stored hashes name their algorithm ({@code {bcrypt}...}) and can
  * be moved to another one later.
  *
- * <p>Hashing is slow on purpose, so a flood of sign-ins could take every core. By default half the cores (at least one)
- * hash at once, so that whatever else Atrium serves keeps the other half; the rest wait their turn, in arrival order,
- * and give up with a 503 after {@code atrium.passwords.max-wait}. {@code atrium.passwords.concurrent-hashes} above 0
- * sets another number.
- *
- * <p>{@code atrium.passwords.adaptive=true} lets hashing take the other half too while no other request is in flight
- * ({@link HashingLimit}, counting at the web edge, {@link RequestsInFlight}). It is off by default because measured
- * side by side it cost more than it gave ({@code bench/sign-ins-and-reads.sh 15 60}, docs/performance.md): sign-ins
- * alone rose from 44 % to 62 % of the ceiling, but catalogue reads during a flood went from 1.5 to 4.1 times their
- * idle p99. Requests run on virtual threads, and two hashes occupy both carrier threads, so a read that arrives then
- * is not even counted until a hash ends, and the limit takes the idle-looking machine for its own.
+ * <p>Hashing is slow on purpose, so it never runs on the request's own thread. Requests run on virtual threads, whose
+ * carriers are as many platform threads as there are cores: two hashes on them would take both carriers of a 2-core
+ * machine, and every other request would wait for a hash to end. A hash runs instead on a thread of {@link HashingPool},
+ * while the request's virtual thread waits for it without holding a carrier. Those threads run at the lowest priority
+ * (nice 19, with the JVM options {@value HashingPool#JVM_OPTIONS}), so sign-ins use every core the rest of Atrium leaves
+ * idle and yield it the moment a request needs it; there is one per core then. Without the options, or off Linux, they
+ * would compete with requests as equals, so there are half as many (at least one) and the other half serves the rest;
+ * the start checks which it is and says so in the log. {@code atrium.passwords.concurrent-hashes} above 0 sets another
+ * number. Hashes take their turn in arrival order and give up with a 503 after {@code atrium.passwords.max-wait}.
  */
 @Component
 public class PasswordHashing {
@@ -40,7 +37,7 @@ public class PasswordHashing {
 
     private final PasswordEncoder encoder =
             new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(10)));
-    private final HashingLimit limit;
+    private final HashingPool pool;
     private final Timer waits;
     private final Timer hashes;
     private final String dummyHash;
@@ -48,15 +45,8 @@ public class PasswordHashing {
     PasswordHashing(
             @Value("${atrium.passwords.concurrent-hashes:0}") int concurrentHashes,
             @Value("${atrium.passwords.max-wait:5s}") Duration maxWait,
-            @Value("${atrium.passwords.adaptive:false}") boolean adaptive,
-            ObjectProvider<RequestsInFlight> requests,
             MeterRegistry meters) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        int fixed = concurrentHashes > 0 ? concurrentHashes : adaptive ? 0 : Math.max(1, cores / 2);
-        // Counted only where the adaptive limit reads it; and without the web edge (a command, a module test) there
-        // are no requests to count.
-        RequestsInFlight inFlight = requests.getIfAvailable(() -> () -> 0);
-        this.limit = HashingLimit.of(fixed, cores, inFlight::count, maxWait);
+        this.pool = HashingPool.start(concurrentHashes, Runtime.getRuntime().availableProcessors(), maxWait);
         // What a sign-in spends outside its hash is its time less these two (bench/sign-ins-and-reads.sh).
         this.waits = Timer.builder("atrium.passwords.wait")
                 .description("Time a password check or hash waited for its turn")
@@ -67,8 +57,13 @@ public class PasswordHashing {
         this.dummyHash = encoder.encode("a password nobody has");
     }
 
+    @PreDestroy
+    void stop() {
+        pool.stop();
+    }
+
     public String hash(String password) {
-        return limited(() -> encoder.encode(password));
+        return onHashingThread(() -> encoder.encode(password));
     }
 
     /** Whether the password matches the hash. A password longer than bcrypt reads never matches. */
@@ -77,30 +72,21 @@ public class PasswordHashing {
             matchNothing();
             return false;
         }
-        return limited(() -> encoder.matches(password, hash));
+        return onHashingThread(() -> encoder.matches(password, hash));
     }
 
     /** Spends the time a real check takes, so that an unknown email cannot be told apart from a wrong password. */
     public void matchNothing() {
-        limited(() -> encoder.matches("not the password", dummyHash));
-    }
-
-    /**
-     * Runs a sign-in's work around its hash (the throttle, reading the account, opening the session) as part of
-     * hashing's own callers, so that sign-ins busy with it do not count as other requests that keep hashing from the
-     * idle cores.
-     */
-    public <T> T forSignIn(Supplier<T> signIn) {
-        return limit.onBehalfOf(signIn);
+        onHashingThread(() -> encoder.matches("not the password", dummyHash));
     }
 
     public static boolean tooLong(String password) {
         return password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
     }
 
-    private <T> T limited(Supplier<T> work) {
+    private <T> T onHashingThread(Supplier<T> work) {
         long queued = System.nanoTime();
-        return limit.run(() -> {
+        return pool.run(() -> {
             long started = System.nanoTime();
             waits.record(started - queued, TimeUnit.NANOSECONDS);
             try {

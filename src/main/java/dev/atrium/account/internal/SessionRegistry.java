@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +54,20 @@ public class SessionRegistry implements BrowserSessions {
             redis.call('HSET', KEYS[1], 'refresh_id', ARGV[2], 'last_seen_at', ARGV[3])
             redis.call('EXPIRE', KEYS[1], ARGV[4])
             redis.call('EXPIRE', KEYS[2], ARGV[4])
+            return 1
+            """, Long.class);
+
+    /**
+     * Writes a new session, adds it to the user's list and starts both idle timers, in one round trip: a sign-in waits
+     * for it, and the four commands one by one cost four. Atomic too, so that no session is ever left without an expiry.
+     * KEYS[1] the session, KEYS[2] the user's list; ARGV[1] the session's id, ARGV[2] the idle timeout in milliseconds, then
+     * the session's fields and values.
+     */
+    private static final RedisScript<Long> OPEN = RedisScript.of("""
+            redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+            redis.call('SADD', KEYS[2], ARGV[1])
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            redis.call('PEXPIRE', KEYS[2], ARGV[2])
             return 1
             """, Long.class);
 
@@ -104,19 +117,28 @@ public class SessionRegistry implements BrowserSessions {
     public Session open(User user, ClientInfo client, String refreshId) {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("user_id", Long.toString(user.id()));
-        fields.put("email", user.email());
-        fields.put("roles", String.join(",", user.roles()));
-        fields.put("created_at", now.toString());
-        fields.put("last_seen_at", now.toString());
-        fields.put("client_address", client.address());
-        fields.put("user_agent", client.userAgent());
-        fields.put("refresh_id", refreshId);
         records.opened(id, user.id(), now, client);
-        redis.opsForHash().putAll(SESSION + id, fields);
-        redis.opsForSet().add(USER_SESSIONS + user.id(), id);
-        renew(user.id(), id);
+        redis.execute(
+                OPEN,
+                List.of(SESSION + id, USER_SESSIONS + user.id()),
+                id,
+                Long.toString(idleTimeout.toMillis()),
+                "user_id",
+                Long.toString(user.id()),
+                "email",
+                user.email(),
+                "roles",
+                String.join(",", user.roles()),
+                "created_at",
+                now.toString(),
+                "last_seen_at",
+                now.toString(),
+                "client_address",
+                client.address(),
+                "user_agent",
+                client.userAgent(),
+                "refresh_id",
+                refreshId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -66,10 +66,6 @@ public class SignIn {
      * caller's transaction when there is one (the sign-in record then commits or rolls back with the caller's work).
      */
     public SignedIn openSession(User user, ClientInfo client) {
-        return passwords.forSignIn(() -> openSessionCounted(user, client));
-    }
-
-    private SignedIn openSessionCounted(User user, ClientInfo client) {
         String refreshId = TokenPairIssuer.newRefreshId();
         SignedIn signedIn = inTransaction(() -> {
             Session session = open(user, client, refreshId);
@@ -82,10 +78,6 @@ public class SignIn {
 
     /** Signs a browser in: the session is the same kind, but its cookie stands in for tokens. */
     public Session signInBrowser(String email, String password, ClientInfo client) {
-        return passwords.forSignIn(() -> signInBrowserCounted(email, password, client));
-    }
-
-    private Session signInBrowserCounted(String email, String password, ClientInfo client) {
         User user = verify(email, password, client);
         Session session = inTransaction(() -> open(user, client, TokenPairIssuer.newRefreshId()));
         signedIn(user, "browser");
@@ -100,10 +92,6 @@ public class SignIn {
      * @throws TooManySignInAttempts when this account or address has failed too often lately
      */
     public User verify(String email, String password, ClientInfo client) {
-        return passwords.forSignIn(() -> verifyCounted(email, password, client));
-    }
-
-    private User verifyCounted(String email, String password, ClientInfo client) {
         // The attempt is counted before the password is checked, in one step in Redis: attempts racing on any number of
         // replicas cannot all slip in under the limit.
         PasswordCheck checked;
