@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -104,6 +105,15 @@ public class CataloguePages {
             reading.cancel(false);
             throw failed;
         }
+    }
+
+    /**
+     * The page answering {@code request} when this replica's memory holds it, read and unexpired; {@code null} when it
+     * does not, or while its reading is still under way (then {@link #page} waits for it).
+     */
+    public @Nullable CataloguePage present(String request) {
+        CompletableFuture<CataloguePage> present = pages.getIfPresent(new Key(generation.get(), request));
+        return present != null && present.isDone() && !present.isCompletedExceptionally() ? present.join() : null;
     }
 
     /**
