@@ -96,6 +96,54 @@ class CatalogueReadLimitTests {
         first.get(10, TimeUnit.SECONDS);
     }
 
+    @Test
+    void while_a_write_is_in_flight_reads_go_one_at_a_time() throws Exception {
+        CatalogueReadLimit limit = new CatalogueReadLimit(4, Duration.ofMillis(50), STATUS_ONLY);
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> write =
+                holding(limit, new MockHttpServletRequest("POST", "/api/order"), writing, release);
+        assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> read = holding(limit, get("/api/products"), reading, release);
+        assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        limit.doFilter(get("/api/products?page=2"), refused, new MockFilterChain());
+        assertThat(refused.getStatus())
+                .as("a second read while an order is in flight")
+                .isEqualTo(503);
+
+        release.countDown();
+        write.get(10, TimeUnit.SECONDS);
+        read.get(10, TimeUnit.SECONDS);
+        MockFilterChain reached = new MockFilterChain();
+        limit.doFilter(get("/api/products?page=2"), new MockHttpServletResponse(), reached);
+        assertThat(reached.getRequest()).isNotNull();
+    }
+
+    /** Runs the request through the limit on another thread, holding it inside until {@code release}. */
+    private static CompletableFuture<Void> holding(
+            CatalogueReadLimit limit, MockHttpServletRequest request, CountDownLatch inside, CountDownLatch release) {
+        // A thread of its own: the common pool may have a single thread on a small machine.
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        limit.doFilter(request, new MockHttpServletResponse(), (req, res) -> {
+                            inside.countDown();
+                            try {
+                                release.await();
+                            } catch (InterruptedException interrupted) {
+                                Thread.currentThread().interrupt();
+                            }
+                        });
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                task -> Thread.ofPlatform().start(task));
+    }
+
     private static MockHttpServletRequest get(String path) {
         return new MockHttpServletRequest("GET", path);
     }
