@@ -38,11 +38,11 @@ checked() { # before, wrk output file: prints orders/s
   awk '/Requests\/sec/ {print $2}' "$2"
 }
 
-echo "== warm-up, not counted: orders with reads for 10 s"
+echo "== warm-up, not counted: orders with reads for 30 s"
 restock
-wrk -t1 -c64 -d10s -s bench/products-listing.lua "$url" >/dev/null &
+wrk -t1 -c64 -d30s -s bench/products-listing.lua "$url" >/dev/null &
 warm_reads=$!
-wrk -t1 -c64 -d10s -s bench/orders-hot-product.lua "$url" -- "$work/tokens" "$product" >/dev/null
+wrk -t1 -c64 -d30s -s bench/orders-hot-product.lua "$url" -- "$work/tokens" "$product" >/dev/null
 wait "$warm_reads"
 
 for round in $(seq 1 "$rounds"); do
