@@ -2,7 +2,6 @@ package dev.atrium.catalog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.servlet.FilterChain;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -28,21 +27,7 @@ class CatalogueReadLimitTests {
         CatalogueReadLimit limit = new CatalogueReadLimit(1, Duration.ofMillis(50), STATUS_ONLY);
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        FilterChain slowRead = (request, response) -> {
-            inside.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        };
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
-            try {
-                limit.doFilter(get("/api/products"), new MockHttpServletResponse(), slowRead);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Void> first = holding(limit, get("/api/products"), inside, release);
         assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
 
         MockHttpServletResponse refused = new MockHttpServletResponse();
@@ -65,20 +50,7 @@ class CatalogueReadLimitTests {
         CatalogueReadLimit limit = new CatalogueReadLimit(1, Duration.ofMillis(50), STATUS_ONLY);
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
-            try {
-                limit.doFilter(get("/api/products"), new MockHttpServletResponse(), (request, response) -> {
-                    inside.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Void> first = holding(limit, get("/api/products"), inside, release);
         assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
 
         for (MockHttpServletRequest other : new MockHttpServletRequest[] {
