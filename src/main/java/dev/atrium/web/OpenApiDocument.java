@@ -37,8 +37,10 @@ class OpenApiDocument {
     static final String BEARER = "bearer";
     static final String PROBLEM_JSON = "application/problem+json";
     static final String PROBLEM_SCHEMA = "Problem";
-    static final String OUTAGE = "PostgreSQL or Redis is not answering, or Atrium is too busy (decoding images); "
-            + "nothing was changed, and Retry-After says when to try again";
+    static final String OUTAGE =
+            "PostgreSQL or Redis is not answering, or Atrium is too busy (decoding images, hashing "
+                    + "passwords, serving catalogue reads); "
+                    + "nothing was changed, and Retry-After says when to try again";
 
     /**
      * The tags in the order a user meets them: signing in, then the people and organizations, the shop, the AR
