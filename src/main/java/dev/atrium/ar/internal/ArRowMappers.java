@@ -38,7 +38,10 @@ final class ArRowMappers {
             return new ImageTarget(
                     rs.getLong("id"),
                     rs.getLong("project_id"),
+                    rs.getString("name"),
                     rs.getString("description"),
+                    rs.getDouble("scene_width"),
+                    rs.getBoolean("active"),
                     rs.getString("image_key"),
                     rs.getString("thumbnail_key"),
                     rs.getInt("width"),

@@ -68,7 +68,10 @@ class DemoProjects implements DemoData {
             }
             added++;
             for (int t = 0; t < demo.targets().length; t++) {
-                targets.create(new Caller.User(alice), project.id(), picture(p * 3 + t), demo.targets()[t]);
+                targets.create(
+                        new Caller.User(alice),
+                        project.id(),
+                        new TargetChange(picture(p * 3 + t), null, demo.targets()[t], null, null, null));
             }
             if (p == 0) {
                 tokens.issue(alice, project.id(), null);

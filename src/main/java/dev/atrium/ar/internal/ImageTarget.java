@@ -6,14 +6,18 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A row of {@code image_targets}: the facts checked about its JPEG, and where the image and its thumbnail are kept in
- * the blob store. The id is 0 until the database assigns one on insert.
+ * A row of {@code image_targets}: what its owner says of it (name, description, width in the scene, whether it is
+ * active), the facts checked about its JPEG (width and height in pixels), and where the image and its thumbnail are
+ * kept in the blob store. The id is 0 until the database assigns one on insert.
  */
 @Table("image_targets")
 public record ImageTarget(
         @Id long id,
         long projectId,
+        @Nullable String name,
         String description,
+        double sceneWidth,
+        boolean active,
         String imageKey,
         String thumbnailKey,
         int width,
@@ -25,11 +29,14 @@ public record ImageTarget(
         @Nullable Instant deletedAt) {
 
     /** A new target of the project, not yet saved. */
-    static ImageTarget create(long projectId, String description, StoredImage image, Instant at) {
+    static ImageTarget create(long projectId, TargetDetails details, StoredImage image, Instant at) {
         return new ImageTarget(
                 0,
                 projectId,
-                description,
+                details.name(),
+                details.description(),
+                details.sceneWidth() == null ? image.width() : details.sceneWidth(),
+                details.active(),
                 image.imageKey(),
                 image.thumbnailKey(),
                 image.width(),
@@ -41,12 +48,15 @@ public record ImageTarget(
                 null);
     }
 
-    /** This target with a new description and image, changed at the given time. */
-    ImageTarget changed(String description, StoredImage image, Instant at) {
+    /** This target with new details and image, changed at the given time. */
+    ImageTarget changed(TargetDetails details, StoredImage image, Instant at) {
         return new ImageTarget(
                 id,
                 projectId,
-                description,
+                details.name(),
+                details.description(),
+                details.sceneWidth() == null ? sceneWidth : details.sceneWidth(),
+                details.active(),
                 image.imageKey(),
                 image.thumbnailKey(),
                 image.width(),
@@ -56,6 +66,11 @@ public record ImageTarget(
                 createdAt,
                 at,
                 deletedAt);
+    }
+
+    /** The height in the scene's units: the scene width scaled by the image's aspect ratio. */
+    public double sceneHeight() {
+        return sceneWidth * height / width;
     }
 
     public boolean deleted() {

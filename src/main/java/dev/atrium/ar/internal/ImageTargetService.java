@@ -9,8 +9,11 @@ import dev.atrium.shared.security.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,12 +28,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ImageTargetService {
 
     public static final int MAX_DESCRIPTION_LENGTH = 2000;
+    public static final int MAX_NAME_LENGTH = 64;
+    public static final int MAX_METADATA_BYTES = 1_048_576;
+    static final double MAX_SCENE_WIDTH = 1_000_000;
     private static final String JPEG = "image/jpeg";
 
     private final ImageTargetRepository targets;
     private final ProjectService projects;
     private final JpegCheck jpegs;
     private final BlobStore blobs;
+    private final TargetMetadata metadataStore;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -39,12 +46,14 @@ public class ImageTargetService {
             ProjectService projects,
             JpegCheck jpegs,
             BlobStore blobs,
+            TargetMetadata metadataStore,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.targets = targets;
         this.projects = projects;
         this.jpegs = jpegs;
         this.blobs = blobs;
+        this.metadataStore = metadataStore;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -54,13 +63,18 @@ public class ImageTargetService {
      * the decode then runs outside any transaction, so that no database connection waits on it (with virtual threads
      * the pool, not the threads, is what runs out).
      */
-    public ImageTarget create(Caller caller, long projectId, String image, @Nullable String description) {
+    public ImageTarget create(Caller caller, long projectId, TargetChange change) {
         accessible(caller, projectId, false);
-        String checkedDescription = checkedDescription(description);
-        CheckedJpeg jpeg = jpegs.check(image);
+        TargetDetails details = details(change, null);
+        byte[] metadata = metadata(change.applicationMetadata());
+        CheckedJpeg jpeg = jpegs.check(required(change.image()));
         return transactions.execute(status -> {
             accessible(caller, projectId, true);
-            return targets.save(ImageTarget.create(projectId, checkedDescription, store(jpeg), now()));
+            ImageTarget target = saved(projectId, ImageTarget.create(projectId, details, store(jpeg), now()));
+            if (metadata != null) {
+                metadataStore.put(target.id(), metadata);
+            }
+            return target;
         });
     }
 
@@ -81,27 +95,49 @@ public class ImageTargetService {
         return blob(target.imageKey(), target);
     }
 
-    /** Replaces the image and the description (an absent description becomes empty). */
-    public ImageTarget replace(
-            Caller caller, long projectId, long targetId, String image, @Nullable String description) {
-        return update(caller, projectId, targetId, image, description == null ? "" : description);
+    /** The application metadata of a target obtained from {@link #get}; empty when it has none. */
+    @Transactional(readOnly = true)
+    public byte[] metadataOf(ImageTarget target) {
+        return metadataStore.of(target.id()).orElse(new byte[0]);
+    }
+
+    /**
+     * Replaces the whole target: the image is required and every other field left out takes its default, as on
+     * creation.
+     */
+    public ImageTarget replace(Caller caller, long projectId, long targetId, TargetChange change) {
+        required(change.image());
+        return change(caller, projectId, targetId, change, true);
     }
 
     /** Changes what is given (a null leaves that part as it is); a new image is checked as on creation. */
-    public ImageTarget update(
-            Caller caller, long projectId, long targetId, @Nullable String image, @Nullable String description) {
+    public ImageTarget update(Caller caller, long projectId, long targetId, TargetChange change) {
+        return change(caller, projectId, targetId, change, false);
+    }
+
+    private ImageTarget change(Caller caller, long projectId, long targetId, TargetChange change, boolean whole) {
         accessible(caller, projectId, false);
-        live(projectId, targetId);
-        String checkedDescription = description == null ? null : checkedDescription(description);
-        CheckedJpeg jpeg = image == null ? null : jpegs.check(image);
+        ImageTarget current = live(projectId, targetId);
+        // Checked before the image is decoded, so that a bad field costs nothing.
+        details(change, whole ? null : current);
+        byte[] metadata = metadata(change.applicationMetadata());
+        CheckedJpeg jpeg = change.image() == null ? null : jpegs.check(change.image());
         return transactions.execute(status -> {
             accessible(caller, projectId, true);
             ImageTarget target = targets.lockLive(projectId, targetId)
                     .orElseThrow(() -> ImageTargetNotFound.byId(projectId, targetId));
             StoredImage stored = jpeg == null ? storedOf(target) : store(jpeg);
+            // Checked again against the locked row, so that a concurrent change of another field is not undone.
+            TargetDetails locked = details(change, whole ? null : target);
+            // A whole replacement without a width makes the target as wide as its new image; a change keeps it.
+            TargetDetails resolved = whole && locked.sceneWidth() == null
+                    ? new TargetDetails(locked.name(), locked.description(), (double) stored.width(), locked.active())
+                    : locked;
             // Locked above: saving the whole row writes back what it read, besides the changes.
-            ImageTarget updated = targets.save(target.changed(
-                    checkedDescription == null ? target.description() : checkedDescription, stored, now()));
+            ImageTarget updated = saved(projectId, target.changed(resolved, stored, now()));
+            if (metadata != null || whole) {
+                metadataStore.put(targetId, metadata == null ? new byte[0] : metadata);
+            }
             if (jpeg != null) {
                 // A soft-deleted target keeps its image; a replaced image is gone for good.
                 blobs.delete(target.imageKey());
@@ -109,6 +145,15 @@ public class ImageTargetService {
             }
             return updated;
         });
+    }
+
+    /** Saves the row; a name another live target of the project has is refused (the unique index decides). */
+    private ImageTarget saved(long projectId, ImageTarget target) {
+        try {
+            return targets.save(target);
+        } catch (DuplicateKeyException ex) {
+            throw ImageTargetNameTaken.named(projectId, Objects.requireNonNull(target.name()));
+        }
     }
 
     /** Deletes a target softly: it vanishes from the API, its image is kept. */
@@ -195,6 +240,70 @@ public class ImageTargetService {
             throw InvalidRequest.field("description", "must not contain NUL characters");
         }
         return description;
+    }
+
+    /**
+     * The checked details of a request: for a new or wholly replaced target (no current one) what is left out takes its
+     * default; for a change, what is left out keeps the current value.
+     */
+    static TargetDetails details(TargetChange change, @Nullable ImageTarget current) {
+        String name = change.name() == null ? (current == null ? null : current.name()) : checkedName(change.name());
+        String description = change.description() == null
+                ? (current == null ? "" : current.description())
+                : checkedDescription(change.description());
+        Double width = change.width() == null ? null : checkedWidth(change.width());
+        boolean active = change.active() == null ? current == null || current.active() : change.active();
+        return new TargetDetails(name, description, width, active);
+    }
+
+    /** An empty name removes it; otherwise 1 to 64 characters without control characters, trimmed. */
+    static @Nullable String checkedName(String name) {
+        String trimmed = name.strip();
+        if (trimmed.isEmpty()) {
+            return null;
+        }
+        if (trimmed.length() > MAX_NAME_LENGTH) {
+            throw InvalidRequest.field("name", "must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        if (trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw InvalidRequest.field("name", "must not contain control characters");
+        }
+        return trimmed;
+    }
+
+    static double checkedWidth(double width) {
+        if (!Double.isFinite(width) || width <= 0 || width > MAX_SCENE_WIDTH) {
+            throw InvalidRequest.field("width", "must be a number above 0 and at most 1000000 (scene units)");
+        }
+        return width;
+    }
+
+    /** The decoded metadata; empty to remove it; null when not sent. Base64, at most 1 MB once decoded. */
+    static byte @Nullable [] metadata(@Nullable String base64) {
+        if (base64 == null) {
+            return null;
+        }
+        // Four characters for three bytes: too long a text is refused before a byte of it is decoded.
+        if (base64.length() > (MAX_METADATA_BYTES + 2) / 3 * 4) {
+            throw InvalidRequest.field("application_metadata", "must be at most 1 MB (1048576 bytes) once decoded");
+        }
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException ex) {
+            throw InvalidRequest.field("application_metadata", "must be base64 (standard alphabet)");
+        }
+        if (decoded.length > MAX_METADATA_BYTES) {
+            throw InvalidRequest.field("application_metadata", "must be at most 1 MB (1048576 bytes) once decoded");
+        }
+        return decoded;
+    }
+
+    private static String required(@Nullable String image) {
+        if (image == null) {
+            throw InvalidRequest.field("image", "is required: a base64-encoded JPEG or PNG");
+        }
+        return image;
     }
 
     private Instant now() {

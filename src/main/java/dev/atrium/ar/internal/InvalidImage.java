@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The {@code image} of an image target was refused, and nothing was stored. Each kind of refusal has its own status:
- * not base64 or damaged 400, not a JPEG (or a kind of JPEG that is not baseline or progressive) 415, more bytes than
+ * not base64 or damaged 400, neither a JPEG nor a PNG (or a kind of JPEG that is not baseline or progressive) 415, more bytes than
  * allowed 413, more pixels than allowed 400. The body names the field in {@code errors}, like every invalid request.
  */
 public final class InvalidImage extends ProblemException {
@@ -30,12 +30,12 @@ public final class InvalidImage extends ProblemException {
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "image-not-jpeg",
                 "Image is not a JPEG",
-                "The image must be a baseline or progressive JPEG, and this is " + what);
+                "The image must be a baseline or progressive JPEG, or a PNG, and this is " + what);
     }
 
     public static InvalidImage damaged(String why) {
         return new InvalidImage(
-                HttpStatus.BAD_REQUEST, "image-damaged", "Image is damaged", "The JPEG could not be decoded: " + why);
+                HttpStatus.BAD_REQUEST, "image-damaged", "Image is damaged", "The image could not be decoded: " + why);
     }
 
     public static InvalidImage tooManyBytes(long bytes, long limit) {

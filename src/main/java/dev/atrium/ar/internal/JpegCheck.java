@@ -6,6 +6,8 @@ import dev.atrium.image.ImageFormat;
 import dev.atrium.image.ImageRefused;
 import dev.atrium.shared.problem.FieldError;
 import dev.atrium.shared.problem.ProblemException;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,7 +38,10 @@ class JpegCheck {
     static final int DECODED_EDGE = 1024;
     static final int THUMBNAIL_EDGE = 240;
 
+    static final double PNG_TO_JPEG_QUALITY = 0.92;
+
     private static final Set<ImageFormat> JPEG_ONLY = EnumSet.of(ImageFormat.JPEG);
+    private static final Set<ImageFormat> PNG_ONLY = EnumSet.of(ImageFormat.PNG);
 
     private final ImageDecoding decoding;
 
@@ -58,10 +63,78 @@ class JpegCheck {
             throw InvalidImage.tooManyBytes(decodedLength, MAX_BYTES);
         }
         byte[] bytes = decodeBase64(compact);
+        if (startsWith(bytes, 0x89, 'P', 'N', 'G')) {
+            return readPng(bytes);
+        }
         if (bytes.length < 4 || (bytes[0] & 0xFF) != 0xFF || (bytes[1] & 0xFF) != 0xD8 || (bytes[2] & 0xFF) != 0xFF) {
             throw InvalidImage.notJpeg(describe(bytes));
         }
         return readJpeg(bytes);
+    }
+
+    /**
+     * A PNG is accepted as AR services accept it, and stored as a JPEG: it is decoded whole (within the same bounds as
+     * every image), laid on white where it is transparent, and encoded at quality {@value #PNG_TO_JPEG_QUALITY}. The
+     * JPEG must then be within the same byte limit as one sent as it is.
+     */
+    private CheckedJpeg readPng(byte[] bytes) {
+        ImageFacts facts;
+        try {
+            facts = decoding.inspect(bytes, PNG_ONLY);
+        } catch (ImageRefused refused) {
+            throw switch (refused.reason()) {
+                case BAD_HEADER, UNSUPPORTED ->
+                    InvalidImage.notJpeg("a PNG whose header cannot be read (" + refused.getMessage() + ")");
+                default -> refusedWhileDecoding(refused, bytes);
+            };
+        }
+        if (facts.width() > MAX_EDGE || facts.height() > MAX_EDGE) {
+            throw InvalidImage.tooManyPixels((int) facts.width(), (int) facts.height(), MAX_EDGE);
+        }
+        try {
+            return decoding.decode(bytes, facts, MAX_EDGE, decoded -> {
+                for (String warning : decoded.warnings()) {
+                    if (!warning.contains("ICC")) {
+                        throw InvalidImage.damaged(warning);
+                    }
+                }
+                BufferedImage opaque = onWhite(decoded.image());
+                byte[] jpeg = jpeg(opaque);
+                if (jpeg.length > MAX_BYTES) {
+                    throw InvalidImage.tooManyBytes(jpeg.length, MAX_BYTES);
+                }
+                return new CheckedJpeg(jpeg, opaque.getWidth(), opaque.getHeight(), thumbnail(opaque));
+            });
+        } catch (ImageRefused refused) {
+            throw refusedWhileDecoding(refused, bytes);
+        }
+    }
+
+    private static BufferedImage onWhite(BufferedImage image) {
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = rgb.createGraphics();
+        try {
+            graphics.setColor(Color.WHITE);
+            graphics.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
+            graphics.drawImage(image, 0, 0, null);
+        } finally {
+            graphics.dispose();
+        }
+        return rgb;
+    }
+
+    private static byte[] jpeg(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        try {
+            Thumbnails.of(image)
+                    .scale(1)
+                    .outputFormat("jpg")
+                    .outputQuality(PNG_TO_JPEG_QUALITY)
+                    .toOutputStream(out);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out.toByteArray();
     }
 
     private CheckedJpeg readJpeg(byte[] bytes) {
@@ -197,9 +270,6 @@ class JpegCheck {
 
     /** What a file that is not a JPEG is instead, for the error message. */
     static String describe(byte[] bytes) {
-        if (startsWith(bytes, 0x89, 'P', 'N', 'G')) {
-            return "a PNG image";
-        }
         if (startsWith(bytes, 'G', 'I', 'F', '8')) {
             return "a GIF image";
         }

@@ -41,8 +41,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
         description = "The JPEG images of a project that an AR application recognises. Allowed: the project's owner "
                 + "(or an administrator) with a user token, or an app token of this same project. An app token of "
                 + "another project gets 403, no token 401. Images are sent as base64 (a data: URL prefix is "
-                + "accepted) and must be baseline or progressive JPEGs of at most 2.25 MB and 4096×4096 pixels; "
-                + "nothing is stored when a check fails.")
+                + "accepted) and must be baseline or progressive JPEGs, or PNGs (stored as JPEGs), of at most "
+                + "2.25 MB and 4096×4096 pixels; nothing is stored when a check fails.")
 class ImageTargetController {
 
     private final ImageTargetService targets;
@@ -57,10 +57,16 @@ class ImageTargetController {
     @ProjectAppTokensAccepted
     @Operation(summary = "Add an image target")
     @ApiResponse(responseCode = "201", description = "Created; Location names the target")
-    @ApiResponse(responseCode = "400", description = "Image missing, not base64, damaged, or over 4096×4096 pixels")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Image missing, not base64, damaged, or over 4096×4096 pixels; a bad name, width or "
+                    + "application_metadata")
     @ApiResponse(responseCode = "404", description = "No such project, deleted, or someone else's")
-    @ApiResponse(responseCode = "413", description = "The image is over 2.25 MB (or the body over 3.5 MB)")
-    @ApiResponse(responseCode = "415", description = "Not a JPEG (PNG, GIF, ...) or not a baseline/progressive one")
+    @ApiResponse(responseCode = "409", description = "Another target of the project has this name")
+    @ApiResponse(responseCode = "413", description = "The image is over 2.25 MB (or the body over 5 MB)")
+    @ApiResponse(
+            responseCode = "415",
+            description = "Neither a JPEG nor a PNG (GIF, WebP, ...), or a JPEG neither baseline nor progressive")
     @UploadLimited
     ResponseEntity<ImageTargetView> create(
             @AuthenticationPrincipal Object principal,
@@ -68,7 +74,7 @@ class ImageTargetController {
             @Valid @RequestBody ImageTargetRequest request) {
         Caller caller = Caller.of(principal);
         countUpload(caller);
-        ImageTarget target = targets.create(caller, projectId, request.image(), request.description());
+        ImageTarget target = targets.create(caller, projectId, request.change());
         return ResponseEntity.created(URI.create("/api/project/" + projectId + "/imagetarget/" + target.id()))
                 .body(ImageTargetView.of(target));
     }
@@ -98,7 +104,7 @@ class ImageTargetController {
             @AuthenticationPrincipal Object principal, @PathVariable long projectId, @PathVariable long targetId) {
         ImageTarget target = targets.get(Caller.of(principal), projectId, targetId);
         Blob image = targets.imageOf(target);
-        return ImageTargetWithImage.of(target, image.content());
+        return ImageTargetWithImage.of(target, image.content(), targets.metadataOf(target));
     }
 
     @GetMapping("/api/project/{projectId}/imagetarget/{targetId}/image")
@@ -135,12 +141,16 @@ class ImageTargetController {
     @ProjectAppTokensAccepted
     @Operation(
             summary = "Replace an image target",
-            description = "Both fields are replaced: image is required, a missing description becomes empty.")
+            description = "Every field is replaced: image is required, and what is left out takes its default as on "
+                    + "creation.")
     @ApiResponse(responseCode = "200", description = "The image target as it is now")
     @ApiResponse(responseCode = "400", description = "Image missing, not base64, damaged, or over 4096×4096 pixels")
     @ApiResponse(responseCode = "404", description = "No such project or image target, or deleted")
-    @ApiResponse(responseCode = "413", description = "The image is over 2.25 MB (or the body over 3.5 MB)")
-    @ApiResponse(responseCode = "415", description = "Not a JPEG (PNG, GIF, ...) or not a baseline/progressive one")
+    @ApiResponse(responseCode = "409", description = "Another target of the project has this name")
+    @ApiResponse(responseCode = "413", description = "The image is over 2.25 MB (or the body over 5 MB)")
+    @ApiResponse(
+            responseCode = "415",
+            description = "Neither a JPEG nor a PNG (GIF, WebP, ...), or a JPEG neither baseline nor progressive")
     @UploadLimited
     ImageTargetView replace(
             @AuthenticationPrincipal Object principal,
@@ -149,7 +159,7 @@ class ImageTargetController {
             @Valid @RequestBody ImageTargetRequest request) {
         Caller caller = Caller.of(principal);
         countUpload(caller);
-        return ImageTargetView.of(targets.replace(caller, projectId, targetId, request.image(), request.description()));
+        return ImageTargetView.of(targets.replace(caller, projectId, targetId, request.change()));
     }
 
     @PatchMapping("/api/project/{projectId}/imagetarget/{targetId}")
@@ -160,8 +170,11 @@ class ImageTargetController {
     @ApiResponse(responseCode = "200", description = "The image target as it is now")
     @ApiResponse(responseCode = "400", description = "Image not base64, damaged, or over 4096×4096 pixels")
     @ApiResponse(responseCode = "404", description = "No such project or image target, or deleted")
-    @ApiResponse(responseCode = "413", description = "The image is over 2.25 MB (or the body over 3.5 MB)")
-    @ApiResponse(responseCode = "415", description = "Not a JPEG (PNG, GIF, ...) or not a baseline/progressive one")
+    @ApiResponse(responseCode = "409", description = "Another target of the project has this name")
+    @ApiResponse(responseCode = "413", description = "The image is over 2.25 MB (or the body over 5 MB)")
+    @ApiResponse(
+            responseCode = "415",
+            description = "Neither a JPEG nor a PNG (GIF, WebP, ...), or a JPEG neither baseline nor progressive")
     @UploadLimited
     ImageTargetView update(
             @AuthenticationPrincipal Object principal,
@@ -172,7 +185,7 @@ class ImageTargetController {
         if (patch.image() != null) {
             countUpload(caller);
         }
-        return ImageTargetView.of(targets.update(caller, projectId, targetId, patch.image(), patch.description()));
+        return ImageTargetView.of(targets.update(caller, projectId, targetId, patch.change()));
     }
 
     @DeleteMapping("/api/project/{projectId}/imagetarget/{targetId}")

@@ -1,37 +1,28 @@
 package dev.atrium.ar.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.atrium.ar.internal.ImageTarget;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.time.Instant;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
-/** One image target with its JPEG inline, as GET /api/project/{projectId}/imagetarget/{targetId} answers it. */
+/**
+ * One image target with its JPEG and its application metadata inline, as GET
+ * /api/project/{projectId}/imagetarget/{targetId} answers it.
+ */
 @Schema(name = "ImageTargetWithImage")
 record ImageTargetWithImage(
-        long id,
-        String description,
-        int width,
-        int height,
-        long sizeBytes,
-        String sha256,
-        String imageUrl,
-        Instant createdAt,
-        Instant updatedAt,
+        @JsonUnwrapped ImageTargetView target,
+
+        @Schema(description = "The application metadata, base64-encoded; null when the target has none") @Nullable String applicationMetadata,
 
         @Schema(description = "The JPEG, base64-encoded") String image) {
 
-    static ImageTargetWithImage of(ImageTarget target, byte[] jpeg) {
-        ImageTargetView view = ImageTargetView.of(target);
+    static ImageTargetWithImage of(ImageTarget target, byte[] jpeg, byte[] metadata) {
+        Base64.Encoder base64 = Base64.getEncoder();
         return new ImageTargetWithImage(
-                view.id(),
-                view.description(),
-                view.width(),
-                view.height(),
-                view.sizeBytes(),
-                view.sha256(),
-                view.imageUrl(),
-                view.createdAt(),
-                view.updatedAt(),
-                Base64.getEncoder().encodeToString(jpeg));
+                ImageTargetView.of(target),
+                metadata.length == 0 ? null : base64.encodeToString(metadata),
+                base64.encodeToString(jpeg));
     }
 }
