@@ -1,0 +1,219 @@
+package dev.atrium.ar.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TargetIndexTests {
+
+    private static final FeatureExtraction EXTRACTION = new FeatureExtraction();
+    private static final Map<String, UnaryOperator<BufferedImage>> EDITS = new LinkedHashMap<>();
+
+    static {
+        EDITS.put("JPEG quality 30", image -> TargetImages.reencoded(image, 0.3f));
+        EDITS.put("scaled to 50 %", image -> TargetImages.scaled(image, 0.5));
+        EDITS.put("10 % cropped", image -> TargetImages.cropped(image, 0.1));
+        EDITS.put("30 % brighter", image -> TargetImages.brightness(image, 1.3));
+        EDITS.put("30 % darker", image -> TargetImages.brightness(image, 0.7));
+    }
+
+    private static List<String> names;
+    private static List<TargetFeatures> originals;
+    private static TargetIndex index;
+
+    @BeforeAll
+    static void indexThePhotos() {
+        names = new ArrayList<>(TargetImages.photos().keySet());
+        originals = new ArrayList<>();
+        List<TargetIndex.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            TargetFeatures features =
+                    EXTRACTION.analyse(TargetImages.photo(names.get(i))).features();
+            originals.add(features);
+            entries.add(new TargetIndex.Entry(i + 1, features));
+        }
+        index = new TargetIndex(entries);
+    }
+
+    @Test
+    void each_photo_is_found_again_after_reencoding_scaling_cropping_and_changes_of_brightness_and_nothing_else_is() {
+        int expected = 0;
+        int found = 0;
+        int wrong = 0;
+        List<String> misses = new ArrayList<>();
+        int fewestInliers = Integer.MAX_VALUE;
+        for (int i = 0; i < names.size(); i++) {
+            for (Map.Entry<String, UnaryOperator<BufferedImage>> edit : EDITS.entrySet()) {
+                TargetFeatures probe = EXTRACTION
+                        .analyse(edit.getValue().apply(TargetImages.photo(names.get(i))))
+                        .features();
+                List<TargetMatch> matches = index.matches(probe, 5);
+                expected++;
+                long id = i + 1;
+                for (TargetMatch match : matches) {
+                    if (match.targetId() == id) {
+                        found++;
+                        fewestInliers = Math.min(fewestInliers, match.inliers());
+                    } else {
+                        wrong++;
+                        misses.add(names.get(i) + " " + edit.getKey() + " matched "
+                                + names.get((int) match.targetId() - 1));
+                    }
+                }
+                if (matches.stream().noneMatch(m -> m.targetId() == id)) {
+                    misses.add(names.get(i) + " " + edit.getKey() + " not found");
+                }
+            }
+        }
+        double precision = found + wrong == 0 ? 0 : found / (double) (found + wrong);
+        double recall = found / (double) expected;
+        System.out.printf(
+                "Duplicates: %d edited copies of %d photos, %d found, %d wrong matches: precision %.3f, recall %.3f;"
+                        + " fewest inliers of a found copy %d%n",
+                expected, names.size(), found, wrong, precision, recall, fewestInliers);
+        misses.forEach(miss -> System.out.println("  " + miss));
+
+        assertThat(misses).isEmpty();
+        assertThat(precision).isEqualTo(1.0);
+        assertThat(recall).isEqualTo(1.0);
+    }
+
+    @Test
+    void no_photo_is_taken_for_another() {
+        int mostInliers = 0;
+        List<String> confused = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            List<TargetIndex.Entry> others = new ArrayList<>();
+            for (int j = 0; j < names.size(); j++) {
+                if (j != i) {
+                    others.add(new TargetIndex.Entry(j + 1, originals.get(j)));
+                }
+            }
+            for (TargetMatch match : new TargetIndex(others).matches(originals.get(i), 5)) {
+                confused.add(names.get(i) + " taken for " + names.get((int) match.targetId() - 1));
+                mostInliers = Math.max(mostInliers, match.inliers());
+            }
+        }
+        System.out.printf(
+                "Different photos: %d pairs, %d confused%n", names.size() * (names.size() - 1) / 2, confused.size());
+
+        assertThat(confused).isEmpty();
+    }
+
+    @Test
+    void a_copy_at_half_size_has_the_targets_corners_where_the_copy_has_them() {
+        String name = "forest-stream.jpg";
+        BufferedImage photo = TargetImages.photo(name);
+        TargetFeatures probe =
+                EXTRACTION.analyse(TargetImages.scaled(photo, 0.5)).features();
+
+        TargetMatch match = index.matches(probe, 1).getFirst();
+
+        assertThat(match.targetId()).isEqualTo(names.indexOf(name) + 1);
+        assertThat(match.score()).isEqualTo(1.0);
+        double w = probe.width();
+        double h = probe.height();
+        List<ImagePoint> expected =
+                List.of(new ImagePoint(0, 0), new ImagePoint(w, 0), new ImagePoint(w, h), new ImagePoint(0, h));
+        for (int c = 0; c < 4; c++) {
+            assertThat(match.corners().get(c).x())
+                    .isCloseTo(expected.get(c).x(), org.assertj.core.data.Offset.offset(3.0));
+            assertThat(match.corners().get(c).y())
+                    .isCloseTo(expected.get(c).y(), org.assertj.core.data.Offset.offset(3.0));
+        }
+    }
+
+    @Test
+    void the_same_targets_and_probe_give_the_same_answer() {
+        List<TargetIndex.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            entries.add(new TargetIndex.Entry(i + 1, originals.get(i)));
+        }
+        TargetFeatures probe = EXTRACTION
+                .analyse(TargetImages.cropped(TargetImages.photo("marigold.jpg"), 0.1))
+                .features();
+
+        assertThat(new TargetIndex(entries).matches(probe, 5)).isEqualTo(index.matches(probe, 5));
+    }
+
+    @Test
+    void an_empty_index_or_featureless_probe_matches_nothing() {
+        TargetFeatures featureless = EXTRACTION.analyse(TargetImages.gradient()).features();
+
+        assertThat(new TargetIndex(List.of()).matches(originals.getFirst(), 5)).isEmpty();
+        assertThat(index.matches(featureless, 5)).isEmpty();
+        assertThat(index.matches(originals.getFirst(), 0)).isEmpty();
+    }
+
+    /**
+     * A thousand targets of 300 features: windows of the photos, each repeated with its descriptors slightly changed,
+     * as near-copies of a picture in a large project would be. Costs are CPU time of this thread, approximate.
+     */
+    @Test
+    void a_thousand_targets_are_cheap_to_index_and_to_search() {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        Random random = new Random(7);
+        List<TargetFeatures> windows = new ArrayList<>();
+        for (String name : names) {
+            BufferedImage photo = TargetImages.photo(name);
+            for (int k = 0; k < 2; k++) {
+                int width = photo.getWidth() * 6 / 10;
+                int height = photo.getHeight() * 6 / 10;
+                int x = random.nextInt(photo.getWidth() - width);
+                int y = random.nextInt(photo.getHeight() - height);
+                windows.add(EXTRACTION
+                        .analyse(TargetImages.window(photo, x, y, width, height))
+                        .features());
+            }
+        }
+        List<TargetIndex.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            TargetFeatures window = windows.get(i % windows.size());
+            entries.add(new TargetIndex.Entry(1000 + i, i < windows.size() ? window : jittered(window, random)));
+        }
+        for (int i = 0; i < names.size(); i++) {
+            entries.set(i * 30, new TargetIndex.Entry(i + 1, originals.get(i)));
+        }
+
+        long start = cpu.getCurrentThreadCpuTime();
+        TargetIndex large = new TargetIndex(entries);
+        long built = cpu.getCurrentThreadCpuTime();
+        TargetFeatures probe = EXTRACTION
+                .analyse(TargetImages.reencoded(TargetImages.photo("mountain-path.jpg"), 0.3f))
+                .features();
+        long queryStart = cpu.getCurrentThreadCpuTime();
+        List<TargetMatch> matches = large.matches(probe, 3);
+        long queried = cpu.getCurrentThreadCpuTime();
+        for (int q = 0; q < 4; q++) {
+            large.matches(probe, 3);
+        }
+        long fiveQueried = cpu.getCurrentThreadCpuTime();
+        System.out.printf(
+                "1,000 targets, %d descriptors: build %d ms CPU, first query %d ms CPU, next four %d ms CPU each%n",
+                entries.stream().mapToInt(e -> e.features().count()).sum(),
+                (built - start) / 1_000_000,
+                (queried - queryStart) / 1_000_000,
+                (fiveQueried - queried) / 4_000_000);
+
+        assertThat(matches).isNotEmpty();
+        assertThat(matches.getFirst().targetId()).isEqualTo(names.indexOf("mountain-path.jpg") + 1);
+    }
+
+    private static TargetFeatures jittered(TargetFeatures features, Random random) {
+        byte[] descriptors = features.descriptors().clone();
+        for (int i = 0; i < descriptors.length; i++) {
+            descriptors[i] = (byte) Math.max(-127, Math.min(127, descriptors[i] + random.nextInt(9) - 4));
+        }
+        return new TargetFeatures(features.width(), features.height(), features.xs(), features.ys(), descriptors);
+    }
+}
