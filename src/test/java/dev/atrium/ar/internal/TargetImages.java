@@ -180,16 +180,18 @@ final class TargetImages {
     }
 
     private static BufferedImage mapped(BufferedImage photo, ChannelMap map) {
-        BufferedImage image = new BufferedImage(photo.getWidth(), photo.getHeight(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < photo.getHeight(); y++) {
-            for (int x = 0; x < photo.getWidth(); x++) {
-                int rgb = photo.getRGB(x, y);
-                int r = channel(map.apply((rgb >> 16) & 0xFF));
-                int g = channel(map.apply((rgb >> 8) & 0xFF));
-                int b = channel(map.apply(rgb & 0xFF));
-                image.setRGB(x, y, (r << 16) | (g << 8) | b);
-            }
+        int width = photo.getWidth();
+        int height = photo.getHeight();
+        int[] pixels = photo.getRGB(0, 0, width, height, null, 0, width);
+        for (int i = 0; i < pixels.length; i++) {
+            int rgb = pixels[i];
+            int r = channel(map.apply((rgb >> 16) & 0xFF));
+            int g = channel(map.apply((rgb >> 8) & 0xFF));
+            int b = channel(map.apply(rgb & 0xFF));
+            pixels[i] = (r << 16) | (g << 8) | b;
         }
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, width, height, pixels, 0, width);
         return image;
     }
 
