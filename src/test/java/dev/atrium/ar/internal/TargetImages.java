@@ -143,6 +143,23 @@ final class TargetImages {
         return copy(photo.getSubimage(dx, dy, photo.getWidth() - 2 * dx, photo.getHeight() - 2 * dy));
     }
 
+    /** Turned about its centre by {@code degrees}, on a canvas just large enough, the corners filled with black. */
+    static BufferedImage turned(BufferedImage photo, int degrees) {
+        double radians = Math.toRadians(degrees);
+        double cos = Math.abs(Math.cos(radians));
+        double sin = Math.abs(Math.sin(radians));
+        int width = (int) Math.round(photo.getWidth() * cos + photo.getHeight() * sin);
+        int height = (int) Math.round(photo.getWidth() * sin + photo.getHeight() * cos);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.translate(width / 2.0, height / 2.0);
+        g.rotate(radians);
+        g.drawImage(photo, -photo.getWidth() / 2, -photo.getHeight() / 2, null);
+        g.dispose();
+        return image;
+    }
+
     /** A window of the photo, for targets that share nothing but their source. */
     static BufferedImage window(BufferedImage photo, int x, int y, int width, int height) {
         return copy(photo.getSubimage(x, y, width, height));

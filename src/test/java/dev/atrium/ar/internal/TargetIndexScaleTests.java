@@ -47,9 +47,11 @@ class TargetIndexScaleTests {
             entries.set(i * 30, new TargetIndex.Entry(i + 1, original));
         }
 
+        long heapBefore = usedHeap();
         long start = cpu.getCurrentThreadCpuTime();
         TargetIndex large = new TargetIndex(entries);
         long built = cpu.getCurrentThreadCpuTime();
+        long heapOfIndex = usedHeap() - heapBefore;
         TargetFeatures probe = EXTRACTION
                 .analyse(TargetImages.reencoded(TargetImages.photo("mountain-path.jpg"), 0.3f))
                 .features();
@@ -61,14 +63,23 @@ class TargetIndexScaleTests {
         }
         long fiveQueried = cpu.getCurrentThreadCpuTime();
         System.out.printf(
-                "1,000 targets, %d descriptors: build %d ms CPU, first query %d ms CPU, next four %d ms CPU each%n",
+                "1,000 targets, %d descriptors: build %d ms CPU, about %d MB of heap; first query %d ms CPU, next four"
+                        + " %d ms CPU each%n",
                 entries.stream().mapToInt(e -> e.features().count()).sum(),
                 (built - start) / 1_000_000,
+                heapOfIndex / 1_000_000,
                 (queried - queryStart) / 1_000_000,
                 (fiveQueried - queried) / 4_000_000);
 
         assertThat(matches).isNotEmpty();
         assertThat(matches.getFirst().targetId()).isEqualTo(names.indexOf("mountain-path.jpg") + 1);
+    }
+
+    /** Approximate: what is left after asking for a collection. */
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static TargetFeatures jittered(TargetFeatures features, Random random) {

@@ -131,6 +131,22 @@ class TargetIndexTests {
     }
 
     @Test
+    void a_turned_copy_is_found_too() {
+        for (String name : List.of("paint-brushes.jpg", "mountain-path.jpg", "yellow-flower.jpg")) {
+            BufferedImage photo = TargetImages.photo(name);
+            for (int degrees : new int[] {15, 90}) {
+                TargetFeatures probe =
+                        EXTRACTION.analyse(TargetImages.turned(photo, degrees)).features();
+
+                assertThat(index.matches(probe, 1))
+                        .as("%s turned by %d°", name, degrees)
+                        .extracting(TargetMatch::targetId)
+                        .containsExactly((long) names.indexOf(name) + 1);
+            }
+        }
+    }
+
+    @Test
     void the_same_targets_and_probe_give_the_same_answer() {
         List<TargetIndex.Entry> entries = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
