@@ -41,6 +41,9 @@ final class TargetIndex {
 
     static final int TREES = 4;
     static final int MAX_NODES = 40;
+    /** Each tree splits on one of the few axes of largest variance, drawn at random, so the trees differ. */
+    static final int SPLIT_CHOICES = 5;
+
     static final double RATIO = 0.8;
     static final int MAX_CANDIDATES = 8;
     static final int RANSAC_ITERATIONS = 1000;
@@ -78,7 +81,7 @@ final class TargetIndex {
                 next++;
             }
         }
-        neighbours = FactoryNearestNeighbor.kdRandomForest(new ByteDistance(), MAX_NODES, TREES, 5, SEED);
+        neighbours = FactoryNearestNeighbor.kdRandomForest(new ByteDistance(), MAX_NODES, TREES, SPLIT_CHOICES, SEED);
         neighbours.setPoints(points, true);
     }
 

@@ -15,7 +15,7 @@ import boofcv.struct.image.GrayF32;
  *       255) in the cell. Faint detail is lost in a camera's noise and in dim light.
  *   <li><b>ambiguity</b>: the share of features (0 to 1) whose descriptor has another feature of the same image
  *       within a distance of {@value #ALIKE_DISTANCE} (SURF descriptors are unit vectors) and at least
- *       {@value #SAME_PLACE_PIXELS} pixels away: features that look alike, as in a repetitive pattern, which a camera
+ *       {@value #SAME_PLACE_PIXELS} pixels away in the analysed image (two scales of one blob are not alike): features that look alike, as in a repetitive pattern, which a camera
  *       confuses with one another.
  * </ul>
  *

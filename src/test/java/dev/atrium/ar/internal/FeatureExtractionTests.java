@@ -74,6 +74,20 @@ class FeatureExtractionTests {
     }
 
     @Test
+    void tiny_and_extremely_narrow_images_are_analysed_without_failing() {
+        for (int[] size : new int[][] {{1, 1}, {8, 8}, {40, 30}, {1024, 1}, {3, 1024}}) {
+            BufferedImage image = TargetImages.scaled(TargetImages.photo("forest-stream.jpg"), 1);
+            BufferedImage small = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
+            small.getGraphics().drawImage(image, 0, 0, size[0], size[1], null);
+
+            TargetAnalysis analysis = extraction.analyse(small);
+
+            assertThat(analysis.features().width()).isLessThanOrEqualTo(FeatureExtraction.MAX_EDGE);
+            assertThat(analysis.quality().rating()).isBetween(0, 5);
+        }
+    }
+
+    @Test
     void the_same_image_gives_the_same_features() {
         BufferedImage photo = TargetImages.photo("marigold.jpg");
 

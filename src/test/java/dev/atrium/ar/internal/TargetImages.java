@@ -143,6 +143,23 @@ final class TargetImages {
         return copy(photo.getSubimage(dx, dy, photo.getWidth() - 2 * dx, photo.getHeight() - 2 * dy));
     }
 
+    /** Turned about its centre by {@code degrees}, on a canvas just large enough, the corners filled with black. */
+    static BufferedImage turned(BufferedImage photo, int degrees) {
+        double radians = Math.toRadians(degrees);
+        double cos = Math.abs(Math.cos(radians));
+        double sin = Math.abs(Math.sin(radians));
+        int width = (int) Math.round(photo.getWidth() * cos + photo.getHeight() * sin);
+        int height = (int) Math.round(photo.getWidth() * sin + photo.getHeight() * cos);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.translate(width / 2.0, height / 2.0);
+        g.rotate(radians);
+        g.drawImage(photo, -photo.getWidth() / 2, -photo.getHeight() / 2, null);
+        g.dispose();
+        return image;
+    }
+
     /** A window of the photo, for targets that share nothing but their source. */
     static BufferedImage window(BufferedImage photo, int x, int y, int width, int height) {
         return copy(photo.getSubimage(x, y, width, height));
@@ -180,16 +197,18 @@ final class TargetImages {
     }
 
     private static BufferedImage mapped(BufferedImage photo, ChannelMap map) {
-        BufferedImage image = new BufferedImage(photo.getWidth(), photo.getHeight(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < photo.getHeight(); y++) {
-            for (int x = 0; x < photo.getWidth(); x++) {
-                int rgb = photo.getRGB(x, y);
-                int r = channel(map.apply((rgb >> 16) & 0xFF));
-                int g = channel(map.apply((rgb >> 8) & 0xFF));
-                int b = channel(map.apply(rgb & 0xFF));
-                image.setRGB(x, y, (r << 16) | (g << 8) | b);
-            }
+        int width = photo.getWidth();
+        int height = photo.getHeight();
+        int[] pixels = photo.getRGB(0, 0, width, height, null, 0, width);
+        for (int i = 0; i < pixels.length; i++) {
+            int rgb = pixels[i];
+            int r = channel(map.apply((rgb >> 16) & 0xFF));
+            int g = channel(map.apply((rgb >> 8) & 0xFF));
+            int b = channel(map.apply(rgb & 0xFF));
+            pixels[i] = (r << 16) | (g << 8) | b;
         }
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, width, height, pixels, 0, width);
         return image;
     }
 
