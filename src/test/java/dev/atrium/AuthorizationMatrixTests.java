@@ -242,6 +242,12 @@ class AuthorizationMatrixTests {
                 json("{\"image\":\"{jpeg}\",\"description\":\"matrix\"}"));
         row("GET /api/project/{project}/imagetarget/{target}", targets, new None());
         row("GET /api/project/{project}/imagetarget/{target}/image", targets, new None());
+        row("GET /api/project/{project}/imagetarget/{target}/duplicates", targets, new None());
+        row("GET /api/project/{project}/imagetarget/summary", targets, new None());
+        row(
+                "POST /api/project/{project}/imagetarget/similar",
+                "401 200 404 200 403 200",
+                json("{\"image\":\"{jpeg}\"}"));
         row(
                 "PUT /api/project/{project}/imagetarget/{target}",
                 targets,

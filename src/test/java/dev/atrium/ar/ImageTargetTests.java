@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Seed 003's image targets: CRUD for the owner and the project's app tokens, and every check of the image. */
 @AtriumTest
@@ -65,6 +66,9 @@ class ImageTargetTests {
                         "size_bytes",
                         "sha256",
                         "image_url",
+                        "tracking_rating",
+                        "tracking",
+                        "duplicates",
                         "created_at",
                         "updated_at");
         long id = target.get("id").asLong();
@@ -87,7 +91,10 @@ class ImageTargetTests {
         assertThat(list).hasStatusOk();
         JsonNode page = ar.body(list);
         assertThat(page.get("count").asLong()).isEqualTo(1);
-        assertThat(page.get("results").get(0)).isEqualTo(target);
+        // A list shows each target as it was answered when it was added, but for the duplicates found then.
+        ObjectNode listed = (ObjectNode) target.deepCopy();
+        listed.remove("duplicates");
+        assertThat(page.get("results").get(0)).isEqualTo(listed);
     }
 
     @Test

@@ -9,7 +9,11 @@ import dev.atrium.shared.security.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +33,9 @@ public class ImageTargetService {
 
     public static final int MAX_DESCRIPTION_LENGTH = 2000;
     public static final int MAX_NAME_LENGTH = 64;
+    /** The most duplicates an answer lists. */
+    public static final int MAX_DUPLICATES = 20;
+
     public static final int MAX_METADATA_BYTES = 1_048_576;
     static final double MAX_SCENE_WIDTH = 1_000_000;
     private static final String JPEG = "image/jpeg";
@@ -38,6 +45,8 @@ public class ImageTargetService {
     private final JpegCheck jpegs;
     private final BlobStore blobs;
     private final TargetMetadata metadataStore;
+    private final TargetFeatureStore featureStore;
+    private final TargetIndexes indexes;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -47,6 +56,8 @@ public class ImageTargetService {
             JpegCheck jpegs,
             BlobStore blobs,
             TargetMetadata metadataStore,
+            TargetFeatureStore featureStore,
+            TargetIndexes indexes,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.targets = targets;
@@ -54,6 +65,8 @@ public class ImageTargetService {
         this.jpegs = jpegs;
         this.blobs = blobs;
         this.metadataStore = metadataStore;
+        this.featureStore = featureStore;
+        this.indexes = indexes;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -71,6 +84,7 @@ public class ImageTargetService {
         return transactions.execute(status -> {
             accessible(caller, projectId, true);
             ImageTarget target = saved(projectId, ImageTarget.create(projectId, details, store(jpeg), now()));
+            featureStore.put(target.id(), target.sha256(), jpeg.analysis());
             if (metadata != null) {
                 metadataStore.put(target.id(), metadata);
             }
@@ -139,6 +153,7 @@ public class ImageTargetService {
                 metadataStore.put(targetId, metadata == null ? new byte[0] : metadata);
             }
             if (jpeg != null) {
+                featureStore.put(targetId, updated.sha256(), jpeg.analysis());
                 // A soft-deleted target keeps its image; a replaced image is gone for good.
                 blobs.delete(target.imageKey());
                 blobs.delete(target.thumbnailKey());
@@ -154,6 +169,66 @@ public class ImageTargetService {
         } catch (DuplicateKeyException ex) {
             throw ImageTargetNameTaken.named(projectId, Objects.requireNonNull(target.name()));
         }
+    }
+
+    /** The tracking quality of each of these targets that has been analysed. */
+    @Transactional(readOnly = true)
+    public Map<Long, TrackingQuality> qualitiesOf(List<ImageTarget> some) {
+        return featureStore.qualities(some.stream().map(ImageTarget::id).toList());
+    }
+
+    public @Nullable TrackingQuality qualityOf(ImageTarget target) {
+        return qualitiesOf(List.of(target)).get(target.id());
+    }
+
+    /**
+     * The project's other live, active targets that show the same picture as this one (re-encoded, scaled, cropped
+     * or relit), most similar first.
+     */
+    public List<TargetDuplicate> duplicatesOf(Caller caller, long projectId, long targetId) {
+        accessible(caller, projectId, false);
+        return duplicatesOf(live(projectId, targetId));
+    }
+
+    /** As {@link #duplicatesOf(Caller, long, long)}, for a target just read or written by its caller. */
+    public List<TargetDuplicate> duplicatesOf(ImageTarget target) {
+        return featureStore
+                .featuresOf(target.id())
+                .map(features -> matching(target.projectId(), features, target.id()))
+                .orElse(List.of());
+    }
+
+    /** The project's live, active targets that show the same picture as this image, which is checked but not kept. */
+    public List<TargetDuplicate> similarTo(Caller caller, long projectId, @Nullable String image) {
+        accessible(caller, projectId, false);
+        CheckedJpeg jpeg = jpegs.check(required(image));
+        return matching(projectId, jpeg.analysis().features(), 0);
+    }
+
+    private List<TargetDuplicate> matching(long projectId, TargetFeatures features, long exceptId) {
+        List<TargetMatch> matches = indexes.of(projectId).matches(features, MAX_DUPLICATES, exceptId);
+        List<Long> ids = matches.stream().map(TargetMatch::targetId).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ImageTarget> found = new HashMap<>();
+        targets.findAllById(ids).forEach(target -> found.put(target.id(), target));
+        List<TargetDuplicate> duplicates = new ArrayList<>();
+        for (TargetMatch match : matches) {
+            ImageTarget target = found.get(match.targetId());
+            // Deleted or deactivated since the index was read: not a duplicate any more.
+            if (target != null && !target.deleted() && target.active() && target.projectId() == projectId) {
+                duplicates.add(new TargetDuplicate(target, match.score(), match.inliers()));
+            }
+        }
+        return duplicates;
+    }
+
+    /** Counts of the project's live targets by state and by tracking rating. */
+    @Transactional(readOnly = true)
+    public TargetSummary summary(Caller caller, long projectId) {
+        accessible(caller, projectId, false);
+        return TargetSummary.of(featureStore.summary(projectId));
     }
 
     /** Deletes a target softly: it vanishes from the API, its image is kept. */

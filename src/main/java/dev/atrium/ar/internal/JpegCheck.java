@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
  * every scan, so that a JPEG of hundreds of scans is refused before it costs anything), and only then a full decode,
  * on the decoding pool and within its deadline, which proves the image is not damaged. The decode is subsampled to at
  * most {@value #DECODED_EDGE} pixels a side: every compressed block is still read (so a truncated or corrupt image is
- * caught) but a 4096×4096 image costs 3 MB of memory, not 48 MB. The decoded image then becomes the thumbnail.
+ * caught) but a 4096×4096 image costs 3 MB of memory, not 48 MB. The decoded image then becomes the thumbnail, and
+ * its features and tracking quality are computed from it on the same pool, within the same CPU limit. A PNG is
+ * accepted too and stored as a JPEG ({@link #readPng}).
  */
 @Component
 class JpegCheck {
@@ -44,9 +46,23 @@ class JpegCheck {
     private static final Set<ImageFormat> PNG_ONLY = EnumSet.of(ImageFormat.PNG);
 
     private final ImageDecoding decoding;
+    private final FeatureExtraction features = new FeatureExtraction();
 
     JpegCheck(ImageDecoding decoding) {
         this.decoding = decoding;
+    }
+
+    /**
+     * The features of a JPEG that was checked when it was stored: decoded again, within the same bounds, for targets
+     * stored before features were computed.
+     */
+    TargetAnalysis analyseStored(byte[] jpeg) {
+        try {
+            ImageFacts facts = decoding.inspect(jpeg, JPEG_ONLY);
+            return decoding.decode(jpeg, facts, DECODED_EDGE, decoded -> features.analyse(decoded.image()));
+        } catch (ImageRefused refused) {
+            throw refusedWhileDecoding(refused, jpeg);
+        }
     }
 
     CheckedJpeg check(String image) {
@@ -103,7 +119,8 @@ class JpegCheck {
                 if (jpeg.length > MAX_BYTES) {
                     throw InvalidImage.tooManyBytes(jpeg.length, MAX_BYTES);
                 }
-                return new CheckedJpeg(jpeg, opaque.getWidth(), opaque.getHeight(), thumbnail(opaque));
+                return new CheckedJpeg(
+                        jpeg, opaque.getWidth(), opaque.getHeight(), thumbnail(opaque), features.analyse(opaque));
             });
         } catch (ImageRefused refused) {
             throw refusedWhileDecoding(refused, bytes);
@@ -162,7 +179,12 @@ class JpegCheck {
                         throw InvalidImage.damaged(warning);
                     }
                 }
-                return new CheckedJpeg(bytes, (int) facts.width(), (int) facts.height(), thumbnail(decoded.image()));
+                return new CheckedJpeg(
+                        bytes,
+                        (int) facts.width(),
+                        (int) facts.height(),
+                        thumbnail(decoded.image()),
+                        features.analyse(decoded.image()));
             });
         } catch (ImageRefused refused) {
             throw refusedWhileDecoding(refused, bytes);

@@ -1,4 +1,4 @@
 package dev.atrium.ar.internal;
 
 /** One part of a {@link TrackingQuality}: what was measured, its value, and a line a person understands. */
-record QualityPart(String name, double value, String reason) {}
+public record QualityPart(String name, double value, String reason) {}

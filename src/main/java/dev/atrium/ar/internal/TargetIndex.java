@@ -51,6 +51,8 @@ final class TargetIndex {
     static final int MIN_INLIERS = 12;
     static final int FULL_SCORE_INLIERS = 40;
     private static final long SEED = 0xA7121L;
+    /** No target is ignored: ids are positive. */
+    private static final long NO_TARGET = 0;
 
     /** One image target as indexed. */
     record Entry(long targetId, TargetFeatures features) {}
@@ -91,10 +93,19 @@ final class TargetIndex {
 
     /** The targets found in {@code probe}, most inliers first (ties by target id), at most {@code limit}. */
     List<TargetMatch> matches(TargetFeatures probe, int limit) {
+        return matches(probe, limit, NO_TARGET);
+    }
+
+    /**
+     * As {@link #matches(TargetFeatures, int)}, as if the target {@code ignoredTargetId} were not indexed: for the
+     * duplicates of a target that is itself in the index, whose own features would otherwise be every probe feature's
+     * nearest neighbour and silence the ratio test for all others.
+     */
+    List<TargetMatch> matches(TargetFeatures probe, int limit, long ignoredTargetId) {
         if (entryOf.length == 0 || probe.count() == 0 || limit <= 0) {
             return List.of();
         }
-        Map<Integer, Map<Integer, Vote>> votes = votes(probe);
+        Map<Integer, Map<Integer, Vote>> votes = votes(probe, ignoredTargetId);
         List<Integer> candidates = new ArrayList<>();
         for (Map.Entry<Integer, Map<Integer, Vote>> target : votes.entrySet()) {
             if (target.getValue().size() >= MIN_INLIERS) {
@@ -117,22 +128,27 @@ final class TargetIndex {
     /** A probe feature matched to a target feature; each target feature keeps only its closest probe feature. */
     private record Vote(int probeFeature, int targetFeature, double distance) {}
 
-    private Map<Integer, Map<Integer, Vote>> votes(TargetFeatures probe) {
+    private Map<Integer, Map<Integer, Vote>> votes(TargetFeatures probe, long ignoredTargetId) {
         NearestNeighbor.Search<byte[]> search = neighbours.createSearch();
         DogArray<NnData<byte[]>> nearest = new DogArray<>(NnData::new);
         Map<Integer, Map<Integer, Vote>> votes = new HashMap<>();
+        // One neighbour more when a target is ignored, as it may hold the nearest.
+        int wanted = ignoredTargetId == NO_TARGET ? 2 : 3;
+        List<NnData<byte[]>> kept = new ArrayList<>(3);
         for (int p = 0; p < probe.count(); p++) {
-            search.findNearest(descriptor(probe, p), -1, 2, nearest);
-            if (nearest.size == 0) {
+            search.findNearest(descriptor(probe, p), -1, wanted, nearest);
+            kept.clear();
+            for (int i = 0; i < nearest.size; i++) {
+                if (entries.get(entryOf[nearest.get(i).index]).targetId() != ignoredTargetId) {
+                    kept.add(nearest.get(i));
+                }
+            }
+            if (kept.isEmpty()) {
                 continue;
             }
-            NnData<byte[]> first = nearest.get(0);
-            NnData<byte[]> second = nearest.size > 1 ? nearest.get(1) : null;
-            if (second != null && second.distance < first.distance) {
-                NnData<byte[]> swap = first;
-                first = second;
-                second = swap;
-            }
+            kept.sort(Comparator.comparingDouble(n -> n.distance));
+            NnData<byte[]> first = kept.get(0);
+            NnData<byte[]> second = kept.size() > 1 ? kept.get(1) : null;
             // Distances are squared, so the ratio is too.
             boolean asGood = second != null && first.distance >= RATIO * RATIO * second.distance;
             if (second != null && entryOf[first.index] == entryOf[second.index]) {

@@ -33,7 +33,7 @@ import boofcv.struct.image.GrayF32;
  * repetition gets 5 stars; a repetitive pattern loses both its distinct features and its last term; and a faint
  * image loses stars in proportion, however many features it has, since a camera's noise drowns faint detail.
  */
-record TrackingQuality(
+public record TrackingQuality(
         int rating, QualityPart features, QualityPart coverage, QualityPart contrast, QualityPart ambiguity) {
 
     static final int GRID = 8;

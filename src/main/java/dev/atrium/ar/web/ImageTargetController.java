@@ -3,10 +3,12 @@ package dev.atrium.ar.web;
 import dev.atrium.ar.internal.Caller;
 import dev.atrium.ar.internal.ImageTarget;
 import dev.atrium.ar.internal.ImageTargetService;
+import dev.atrium.ar.internal.TrackingQuality;
 import dev.atrium.ratelimit.UploadLimit;
 import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.openapi.ProjectAppTokensAccepted;
 import dev.atrium.shared.openapi.UploadLimited;
+import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.paging.PageResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,6 +19,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.CacheControl;
@@ -68,7 +72,7 @@ class ImageTargetController {
             responseCode = "415",
             description = "Neither a JPEG nor a PNG (GIF, WebP, ...), or a JPEG neither baseline nor progressive")
     @UploadLimited
-    ResponseEntity<ImageTargetView> create(
+    ResponseEntity<CreatedTarget> create(
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
             @Valid @RequestBody ImageTargetRequest request) {
@@ -76,7 +80,7 @@ class ImageTargetController {
         countUpload(caller);
         ImageTarget target = targets.create(caller, projectId, request.change());
         return ResponseEntity.created(URI.create("/api/project/" + projectId + "/imagetarget/" + target.id()))
-                .body(ImageTargetView.of(target));
+                .body(written(target));
     }
 
     @GetMapping("/api/project/{projectId}/imagetarget")
@@ -91,8 +95,9 @@ class ImageTargetController {
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
             @Valid @ParameterObject PageQuery page) {
-        return PageResponse.of(targets.list(Caller.of(principal), projectId, page), page)
-                .map(ImageTargetView::of);
+        Page<ImageTarget> found = targets.list(Caller.of(principal), projectId, page);
+        Map<Long, TrackingQuality> qualities = targets.qualitiesOf(found.items());
+        return PageResponse.of(found, page).map(target -> ImageTargetView.of(target, qualities.get(target.id())));
     }
 
     @GetMapping("/api/project/{projectId}/imagetarget/{targetId}")
@@ -104,7 +109,7 @@ class ImageTargetController {
             @AuthenticationPrincipal Object principal, @PathVariable long projectId, @PathVariable long targetId) {
         ImageTarget target = targets.get(Caller.of(principal), projectId, targetId);
         Blob image = targets.imageOf(target);
-        return ImageTargetWithImage.of(target, image.content(), targets.metadataOf(target));
+        return ImageTargetWithImage.of(target, targets.qualityOf(target), image.content(), targets.metadataOf(target));
     }
 
     @GetMapping("/api/project/{projectId}/imagetarget/{targetId}/image")
@@ -152,14 +157,14 @@ class ImageTargetController {
             responseCode = "415",
             description = "Neither a JPEG nor a PNG (GIF, WebP, ...), or a JPEG neither baseline nor progressive")
     @UploadLimited
-    ImageTargetView replace(
+    CreatedTarget replace(
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
             @PathVariable long targetId,
             @Valid @RequestBody ImageTargetRequest request) {
         Caller caller = Caller.of(principal);
         countUpload(caller);
-        return ImageTargetView.of(targets.replace(caller, projectId, targetId, request.change()));
+        return written(targets.replace(caller, projectId, targetId, request.change()));
     }
 
     @PatchMapping("/api/project/{projectId}/imagetarget/{targetId}")
@@ -176,7 +181,7 @@ class ImageTargetController {
             responseCode = "415",
             description = "Neither a JPEG nor a PNG (GIF, WebP, ...), or a JPEG neither baseline nor progressive")
     @UploadLimited
-    ImageTargetView update(
+    CreatedTarget update(
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
             @PathVariable long targetId,
@@ -185,7 +190,7 @@ class ImageTargetController {
         if (patch.image() != null) {
             countUpload(caller);
         }
-        return ImageTargetView.of(targets.update(caller, projectId, targetId, patch.change()));
+        return written(targets.update(caller, projectId, targetId, patch.change()));
     }
 
     @DeleteMapping("/api/project/{projectId}/imagetarget/{targetId}")
@@ -197,6 +202,62 @@ class ImageTargetController {
             @AuthenticationPrincipal Object principal, @PathVariable long projectId, @PathVariable long targetId) {
         targets.delete(Caller.of(principal), projectId, targetId);
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/project/{projectId}/imagetarget/{targetId}/duplicates")
+    @ProjectAppTokensAccepted
+    @Operation(
+            summary = "List the targets that show the same picture as this one",
+            description = "The project's other live, active targets whose image is this one's re-encoded, scaled, "
+                    + "cropped or relit, most similar first (at most 20). Found through the features computed when "
+                    + "each image was added (docs/ar.md).")
+    @ApiResponse(responseCode = "200", description = "The duplicates; empty when there are none")
+    @ApiResponse(responseCode = "404", description = "No such project or image target, or deleted")
+    List<DuplicateView> duplicates(
+            @AuthenticationPrincipal Object principal, @PathVariable long projectId, @PathVariable long targetId) {
+        return targets.duplicatesOf(Caller.of(principal), projectId, targetId).stream()
+                .map(DuplicateView::of)
+                .toList();
+    }
+
+    @PostMapping("/api/project/{projectId}/imagetarget/similar")
+    @ProjectAppTokensAccepted
+    @Operation(
+            summary = "Find the targets that show the same picture as an image, before adding it",
+            description = "The image is checked as a new target's is, compared with the project's live, active "
+                    + "targets, and not kept. Counts as an upload.")
+    @ApiResponse(responseCode = "200", description = "The targets alike, most similar first; empty when none")
+    @ApiResponse(responseCode = "400", description = "Image missing, not base64, damaged, or over 4096×4096 pixels")
+    @ApiResponse(responseCode = "404", description = "No such project, deleted, or someone else's")
+    @ApiResponse(responseCode = "413", description = "The image is over 2.25 MB (or the body over 5 MB)")
+    @ApiResponse(
+            responseCode = "415",
+            description = "Neither a JPEG nor a PNG (GIF, WebP, ...), or a JPEG neither baseline nor progressive")
+    @UploadLimited
+    List<DuplicateView> similar(
+            @AuthenticationPrincipal Object principal,
+            @PathVariable long projectId,
+            @Valid @RequestBody SimilarRequest request) {
+        Caller caller = Caller.of(principal);
+        countUpload(caller);
+        return targets.similarTo(caller, projectId, request.image()).stream()
+                .map(DuplicateView::of)
+                .toList();
+    }
+
+    @GetMapping("/api/project/{projectId}/imagetarget/summary")
+    @ProjectAppTokensAccepted
+    @Operation(summary = "Count a project's image targets by state and tracking rating")
+    @ApiResponse(responseCode = "200", description = "The counts")
+    @ApiResponse(responseCode = "404", description = "No such project, deleted, or someone else's")
+    SummaryView summary(@AuthenticationPrincipal Object principal, @PathVariable long projectId) {
+        return SummaryView.of(targets.summary(Caller.of(principal), projectId));
+    }
+
+    private CreatedTarget written(ImageTarget target) {
+        return new CreatedTarget(
+                ImageTargetView.of(target, targets.qualityOf(target)),
+                targets.duplicatesOf(target).stream().map(DuplicateView::of).toList());
     }
 
     /** Counted before the image is decoded or stored: an app token counts on its project, a user on themself. */

@@ -26,7 +26,8 @@ record ImageTargetPatch(
 
         @Schema(
                 description = "New application metadata, base64 (at most 1 MB decoded); an empty string removes "
-                        + "it; absent keeps it")
+                        + "it; absent keeps it",
+                example = "eyJ2aWRlbyI6ICJzdGFpcnMubXA0In0=")
         @Nullable String applicationMetadata) {
 
     TargetChange change() {

@@ -1,6 +1,8 @@
 package dev.atrium.ar.web;
 
 import dev.atrium.ar.internal.ImageTarget;
+import dev.atrium.ar.internal.QualityPart;
+import dev.atrium.ar.internal.TrackingQuality;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -41,10 +43,46 @@ record ImageTargetView(
         @Schema(description = "Where the JPEG itself is served (image/jpeg)")
         String imageUrl,
 
+        @Schema(
+                description = "How well an AR camera can track the target, 0 to 5 stars (docs/ar.md); null while "
+                        + "its features are being computed",
+                example = "4")
+        @Nullable Integer trackingRating,
+
+        @Schema(description = "What the rating comes from, each part with a reason; null with the rating") @Nullable Tracking tracking,
+
         Instant createdAt,
         Instant updatedAt) {
 
-    static ImageTargetView of(ImageTarget target) {
+    /** The parts of a tracking rating. */
+    @Schema(name = "TrackingQuality")
+    record Tracking(Part features, Part coverage, Part contrast, Part ambiguity) {
+
+        static @Nullable Tracking of(@Nullable TrackingQuality quality) {
+            return quality == null
+                    ? null
+                    : new Tracking(
+                            Part.of(quality.features()),
+                            Part.of(quality.coverage()),
+                            Part.of(quality.contrast()),
+                            Part.of(quality.ambiguity()));
+        }
+    }
+
+    /** One measure of a tracking rating and what it means for the target. */
+    @Schema(name = "TrackingQualityPart")
+    record Part(
+            @Schema(example = "212") double value,
+
+            @Schema(example = "212 distinct features: plenty to track")
+            String reason) {
+
+        static Part of(QualityPart part) {
+            return new Part(part.value(), part.reason());
+        }
+    }
+
+    static ImageTargetView of(ImageTarget target, @Nullable TrackingQuality quality) {
         return new ImageTargetView(
                 target.id(),
                 target.name(),
@@ -57,6 +95,8 @@ record ImageTargetView(
                 target.sizeBytes(),
                 target.sha256(),
                 ImageTargetController.imageUrl(target),
+                quality == null ? null : quality.rating(),
+                Tracking.of(quality),
                 target.createdAt(),
                 target.updatedAt());
     }

@@ -2,6 +2,7 @@ package dev.atrium.ar.web;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.atrium.ar.internal.ImageTarget;
+import dev.atrium.ar.internal.TrackingQuality;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Base64;
 import org.jspecify.annotations.Nullable;
@@ -18,10 +19,11 @@ record ImageTargetWithImage(
 
         @Schema(description = "The JPEG, base64-encoded") String image) {
 
-    static ImageTargetWithImage of(ImageTarget target, byte[] jpeg, byte[] metadata) {
+    static ImageTargetWithImage of(
+            ImageTarget target, @Nullable TrackingQuality quality, byte[] jpeg, byte[] metadata) {
         Base64.Encoder base64 = Base64.getEncoder();
         return new ImageTargetWithImage(
-                ImageTargetView.of(target),
+                ImageTargetView.of(target, quality),
                 metadata.length == 0 ? null : base64.encodeToString(metadata),
                 base64.encodeToString(jpeg));
     }

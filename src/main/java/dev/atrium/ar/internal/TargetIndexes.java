@@ -1,0 +1,50 @@
+package dev.atrium.ar.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each project's {@link TargetIndex}, kept in memory between queries. Before each use the project's targets version is
+ * read from PostgreSQL (one indexed row); an index built at another version is rebuilt from the stored features. So
+ * a change on any replica is seen by every replica on its next query, and nothing needs to be told of it. Concurrent
+ * queries of a stale project build its index once (the cache's compute). The cache is bounded by the number of
+ * features it holds, {@code atrium.ar.index-features} (600,000 by default: 2,000 targets of 300 features, about
+ * 60 MB), and drops a project's index after an hour without a query.
+ */
+@Component
+class TargetIndexes {
+
+    private final TargetFeatureStore store;
+    private final Cache<Long, Versioned> indexes;
+
+    TargetIndexes(TargetFeatureStore store, @Value("${atrium.ar.index-features:600000}") long maxFeatures) {
+        this.store = store;
+        this.indexes = Caffeine.newBuilder()
+                .maximumWeight(maxFeatures)
+                .<Long, Versioned>weigher((project, index) -> Math.max(1, index.features()))
+                .expireAfterAccess(Duration.ofHours(1))
+                .build();
+    }
+
+    /** The index of the project's live, active targets as they are now. */
+    TargetIndex of(long projectId) {
+        long version = store.version(projectId);
+        Versioned current = indexes.asMap().compute(projectId, (id, cached) -> {
+            if (cached != null && cached.version() == version) {
+                return cached;
+            }
+            // Read after the version: a change made meanwhile moves the version again, and the next query rebuilds.
+            List<TargetIndex.Entry> entries = store.matchable(projectId);
+            int features =
+                    entries.stream().mapToInt(entry -> entry.features().count()).sum();
+            return new Versioned(version, new TargetIndex(entries), features);
+        });
+        return current.index();
+    }
+
+    private record Versioned(long version, TargetIndex index, int features) {}
+}

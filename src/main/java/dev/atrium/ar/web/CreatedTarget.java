@@ -1,0 +1,15 @@
+package dev.atrium.ar.web;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+/** A target just added or given a new image, with the project's targets that show the same picture. */
+@Schema(name = "ImageTargetWritten")
+record CreatedTarget(
+        @JsonUnwrapped ImageTargetView target,
+
+        @Schema(
+                description = "The project's other live, active targets that show the same picture, most similar "
+                        + "first; adding a duplicate is allowed")
+        List<DuplicateView> duplicates) {}
