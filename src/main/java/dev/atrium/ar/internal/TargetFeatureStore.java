@@ -96,10 +96,36 @@ class TargetFeatureStore {
     /** How many live targets of a project have this rating and state. */
     record RatingCount(int rating, boolean active, long targets) {}
 
-    /** Targets whose features were never computed (added before features were), a batch at a time. */
-    List<ImageTarget> withoutFeatures(int limit) {
+    /**
+     * Live targets whose features were never computed (added before features were), past {@code afterId}, a batch at
+     * a time in id order.
+     */
+    List<ImageTarget> withoutFeatures(long afterId, int limit) {
         return jdbc.sql("""
                         SELECT t.* FROM image_targets t LEFT JOIN image_target_features f ON f.target_id = t.id
-                        WHERE f.target_id IS NULL AND t.deleted_at IS NULL ORDER BY t.id LIMIT ?""").param(limit).query(new ArRowMappers.ImageTargets()).list();
+                        WHERE f.target_id IS NULL AND t.deleted_at IS NULL AND t.id > ? ORDER BY t.id LIMIT ?""")
+                .param(afterId)
+                .param(limit)
+                .query(new ArRowMappers.ImageTargets())
+                .list();
+    }
+
+    /**
+     * Keeps features computed from a stored image, unless the target's image changed meanwhile or its features were
+     * computed by then (an upload or another replica): never older over newer.
+     */
+    boolean putIfAbsent(long targetId, String sha256, TargetAnalysis analysis) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO image_target_features (target_id, sha256, features, tracking_rating, quality)
+                        SELECT :id, :sha256, :features, :rating, CAST(:quality AS jsonb)
+                        WHERE EXISTS (SELECT 1 FROM image_targets WHERE id = :id AND sha256 = :sha256)
+                        ON CONFLICT (target_id) DO NOTHING""")
+                .param("id", targetId)
+                .param("sha256", sha256)
+                .param("features", analysis.features().encoded())
+                .param("rating", analysis.quality().rating())
+                .param("quality", json.writeValueAsString(analysis.quality()))
+                .update();
+        return inserted > 0;
     }
 }

@@ -163,7 +163,8 @@ public record TrackingQuality(
 
     private static String featuresReason(int distinct) {
         if (distinct < MIN_DISTINCT) {
-            return distinct + " distinct features: too few to track; add detail or texture";
+            return distinct + (distinct == 1 ? " distinct feature" : " distinct features")
+                    + ": too few to track; add detail or texture";
         }
         if (distinct < 100) {
             return distinct + " distinct features: enough to track, though more detail would make it steadier";
