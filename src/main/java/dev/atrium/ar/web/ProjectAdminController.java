@@ -17,6 +17,7 @@ import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +93,7 @@ class ProjectAdminController {
      * The features to draw over the image: the view box is the analysed image, so that the browser scales the points
      * with the image to whatever size it is shown at.
      */
-    record FeatureOverlay(String viewBox, double radius, List<FeatureCircle> circles) {}
+    record FeatureOverlay(int width, int height, double radius, List<FeatureCircle> circles) {}
 
     record FeatureCircle(String x, String y) {}
 
@@ -160,7 +161,9 @@ class ProjectAdminController {
         TrackingQuality quality = targets.qualityOf(target);
         model.addAttribute("project", project);
         model.addAttribute("target", targetRow(target, quality));
-        model.addAttribute("sceneWidth", String.format(Locale.ROOT, "%.6g", target.sceneWidth()));
+        model.addAttribute(
+                "sceneWidth",
+                BigDecimal.valueOf(target.sceneWidth()).stripTrailingZeros().toPlainString());
         model.addAttribute("quality", quality == null ? List.of() : qualityRows(quality));
         model.addAttribute(
                 "overlay",
@@ -306,7 +309,7 @@ class ProjectAdminController {
         }
         // About 1 % of the long side, so that the circles look the same on any image.
         double radius = Math.max(2, Math.max(points.width(), points.height()) / 100.0);
-        return new FeatureOverlay("0 0 " + points.width() + " " + points.height(), radius, circles);
+        return new FeatureOverlay(points.width(), points.height(), radius, circles);
     }
 
     private static String coordinate(float value) {
