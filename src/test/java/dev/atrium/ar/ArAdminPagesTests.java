@@ -247,11 +247,13 @@ class ArAdminPagesTests {
                     .as(part)
                     .contains(original.get("tracking").get(part).get("reason").asString());
         }
+        // The pages' content security policy allows no inline styles: the drawing is laid out by SVG alone.
+        assertThat(html).doesNotContain("<style", " style=\"");
         // Every feature found is drawn, in the analysed image's coordinates (at most 640 px a side).
         int circles = html.split("<circle ", -1).length - 1;
         assertThat(circles).isBetween(20, 300);
         assertThat(html).containsPattern("viewBox=\"0 0 640 \\d+\"");
-        assertThat(html).contains(circles + " features drawn", "src=\"" + url + "/image\"");
+        assertThat(html).contains(circles + " features drawn", "href=\"" + url + "/image\"");
         assertThat(html)
                 .contains(
                         "href=\"/admin/projects/" + project + "/targets/" + copy + "\"",
