@@ -196,6 +196,95 @@ class ArAdminPagesTests {
     }
 
     @Test
+    void a_projects_page_shows_each_targets_stars_name_and_state() {
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
+        SignedInUser alice = accounts.signedInUser();
+        long project = ar.project(alice.access());
+        JsonNode rated =
+                ar.body(createTarget(alice, project, ImageTargetQualityTests.photo("forest-stream.jpg"), "Forest"));
+        long unrated = ar.target(alice.access(), project);
+        // As a target added before ratings were computed is, until it is analysed.
+        jdbc.sql("DELETE FROM image_target_features WHERE target_id = ?")
+                .param(unrated)
+                .update();
+
+        int rating = rated.get("tracking_rating").asInt();
+        String stars = "★".repeat(rating) + "☆".repeat(5 - rating) + " " + rating + "/5";
+        assertThat(page(admin, "/admin/projects/" + project))
+                .bodyText()
+                .contains(
+                        stars,
+                        "Forest",
+                        "not rated yet",
+                        "href=\"/admin/projects/" + project + "/targets/" + unrated + "\"");
+    }
+
+    @Test
+    void a_targets_page_shows_its_features_rating_reasons_and_duplicates() throws Exception {
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
+        SignedInUser alice = accounts.signedInUser();
+        long project = ar.project(alice.access());
+        JsonNode original =
+                ar.body(createTarget(alice, project, ImageTargetQualityTests.photo("mountain-path.jpg"), "Path"));
+        long originalId = original.get("id").asLong();
+        BufferedImage photo = ImageIO.read(ImageTargetQualityTests.resource("mountain-path.jpg"));
+        long copy = ar.body(createTarget(
+                        alice,
+                        project,
+                        ImageTargetQualityTests.jpeg(ImageTargetQualityTests.scaled(photo, 0.5), 0.85f),
+                        "Half-size copy"))
+                .get("id")
+                .asLong();
+
+        String url = "/admin/projects/" + project + "/targets/" + originalId;
+        MvcTestResult page = page(admin, url);
+        assertThat(page).hasStatusOk();
+        String html = page.getResponse().getContentAsString();
+        int rating = original.get("tracking_rating").asInt();
+        assertThat(html).contains("Path", "★".repeat(rating) + "☆".repeat(5 - rating) + " " + rating + "/5");
+        for (String part : new String[] {"features", "coverage", "contrast", "ambiguity"}) {
+            assertThat(html)
+                    .as(part)
+                    .contains(original.get("tracking").get(part).get("reason").asString());
+        }
+        // The pages' content security policy allows no inline styles: the drawing is laid out by SVG alone.
+        assertThat(html).doesNotContain("<style", " style=\"");
+        // Every feature found is drawn, in the analysed image's coordinates (at most 640 px a side).
+        int circles = html.split("<circle ", -1).length - 1;
+        assertThat(circles).isBetween(20, 300);
+        assertThat(html).containsPattern("viewBox=\"0 0 640 \\d+\"");
+        assertThat(html).contains(circles + " features drawn", "href=\"" + url + "/image\"");
+        assertThat(html)
+                .contains(
+                        "href=\"/admin/projects/" + project + "/targets/" + copy + "\"",
+                        "id=\"duplicate-" + copy + "\"");
+
+        MvcTestResult image = page(admin, url + "/image");
+        assertThat(image).hasStatusOk().hasContentType(MediaType.IMAGE_JPEG);
+        assertThat(ImageIO.read(new ByteArrayInputStream(image.getResponse().getContentAsByteArray()))
+                        .getWidth())
+                .isEqualTo(photo.getWidth());
+
+        // A deleted target is still shown to the administrator, without duplicates, and is no one's duplicate.
+        ar.delete(alice.access(), "/api/project/{p}/imagetarget/{t}", project, copy);
+        assertThat(page(admin, "/admin/projects/" + project + "/targets/" + copy))
+                .hasStatusOk()
+                .bodyText()
+                .contains("Deleted", "A deleted target has no duplicates.")
+                .doesNotContain("id=\"duplicate-" + originalId + "\"");
+        assertThat(page(admin, url)).bodyText().doesNotContain("id=\"duplicate-" + copy + "\"");
+        assertThat(page(admin, "/admin/projects/" + project + "/targets/999999999"))
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    private MvcTestResult createTarget(SignedInUser user, long project, String image, String name) {
+        return ar.send(
+                mvc.post().uri("/api/project/{p}/imagetarget", project),
+                user.access(),
+                ar.object().put("image", image).put("name", name));
+    }
+
+    @Test
     void the_tokens_page_finds_a_projects_tokens_and_revoking_one_refuses_it_at_once() {
         Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();
@@ -257,6 +346,8 @@ class ArAdminPagesTests {
             "/admin/projects",
             "/admin/projects/" + project,
             "/admin/projects/" + project + "/targets/" + target + "/thumbnail",
+            "/admin/projects/" + project + "/targets/" + target,
+            "/admin/projects/" + project + "/targets/" + target + "/image",
             "/admin/tokens"
         }) {
             assertThat(mvc.get().uri(path).cookie(user).exchange()).as(path).hasStatus(HttpStatus.FORBIDDEN);

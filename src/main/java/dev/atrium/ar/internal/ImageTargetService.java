@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -259,6 +260,35 @@ public class ImageTargetService {
     /** How many targets of live projects are not deleted: a number on the admin dashboard. */
     public long countLive() {
         return targets.countAllLive();
+    }
+
+    /** Any target of a project, deleted or not: administrators only (the admin panel's target page). */
+    @Transactional(readOnly = true)
+    public ImageTarget getForAdministration(CurrentUser admin, long projectId, long targetId) {
+        projects.getForAdministration(admin, projectId);
+        return targets.find(projectId, targetId).orElseThrow(() -> ImageTargetNotFound.byId(projectId, targetId));
+    }
+
+    /**
+     * Where the features of a target obtained from {@link #getForAdministration} were found, to draw them over its
+     * image; empty when it has not been analysed yet.
+     */
+    @Transactional(readOnly = true)
+    public Optional<FeaturePoints> featurePointsOf(ImageTarget target) {
+        return featureStore
+                .featuresOf(target.id())
+                .map(features -> new FeaturePoints(features.width(), features.height(), features.xs(), features.ys()));
+    }
+
+    /**
+     * The positions of a target's features in the image they were found on (the target scaled to {@code width} ×
+     * {@code height}): positions only, as the descriptors mean nothing outside matching.
+     */
+    public record FeaturePoints(int width, int height, float[] xs, float[] ys) {
+
+        public int count() {
+            return xs.length;
+        }
     }
 
     /**

@@ -11,10 +11,15 @@ import dev.atrium.ar.internal.ImageTarget;
 import dev.atrium.ar.internal.ImageTargetService;
 import dev.atrium.ar.internal.Project;
 import dev.atrium.ar.internal.ProjectService;
+import dev.atrium.ar.internal.TargetDuplicate;
+import dev.atrium.ar.internal.TrackingQuality;
 import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -41,6 +46,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProjectAdminController {
 
     static final String PATH = "/admin/projects";
+    private static final int MAX_STARS = 5;
 
     private final ProjectService projects;
     private final ImageTargetService targets;
@@ -64,7 +70,10 @@ class ProjectAdminController {
 
     record TargetRow(
             long id,
+            @Nullable String name,
             String description,
+            boolean active,
+            String stars,
             int width,
             int height,
             String size,
@@ -73,6 +82,20 @@ class ProjectAdminController {
             String updated,
             String deletedAt,
             boolean deleted) {}
+
+    /** One measure of a target's tracking rating, its value as the page shows it and why it counts. */
+    record QualityRow(String name, String value, String reason) {}
+
+    /** Another target of the project that shows the same picture. */
+    record DuplicateRow(long id, String label, String similarity, int matchingFeatures) {}
+
+    /**
+     * The features to draw over the image: the view box is the analysed image, so that the browser scales the points
+     * with the image to whatever size it is shown at.
+     */
+    record FeatureOverlay(int width, int height, double radius, List<FeatureCircle> circles) {}
+
+    record FeatureCircle(String x, String y) {}
 
     @GetMapping(PATH)
     String list(
@@ -117,15 +140,57 @@ class ProjectAdminController {
             Model model) {
         Project project = projects.getForAdministration(admin, id);
         model.addAttribute("project", project);
-        model.addAttribute("owner", owner(accounts.findUsers(java.util.List.of(project.ownerId())), project.ownerId()));
+        model.addAttribute("owner", owner(accounts.findUsers(List.of(project.ownerId())), project.ownerId()));
         model.addAttribute("created", AdminPanel.when(project.createdAt()));
         model.addAttribute("updated", AdminPanel.when(project.updatedAt()));
         model.addAttribute("deleted", AdminPanel.when(project.deletedAt()));
-        model.addAttribute(
-                "listing",
-                AdminList.of(page, query -> targets.listForAdministration(admin, id, query))
-                        .map(ProjectAdminController::targetRow));
+        AdminList<ImageTarget> listing = AdminList.of(page, query -> targets.listForAdministration(admin, id, query));
+        Map<Long, TrackingQuality> qualities = targets.qualitiesOf(listing.rows());
+        model.addAttribute("listing", listing.map(target -> targetRow(target, qualities.get(target.id()))));
         return "admin/ar/project";
+    }
+
+    @GetMapping(PATH + "/{id}/targets/{targetId}")
+    String target(
+            @AuthenticationPrincipal CurrentUser admin,
+            @PathVariable long id,
+            @PathVariable long targetId,
+            Model model) {
+        Project project = projects.getForAdministration(admin, id);
+        ImageTarget target = targets.getForAdministration(admin, id, targetId);
+        TrackingQuality quality = targets.qualityOf(target);
+        model.addAttribute("project", project);
+        model.addAttribute("target", targetRow(target, quality));
+        model.addAttribute(
+                "sceneWidth",
+                BigDecimal.valueOf(target.sceneWidth()).stripTrailingZeros().toPlainString());
+        model.addAttribute("quality", quality == null ? List.of() : qualityRows(quality));
+        model.addAttribute(
+                "overlay",
+                targets.featurePointsOf(target)
+                        .map(ProjectAdminController::overlay)
+                        .orElse(null));
+        // A deleted target is in no index: it neither has duplicates nor is one.
+        model.addAttribute(
+                "duplicates",
+                target.deleted()
+                        ? List.of()
+                        : targets.duplicatesOf(target).stream()
+                                .map(ProjectAdminController::duplicateRow)
+                                .toList());
+        return "admin/ar/target";
+    }
+
+    /** The target's own JPEG, deleted or not, for its page: the thumbnail is too small to see features on. */
+    @GetMapping(PATH + "/{id}/targets/{targetId}/image")
+    ResponseEntity<byte[]> image(
+            @AuthenticationPrincipal CurrentUser admin, @PathVariable long id, @PathVariable long targetId) {
+        Blob image = targets.imageOf(targets.getForAdministration(admin, id, targetId));
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .eTag("\"" + image.sha256() + "\"")
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .body(image.content());
     }
 
     @GetMapping(PATH + "/{id}/targets/{targetId}/thumbnail")
@@ -185,10 +250,13 @@ class ProjectAdminController {
         }
     }
 
-    private static TargetRow targetRow(ImageTarget target) {
+    private static TargetRow targetRow(ImageTarget target, @Nullable TrackingQuality quality) {
         return new TargetRow(
                 target.id(),
+                target.name(),
                 target.description(),
+                target.active(),
+                stars(quality),
                 target.width(),
                 target.height(),
                 size(target.sizeBytes()),
@@ -197,6 +265,61 @@ class ProjectAdminController {
                 AdminPanel.when(target.updatedAt()),
                 AdminPanel.when(target.deletedAt()),
                 target.deleted());
+    }
+
+    /** The rating as five stars and its number, such as "★★★☆☆ 3/5". */
+    static String stars(@Nullable TrackingQuality quality) {
+        if (quality == null) {
+            return "not rated yet";
+        }
+        int rating = Math.clamp(quality.rating(), 0, MAX_STARS);
+        return "★".repeat(rating) + "☆".repeat(MAX_STARS - rating) + " " + rating + "/" + MAX_STARS;
+    }
+
+    private static List<QualityRow> qualityRows(TrackingQuality quality) {
+        return List.of(
+                new QualityRow(
+                        "Features",
+                        String.format(
+                                Locale.ROOT, "%.0f distinct", quality.features().value()),
+                        quality.features().reason()),
+                new QualityRow(
+                        "Coverage",
+                        percent(quality.coverage().value()),
+                        quality.coverage().reason()),
+                new QualityRow(
+                        "Contrast",
+                        String.format(
+                                Locale.ROOT, "%.1f of 255", quality.contrast().value()),
+                        quality.contrast().reason()),
+                new QualityRow(
+                        "Ambiguity",
+                        percent(quality.ambiguity().value()),
+                        quality.ambiguity().reason()));
+    }
+
+    private static String percent(double share) {
+        return Math.round(share * 100) + " %";
+    }
+
+    private static FeatureOverlay overlay(ImageTargetService.FeaturePoints points) {
+        List<FeatureCircle> circles = new ArrayList<>(points.count());
+        for (int i = 0; i < points.count(); i++) {
+            circles.add(new FeatureCircle(coordinate(points.xs()[i]), coordinate(points.ys()[i])));
+        }
+        // About 1 % of the long side, so that the circles look the same on any image.
+        double radius = Math.max(2, Math.max(points.width(), points.height()) / 100.0);
+        return new FeatureOverlay(points.width(), points.height(), radius, circles);
+    }
+
+    private static String coordinate(float value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static DuplicateRow duplicateRow(TargetDuplicate duplicate) {
+        ImageTarget target = duplicate.target();
+        String label = target.name() != null ? target.name() : "Image target " + target.id();
+        return new DuplicateRow(target.id(), label, percent(duplicate.similarity()), duplicate.matchingFeatures());
     }
 
     private static String owner(Map<Long, UserSummary> owners, long id) {
