@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.springframework.core.annotation.Order;
@@ -101,16 +102,16 @@ class DemoProjects implements DemoData {
                     Color.getHSBColor(hue + 0.3f, 0.7f, 0.5f)));
             g.fillRect(0, 0, width, height);
             g.setStroke(new BasicStroke(6));
-            for (int i = 0; i < 14; i++) {
+            // Each demo target its own arrangement, so that no two are duplicates of each other (docs/ar.md).
+            Random random = new Random(seed);
+            for (int i = 0; i < 24; i++) {
                 g.setColor(Color.getHSBColor((hue + i * 0.07f) % 1f, 0.8f, i % 2 == 0 ? 0.2f : 1f));
-                int x = (i * 131 + seed * 57) % (width - 120);
-                int y = (i * 89 + seed * 31) % (height - 120);
-                if (i % 3 == 0) {
-                    g.fillOval(x, y, 60 + i * 5, 60 + i * 3);
-                } else if (i % 3 == 1) {
-                    g.drawRect(x, y, 90 + i * 4, 50 + i * 6);
-                } else {
-                    g.drawLine(x, y, width - x, height - y);
+                int x = random.nextInt(width - 120);
+                int y = random.nextInt(height - 120);
+                switch (random.nextInt(3)) {
+                    case 0 -> g.fillOval(x, y, 30 + random.nextInt(90), 30 + random.nextInt(90));
+                    case 1 -> g.drawRect(x, y, 40 + random.nextInt(120), 30 + random.nextInt(90));
+                    default -> g.drawLine(x, y, random.nextInt(width), random.nextInt(height));
                 }
             }
         } finally {
