@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,9 +78,9 @@ class MigrationUpgradeTests {
                     .load();
             assertThat(now.validateWithResult().validationSuccessful).isTrue();
             assertThat(now.info().pending()).isEmpty();
-            assertThat(now.info().current())
-                    .extracting(MigrationInfo::getVersion)
-                    .hasToString("40");
+            // At the newest version, as the application's own database is.
+            assertThat(now.info().current().getVersion())
+                    .isEqualTo(flyway.info().current().getVersion());
             assertThat(old.sql("SELECT email FROM users WHERE password_hash = 'x' ORDER BY id")
                             .query(String.class)
                             .list())
