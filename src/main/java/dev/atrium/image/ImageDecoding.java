@@ -7,6 +7,7 @@ import static dev.atrium.image.ImageRefused.Reason.TOO_COSTLY;
 import static dev.atrium.image.ImageRefused.Reason.TOO_MANY_PIXELS;
 import static dev.atrium.image.ImageRefused.Reason.UNREADABLE;
 
+import dev.atrium.shared.concurrent.TaskFailure;
 import dev.atrium.shared.problem.ServiceUnavailable;
 import jakarta.annotation.PreDestroy;
 import java.awt.image.BufferedImage;
@@ -209,14 +210,7 @@ public class ImageDecoding {
             Thread.currentThread().interrupt();
             throw ServiceUnavailable.busy("Interrupted while waiting to process an image");
         } catch (ExecutionException ex) {
-            Throwable cause = ex.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            throw TaskFailure.cause(ex);
         }
     }
 

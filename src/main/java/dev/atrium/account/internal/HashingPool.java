@@ -1,5 +1,6 @@
 package dev.atrium.account.internal;
 
+import dev.atrium.shared.concurrent.TaskFailure;
 import dev.atrium.shared.problem.ServiceUnavailable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -135,14 +136,7 @@ final class HashingPool {
             Thread.currentThread().interrupt();
             throw ServiceUnavailable.busy("Interrupted while checking a password");
         } catch (ExecutionException ex) {
-            Throwable cause = ex.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            throw TaskFailure.cause(ex);
         }
     }
 
