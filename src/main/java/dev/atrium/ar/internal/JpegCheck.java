@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import net.coobird.thumbnailator.Thumbnails;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +27,7 @@ import org.springframework.stereotype.Component;
  * most {@value #DECODED_EDGE} pixels a side: every compressed block is still read (so a truncated or corrupt image is
  * caught) but a 4096×4096 image costs 3 MB of memory, not 48 MB. The decoded image then becomes the thumbnail, and
  * its features and tracking quality are computed from it on the same pool, within the same CPU limit. A PNG is
- * accepted too and stored as a JPEG ({@link #readPng}).
+ * accepted too and stored as a JPEG ({@link #read}).
  */
 @Component
 class JpegCheck {
@@ -41,9 +40,6 @@ class JpegCheck {
     static final int THUMBNAIL_EDGE = 240;
 
     static final double PNG_TO_JPEG_QUALITY = 0.92;
-
-    private static final Set<ImageFormat> JPEG_ONLY = EnumSet.of(ImageFormat.JPEG);
-    private static final Set<ImageFormat> PNG_ONLY = EnumSet.of(ImageFormat.PNG);
 
     private final ImageDecoding decoding;
     private final FeatureExtraction features = new FeatureExtraction();
@@ -58,7 +54,7 @@ class JpegCheck {
      */
     TargetAnalysis analyseStored(byte[] jpeg) {
         try {
-            ImageFacts facts = decoding.inspect(jpeg, JPEG_ONLY);
+            ImageFacts facts = decoding.inspect(jpeg, EnumSet.of(ImageFormat.JPEG));
             return decoding.decode(jpeg, facts, DECODED_EDGE, decoded -> features.analyse(decoded.image()));
         } catch (ImageRefused refused) {
             throw refusedWhileDecoding(refused, jpeg);
@@ -80,50 +76,63 @@ class JpegCheck {
         }
         byte[] bytes = decodeBase64(compact);
         if (startsWith(bytes, 0x89, 'P', 'N', 'G')) {
-            return readPng(bytes);
+            return read(bytes, ImageFormat.PNG);
         }
         if (bytes.length < 4 || (bytes[0] & 0xFF) != 0xFF || (bytes[1] & 0xFF) != 0xD8 || (bytes[2] & 0xFF) != 0xFF) {
             throw InvalidImage.notJpeg(describe(bytes));
         }
-        return readJpeg(bytes);
+        return read(bytes, ImageFormat.JPEG);
     }
 
     /**
-     * A PNG is accepted as AR services accept it, and stored as a JPEG: it is decoded whole (within the same bounds as
-     * every image), laid on white where it is transparent, and encoded at quality {@value #PNG_TO_JPEG_QUALITY}. The
-     * JPEG must then be within the same byte limit as one sent as it is.
+     * Reads a JPEG or a PNG the same way: its facts from its header, its size, and a decode within the bounds of every
+     * image. A JPEG is stored as it was sent, so it is decoded subsampled ({@value #DECODED_EDGE} pixels a side at
+     * most), only to prove it whole and to make the thumbnail and the features. A PNG is accepted as AR services
+     * accept it and stored as a JPEG: it is decoded whole, laid on white where it is transparent, and encoded at
+     * quality {@value #PNG_TO_JPEG_QUALITY}; that JPEG must then be within the same byte limit as one sent as it is.
      */
-    private CheckedJpeg readPng(byte[] bytes) {
-        ImageFacts facts;
-        try {
-            facts = decoding.inspect(bytes, PNG_ONLY);
-        } catch (ImageRefused refused) {
-            throw switch (refused.reason()) {
-                case BAD_HEADER, UNSUPPORTED ->
-                    InvalidImage.notJpeg("a PNG whose header cannot be read (" + refused.getMessage() + ")");
-                default -> refusedWhileDecoding(refused, bytes);
-            };
-        }
+    private CheckedJpeg read(byte[] bytes, ImageFormat format) {
+        ImageFacts facts = inspected(bytes, format);
         if (facts.width() > MAX_EDGE || facts.height() > MAX_EDGE) {
             throw InvalidImage.tooManyPixels((int) facts.width(), (int) facts.height(), MAX_EDGE);
         }
+        boolean jpeg = format == ImageFormat.JPEG;
+        if (jpeg) {
+            checkFrame(facts);
+        }
         try {
-            return decoding.decode(bytes, facts, MAX_EDGE, decoded -> {
+            return decoding.decode(bytes, facts, jpeg ? DECODED_EDGE : MAX_EDGE, decoded -> {
+                // An unusable colour profile is ignored and harms nothing; every other warning means lost pixels
+                // (ImageIO fills what it cannot read with grey and only warns: a truncated image is damaged).
                 for (String warning : decoded.warnings()) {
                     if (!warning.contains("ICC")) {
                         throw InvalidImage.damaged(warning);
                     }
                 }
-                BufferedImage opaque = onWhite(decoded.image());
-                byte[] jpeg = jpeg(opaque);
-                if (jpeg.length > MAX_BYTES) {
-                    throw InvalidImage.tooManyBytes(jpeg.length, MAX_BYTES);
+                BufferedImage image = jpeg ? decoded.image() : onWhite(decoded.image());
+                byte[] stored = jpeg ? bytes : jpeg(image);
+                if (stored.length > MAX_BYTES) {
+                    throw InvalidImage.tooManyBytes(stored.length, MAX_BYTES);
                 }
                 return new CheckedJpeg(
-                        jpeg, opaque.getWidth(), opaque.getHeight(), thumbnail(opaque), features.analyse(opaque));
+                        stored, (int) facts.width(), (int) facts.height(), thumbnail(image), features.analyse(image));
             });
         } catch (ImageRefused refused) {
             throw refusedWhileDecoding(refused, bytes);
+        }
+    }
+
+    private ImageFacts inspected(byte[] bytes, ImageFormat format) {
+        try {
+            return decoding.inspect(bytes, EnumSet.of(format));
+        } catch (ImageRefused refused) {
+            throw switch (refused.reason()) {
+                case BAD_HEADER ->
+                    InvalidImage.notJpeg("a file whose " + format.displayName() + " header cannot be read ("
+                            + refused.getMessage() + ")");
+                case UNSUPPORTED -> InvalidImage.notJpeg(refused.getMessage());
+                default -> refusedWhileDecoding(refused, bytes);
+            };
         }
     }
 
@@ -152,43 +161,6 @@ class JpegCheck {
             throw new UncheckedIOException(ex);
         }
         return out.toByteArray();
-    }
-
-    private CheckedJpeg readJpeg(byte[] bytes) {
-        ImageFacts facts;
-        try {
-            facts = decoding.inspect(bytes, JPEG_ONLY);
-        } catch (ImageRefused refused) {
-            throw switch (refused.reason()) {
-                case BAD_HEADER ->
-                    InvalidImage.notJpeg("a file whose JPEG header cannot be read (" + refused.getMessage() + ")");
-                case UNSUPPORTED -> InvalidImage.notJpeg(refused.getMessage());
-                default -> refusedWhileDecoding(refused, bytes);
-            };
-        }
-        if (facts.width() > MAX_EDGE || facts.height() > MAX_EDGE) {
-            throw InvalidImage.tooManyPixels((int) facts.width(), (int) facts.height(), MAX_EDGE);
-        }
-        checkFrame(facts);
-        try {
-            return decoding.decode(bytes, facts, DECODED_EDGE, decoded -> {
-                // An unusable colour profile is ignored and harms nothing; every other warning means lost pixels
-                // (ImageIO fills what it cannot read with grey and only warns: a truncated image is damaged).
-                for (String warning : decoded.warnings()) {
-                    if (!warning.contains("ICC")) {
-                        throw InvalidImage.damaged(warning);
-                    }
-                }
-                return new CheckedJpeg(
-                        bytes,
-                        (int) facts.width(),
-                        (int) facts.height(),
-                        thumbnail(decoded.image()),
-                        features.analyse(decoded.image()));
-            });
-        } catch (ImageRefused refused) {
-            throw refusedWhileDecoding(refused, bytes);
-        }
     }
 
     private static RuntimeException refusedWhileDecoding(ImageRefused refused, byte[] bytes) {
