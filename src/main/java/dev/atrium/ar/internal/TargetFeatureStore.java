@@ -31,13 +31,7 @@ class TargetFeatureStore {
                         VALUES (:id, :sha256, :features, :rating, CAST(:quality AS jsonb))
                         ON CONFLICT (target_id) DO UPDATE SET sha256 = excluded.sha256, features = excluded.features,
                             tracking_rating = excluded.tracking_rating, quality = excluded.quality,
-                            computed_at = now()""")
-                .param("id", targetId)
-                .param("sha256", sha256)
-                .param("features", analysis.features().encoded())
-                .param("rating", analysis.quality().rating())
-                .param("quality", json.writeValueAsString(analysis.quality()))
-                .update();
+                            computed_at = now()""").params(row(targetId, sha256, analysis)).update();
     }
 
     /** The quality of each of these targets that has one. */
@@ -119,13 +113,17 @@ class TargetFeatureStore {
                         INSERT INTO image_target_features (target_id, sha256, features, tracking_rating, quality)
                         SELECT :id, :sha256, :features, :rating, CAST(:quality AS jsonb)
                         WHERE EXISTS (SELECT 1 FROM image_targets WHERE id = :id AND sha256 = :sha256)
-                        ON CONFLICT (target_id) DO NOTHING""")
-                .param("id", targetId)
-                .param("sha256", sha256)
-                .param("features", analysis.features().encoded())
-                .param("rating", analysis.quality().rating())
-                .param("quality", json.writeValueAsString(analysis.quality()))
-                .update();
+                        ON CONFLICT (target_id) DO NOTHING""").params(row(targetId, sha256, analysis)).update();
         return inserted > 0;
+    }
+
+    /** The named parameters of a features row. */
+    private Map<String, Object> row(long targetId, String sha256, TargetAnalysis analysis) {
+        return Map.of(
+                "id", targetId,
+                "sha256", sha256,
+                "features", analysis.features().encoded(),
+                "rating", analysis.quality().rating(),
+                "quality", json.writeValueAsString(analysis.quality()));
     }
 }
