@@ -193,6 +193,10 @@ public class ImageTargetService {
 
     /** As {@link #duplicatesOf(Caller, long, long)}, for a target just read or written by its caller. */
     public List<TargetDuplicate> duplicatesOf(ImageTarget target) {
+        // A deleted target is in no index: it neither has duplicates nor is one.
+        if (target.deleted()) {
+            return List.of();
+        }
         return featureStore
                 .featuresOf(target.id())
                 .map(features -> matching(target.projectId(), features, target.id()))
@@ -251,9 +255,7 @@ public class ImageTargetService {
     /** The thumbnail of any target, deleted or not: administrators only (the admin panel). */
     @Transactional(readOnly = true)
     public Blob thumbnailForAdministration(CurrentUser admin, long projectId, long targetId) {
-        projects.getForAdministration(admin, projectId);
-        ImageTarget target =
-                targets.find(projectId, targetId).orElseThrow(() -> ImageTargetNotFound.byId(projectId, targetId));
+        ImageTarget target = getForAdministration(admin, projectId, targetId);
         return blob(target.thumbnailKey(), target);
     }
 

@@ -170,14 +170,11 @@ class ProjectAdminController {
                 targets.featurePointsOf(target)
                         .map(ProjectAdminController::overlay)
                         .orElse(null));
-        // A deleted target is in no index: it neither has duplicates nor is one.
         model.addAttribute(
                 "duplicates",
-                target.deleted()
-                        ? List.of()
-                        : targets.duplicatesOf(target).stream()
-                                .map(ProjectAdminController::duplicateRow)
-                                .toList());
+                targets.duplicatesOf(target).stream()
+                        .map(ProjectAdminController::duplicateRow)
+                        .toList());
         return "admin/ar/target";
     }
 
