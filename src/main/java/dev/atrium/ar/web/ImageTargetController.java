@@ -72,7 +72,7 @@ class ImageTargetController {
             responseCode = "415",
             description = "Neither a JPEG nor a PNG (GIF, WebP, ...), or a JPEG neither baseline nor progressive")
     @UploadLimited
-    ResponseEntity<CreatedTarget> create(
+    ResponseEntity<WrittenTarget> create(
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
             @Valid @RequestBody ImageTargetRequest request) {
@@ -157,7 +157,7 @@ class ImageTargetController {
             responseCode = "415",
             description = "Neither a JPEG nor a PNG (GIF, WebP, ...), or a JPEG neither baseline nor progressive")
     @UploadLimited
-    CreatedTarget replace(
+    WrittenTarget replace(
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
             @PathVariable long targetId,
@@ -181,7 +181,7 @@ class ImageTargetController {
             responseCode = "415",
             description = "Neither a JPEG nor a PNG (GIF, WebP, ...), or a JPEG neither baseline nor progressive")
     @UploadLimited
-    CreatedTarget update(
+    WrittenTarget update(
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
             @PathVariable long targetId,
@@ -254,8 +254,8 @@ class ImageTargetController {
         return SummaryView.of(targets.summary(Caller.of(principal), projectId));
     }
 
-    private CreatedTarget written(ImageTarget target) {
-        return new CreatedTarget(
+    private WrittenTarget written(ImageTarget target) {
+        return new WrittenTarget(
                 ImageTargetView.of(target, targets.qualityOf(target)),
                 targets.duplicatesOf(target).stream().map(DuplicateView::of).toList());
     }

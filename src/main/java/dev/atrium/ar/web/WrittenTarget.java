@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
-/** A target just added or given a new image, with the project's targets that show the same picture. */
+/** A target as a write (POST, PUT, PATCH) left it, with the project's targets that show the same picture. */
 @Schema(name = "ImageTargetWritten")
-record CreatedTarget(
+record WrittenTarget(
         @JsonUnwrapped ImageTargetView target,
 
         @Schema(
