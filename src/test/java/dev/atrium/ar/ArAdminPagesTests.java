@@ -8,9 +8,11 @@ import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
+import dev.atrium.ar.internal.TargetImages;
 import jakarta.servlet.http.Cookie;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.Base64;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -200,8 +202,7 @@ class ArAdminPagesTests {
         Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();
         long project = ar.project(alice.access());
-        JsonNode rated =
-                ar.body(createTarget(alice, project, ImageTargetQualityTests.photo("forest-stream.jpg"), "Forest"));
+        JsonNode rated = ar.body(createTarget(alice, project, TargetImages.photoBase64("forest-stream.jpg"), "Forest"));
         long unrated = ar.target(alice.access(), project);
         // As a target added before ratings were computed is, until it is analysed.
         jdbc.sql("DELETE FROM image_target_features WHERE target_id = ?")
@@ -225,13 +226,13 @@ class ArAdminPagesTests {
         SignedInUser alice = accounts.signedInUser();
         long project = ar.project(alice.access());
         JsonNode original =
-                ar.body(createTarget(alice, project, ImageTargetQualityTests.photo("mountain-path.jpg"), "Path"));
+                ar.body(createTarget(alice, project, TargetImages.photoBase64("mountain-path.jpg"), "Path"));
         long originalId = original.get("id").asLong();
-        BufferedImage photo = ImageIO.read(ImageTargetQualityTests.resource("mountain-path.jpg"));
+        BufferedImage photo = TargetImages.photo("mountain-path.jpg");
         long copy = ar.body(createTarget(
                         alice,
                         project,
-                        ImageTargetQualityTests.jpeg(ImageTargetQualityTests.scaled(photo, 0.5), 0.85f),
+                        Base64.getEncoder().encodeToString(TargetImages.jpeg(TargetImages.scaled(photo, 0.5), 0.85f)),
                         "Half-size copy"))
                 .get("id")
                 .asLong();

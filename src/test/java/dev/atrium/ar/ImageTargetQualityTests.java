@@ -6,22 +6,12 @@ import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
+import dev.atrium.ar.internal.TargetImages;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -66,7 +56,8 @@ class ImageTargetQualityTests {
                     .isNotBlank();
             assertThat(photo.get("tracking").get(part).has("value")).as(part).isTrue();
         }
-        JsonNode flat = ar.body(create(alice, project, jpeg(flat(400, 300)), "flat"));
+        JsonNode flat =
+                ar.body(create(alice, project, jpeg(TargetImages.flat(new Color(120, 140, 160)), 0.9f), "flat"));
         assertThat(flat.get("tracking_rating").asInt()).isLessThanOrEqualTo(1);
 
         long id = photo.get("id").asLong();
@@ -89,7 +80,7 @@ class ImageTargetQualityTests {
     }
 
     @Test
-    void a_copy_of_a_live_target_is_added_but_named_as_its_duplicate() throws IOException {
+    void a_copy_of_a_live_target_is_added_but_named_as_its_duplicate() {
         SignedInUser alice = accounts.signedInUser();
         long project = ar.project(alice.access());
         long original = ar.body(create(alice, project, photo("mountain-path.jpg"), "original"))
@@ -99,8 +90,8 @@ class ImageTargetQualityTests {
                 .get("id")
                 .asLong();
 
-        BufferedImage image = ImageIO.read(resource("mountain-path.jpg"));
-        MvcTestResult copy = create(alice, project, jpeg(scaled(image, 0.5), 0.85f), "half-size copy");
+        BufferedImage image = TargetImages.photo("mountain-path.jpg");
+        MvcTestResult copy = create(alice, project, jpeg(TargetImages.scaled(image, 0.5), 0.85f), "half-size copy");
         assertThat(copy).hasStatus(HttpStatus.CREATED);
         JsonNode duplicates = ar.body(copy).get("duplicates");
         assertThat(ids(duplicates)).containsExactly(original);
@@ -115,7 +106,7 @@ class ImageTargetQualityTests {
                 .isEmpty();
 
         // Checked before adding: a relit copy is found, a different photo finds nothing.
-        assertThat(ids(similar(alice, project, jpeg(brighter(image, 1.3f), 0.8f))))
+        assertThat(ids(similar(alice, project, jpeg(TargetImages.brightness(image, 1.3), 0.8f))))
                 .containsExactlyInAnyOrder(original, copyId);
         assertThat(ids(similar(alice, project, photo("orange-flower.jpg")))).isEmpty();
 
@@ -130,7 +121,7 @@ class ImageTargetQualityTests {
                 .isEmpty();
         assertThat(ar.delete(alice.access(), "/api/project/{p}/imagetarget/{t}", project, original))
                 .hasStatus(HttpStatus.NO_CONTENT);
-        assertThat(ids(similar(alice, project, jpeg(brighter(image, 1.3f), 0.8f))))
+        assertThat(ids(similar(alice, project, jpeg(TargetImages.brightness(image, 1.3), 0.8f))))
                 .isEmpty();
     }
 
@@ -175,72 +166,11 @@ class ImageTargetQualityTests {
         return ids;
     }
 
-    static InputStream resource(String name) {
-        InputStream in = ImageTargetQualityTests.class.getResourceAsStream("/ar/photos/" + name);
-        assertThat(in).as(name).isNotNull();
-        return in;
+    private static String photo(String name) {
+        return TargetImages.photoBase64(name);
     }
 
-    static String photo(String name) {
-        try (InputStream in = resource(name)) {
-            return Base64.getEncoder().encodeToString(in.readAllBytes());
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    static BufferedImage flat(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(120, 140, 160));
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        return image;
-    }
-
-    static BufferedImage scaled(BufferedImage image, double factor) {
-        int width = (int) Math.round(image.getWidth() * factor);
-        int height = (int) Math.round(image.getHeight() * factor);
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(image, 0, 0, width, height, null);
-        g.dispose();
-        return out;
-    }
-
-    static BufferedImage brighter(BufferedImage image, float factor) {
-        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y);
-                int r = Math.min(255, Math.round(((rgb >> 16) & 0xFF) * factor));
-                int g = Math.min(255, Math.round(((rgb >> 8) & 0xFF) * factor));
-                int b = Math.min(255, Math.round((rgb & 0xFF) * factor));
-                out.setRGB(x, y, (r << 16) | (g << 8) | b);
-            }
-        }
-        return out;
-    }
-
-    static String jpeg(BufferedImage image) {
-        return jpeg(image, 0.9f);
-    }
-
-    static String jpeg(BufferedImage image, float quality) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        } finally {
-            writer.dispose();
-        }
-        return Base64.getEncoder().encodeToString(out.toByteArray());
+    private static String jpeg(BufferedImage image, float quality) {
+        return Base64.getEncoder().encodeToString(TargetImages.jpeg(image, quality));
     }
 }

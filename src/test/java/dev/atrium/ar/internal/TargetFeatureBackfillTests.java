@@ -6,9 +6,6 @@ import dev.atrium.Api;
 import dev.atrium.AtriumTest;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.SignedInUser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -37,15 +34,12 @@ class TargetFeatureBackfillTests {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void a_target_without_features_is_analysed_and_rated() throws IOException {
+    void a_target_without_features_is_analysed_and_rated() {
         SignedInUser alice = accounts.signedInUser();
         long project = body(api.as(alice).post("/api/project", Map.of("name", "Project " + UUID.randomUUID())))
                 .get("id")
                 .asLong();
-        String image;
-        try (InputStream in = getClass().getResourceAsStream("/ar/photos/forest-stream.jpg")) {
-            image = Base64.getEncoder().encodeToString(in.readAllBytes());
-        }
+        String image = TargetImages.photoBase64("forest-stream.jpg");
         long target = body(api.as(alice).post("/api/project/" + project + "/imagetarget", Map.of("image", image)))
                 .get("id")
                 .asLong();

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +24,15 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
-/** The test photos and the images made from them or drawn for the image-target tests. */
-final class TargetImages {
+/** The test photos and the images made from them or drawn for the image-target tests, here and through the API. */
+public final class TargetImages {
 
     private static Map<String, BufferedImage> photos;
 
     private TargetImages() {}
 
     /** The natural photos of src/test/resources/ar/photos, by file name, in name order; read once. */
-    static synchronized Map<String, BufferedImage> photos() {
+    public static synchronized Map<String, BufferedImage> photos() {
         if (photos == null) {
             try (Stream<Path> files = Files.list(Path.of(TargetImages.class
                             .getResource("/ar/photos/LICENSES.md")
@@ -55,11 +56,11 @@ final class TargetImages {
         return photos;
     }
 
-    static BufferedImage photo(String name) {
+    public static BufferedImage photo(String name) {
         return photos().get(name);
     }
 
-    static BufferedImage flat(Color colour) {
+    public static BufferedImage flat(Color colour) {
         BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(colour);
@@ -69,7 +70,7 @@ final class TargetImages {
     }
 
     /** Left to right, dark blue to light orange, as smooth as eight bits allow. */
-    static BufferedImage gradient() {
+    public static BufferedImage gradient() {
         BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < 640; x++) {
             float t = x / 639f;
@@ -81,7 +82,7 @@ final class TargetImages {
         return image;
     }
 
-    static BufferedImage checkerboard(int square) {
+    public static BufferedImage checkerboard(int square) {
         BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 480; y++) {
             for (int x = 0; x < 640; x++) {
@@ -92,7 +93,7 @@ final class TargetImages {
     }
 
     /** A page of black text on white, as a printed notice would be. */
-    static BufferedImage textOnWhite() {
+    public static BufferedImage textOnWhite() {
         BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
@@ -116,15 +117,15 @@ final class TargetImages {
     }
 
     /** The photo with its contrast scaled to {@code factor} around mid grey. */
-    static BufferedImage lowContrast(BufferedImage photo, double factor) {
+    public static BufferedImage lowContrast(BufferedImage photo, double factor) {
         return mapped(photo, v -> 128 + (v - 128) * factor);
     }
 
-    static BufferedImage brightness(BufferedImage photo, double factor) {
+    public static BufferedImage brightness(BufferedImage photo, double factor) {
         return mapped(photo, v -> v * factor);
     }
 
-    static BufferedImage scaled(BufferedImage photo, double factor) {
+    public static BufferedImage scaled(BufferedImage photo, double factor) {
         int width = (int) Math.round(photo.getWidth() * factor);
         int height = (int) Math.round(photo.getHeight() * factor);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -137,14 +138,14 @@ final class TargetImages {
     }
 
     /** Cuts {@code share} of each side's length away, half from each edge. */
-    static BufferedImage cropped(BufferedImage photo, double share) {
+    public static BufferedImage cropped(BufferedImage photo, double share) {
         int dx = (int) Math.round(photo.getWidth() * share / 2);
         int dy = (int) Math.round(photo.getHeight() * share / 2);
         return copy(photo.getSubimage(dx, dy, photo.getWidth() - 2 * dx, photo.getHeight() - 2 * dy));
     }
 
     /** Turned about its centre by {@code degrees}, on a canvas just large enough, the corners filled with black. */
-    static BufferedImage turned(BufferedImage photo, int degrees) {
+    public static BufferedImage turned(BufferedImage photo, int degrees) {
         double radians = Math.toRadians(degrees);
         double cos = Math.abs(Math.cos(radians));
         double sin = Math.abs(Math.sin(radians));
@@ -161,24 +162,43 @@ final class TargetImages {
     }
 
     /** A window of the photo, for targets that share nothing but their source. */
-    static BufferedImage window(BufferedImage photo, int x, int y, int width, int height) {
+    public static BufferedImage window(BufferedImage photo, int x, int y, int width, int height) {
         return copy(photo.getSubimage(x, y, width, height));
     }
 
-    static BufferedImage reencoded(BufferedImage image, float quality) {
+    public static BufferedImage reencoded(BufferedImage image, float quality) {
         try {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpg").next();
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(copy(image), null, null), param);
-            } finally {
-                writer.dispose();
+            return ImageIO.read(new ByteArrayInputStream(jpeg(image, quality)));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** The image as a JPEG of this quality (0 to 1). */
+    public static byte[] jpeg(BufferedImage image, float quality) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(quality);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(copy(image), null, null), param);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The photo's file as it is committed, base64-encoded, as a client would send it. */
+    public static String photoBase64(String name) {
+        try (InputStream in = TargetImages.class.getResourceAsStream("/ar/photos/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No test photo " + name);
             }
-            return ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
+            return Base64.getEncoder().encodeToString(in.readAllBytes());
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
