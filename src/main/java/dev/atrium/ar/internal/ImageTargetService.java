@@ -5,6 +5,7 @@ import dev.atrium.shared.blob.BlobStore;
 import dev.atrium.shared.paging.Page;
 import dev.atrium.shared.paging.PageQuery;
 import dev.atrium.shared.problem.InvalidRequest;
+import dev.atrium.shared.problem.ProblemException;
 import dev.atrium.shared.security.CurrentUser;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,9 +82,12 @@ public class ImageTargetService {
         accessible(caller, projectId, false);
         TargetDetails details = details(change, null);
         byte[] metadata = metadata(change.applicationMetadata());
+        // Counted before the decode, so that a full project costs nothing, and again under the project's lock.
+        roomFor(projectId);
         CheckedJpeg jpeg = jpegs.check(required(change.image()));
         return transactions.execute(status -> {
             accessible(caller, projectId, true);
+            roomFor(projectId);
             ImageTarget target = saved(projectId, ImageTarget.create(projectId, details, store(jpeg), now()));
             featureStore.put(target.id(), target.sha256(), jpeg.analysis());
             if (metadata != null) {
@@ -161,6 +165,18 @@ public class ImageTargetService {
             }
             return updated;
         });
+    }
+
+    private void roomFor(long projectId) {
+        long max = indexes.maxTargets();
+        if (targets.countLive(projectId) >= max) {
+            throw ProblemException.conflict(
+                            "project-full",
+                            "Project full",
+                            "Project " + projectId + " has " + max + " image targets, as many as one project may "
+                                    + "have (ATRIUM_AR_INDEX_FEATURES / 300); delete one first")
+                    .with("limit", max);
+        }
     }
 
     /** Saves the row; a name another live target of the project has is refused (the unique index decides). */

@@ -66,7 +66,10 @@ class ImageTargetController {
             description = "Image missing, not base64, damaged, or over 4096×4096 pixels; a bad name, width or "
                     + "application_metadata")
     @ApiResponse(responseCode = "404", description = "No such project, deleted, or someone else's")
-    @ApiResponse(responseCode = "409", description = "Another target of the project has this name")
+    @ApiResponse(
+            responseCode = "409",
+            description = "Another target of the project has this name, or the project is full (as many targets as "
+                    + "ATRIUM_AR_INDEX_FEATURES / 300)")
     @ApiResponse(responseCode = "413", description = "The image is over 2.25 MB (or the body over 5 MB)")
     @ApiResponse(
             responseCode = "415",
