@@ -32,6 +32,69 @@ final class FeatureExtraction {
      */
     static final float QUANTISATION = 200f;
 
+    static final int[] PYRAMID = java.util.Arrays.stream(
+                    System.getProperty("x.pyramid", "").split(","))
+            .filter(v -> !v.isBlank())
+            .mapToInt(Integer::parseInt)
+            .toArray();
+    static final int FRAME_FEATURES = Integer.getInteger("x.frame", 300);
+
+    TargetAnalysis analyseTarget(BufferedImage image) {
+        TargetAnalysis base = analyse(image);
+        if (PYRAMID.length == 0) {
+            return base;
+        }
+        GrayF32 grey = downscaled(luminance(image));
+        TargetFeatures all = base.features();
+        int factor = 1;
+        for (int level : PYRAMID) {
+            factor *= 2;
+            GrayF32 smaller = new GrayF32(Math.max(1, grey.width / factor), Math.max(1, grey.height / factor));
+            AverageDownSampleOps.down(grey, smaller);
+            TargetFeatures found = detect(smaller, level);
+            all = joined(all, found, grey.width / (float) smaller.width, grey.height / (float) smaller.height);
+        }
+        return new TargetAnalysis(all, base.quality());
+    }
+
+    private static TargetFeatures joined(TargetFeatures a, TargetFeatures b, float sx, float sy) {
+        int n = a.count() + b.count();
+        float[] xs = java.util.Arrays.copyOf(a.xs(), n);
+        float[] ys = java.util.Arrays.copyOf(a.ys(), n);
+        byte[] d = java.util.Arrays.copyOf(a.descriptors(), n * TargetFeatures.DESCRIPTOR_LENGTH);
+        for (int i = 0; i < b.count(); i++) {
+            xs[a.count() + i] = b.xs()[i] * sx;
+            ys[a.count() + i] = b.ys()[i] * sy;
+        }
+        System.arraycopy(b.descriptors(), 0, d, a.descriptors().length, b.descriptors().length);
+        return new TargetFeatures(a.width(), a.height(), xs, ys, d);
+    }
+
+    TargetFeatures analyseFrame(BufferedImage image) {
+        return detect(downscaled(luminance(image)), FRAME_FEATURES);
+    }
+
+    private static TargetFeatures detect(GrayF32 grey, int max) {
+        ConfigFastHessian config = detectorConfig();
+        config.maxFeaturesAll = max;
+        DetectDescribePoint<GrayF32, TupleDesc_F64> surf =
+                FactoryDetectDescribe.surfFast(config, null, null, GrayF32.class);
+        surf.detect(grey);
+        int count = surf.getNumberOfFeatures();
+        float[] xs = new float[count];
+        float[] ys = new float[count];
+        byte[] descriptors = new byte[count * TargetFeatures.DESCRIPTOR_LENGTH];
+        for (int i = 0; i < count; i++) {
+            xs[i] = (float) surf.getLocation(i).x;
+            ys[i] = (float) surf.getLocation(i).y;
+            double[] values = surf.getDescription(i).data;
+            for (int j = 0; j < TargetFeatures.DESCRIPTOR_LENGTH; j++) {
+                descriptors[i * TargetFeatures.DESCRIPTOR_LENGTH + j] = quantised(values[j]);
+            }
+        }
+        return new TargetFeatures(grey.width, grey.height, xs, ys, descriptors);
+    }
+
     TargetAnalysis analyse(BufferedImage image) {
         GrayF32 grey = downscaled(luminance(image));
         DetectDescribePoint<GrayF32, TupleDesc_F64> surf =
