@@ -1,4 +1,4 @@
 package dev.atrium.ar.internal;
 
 /** A point in an image's pixel coordinates (x to the right, y down). */
-record ImagePoint(double x, double y) {}
+public record ImagePoint(double x, double y) {}

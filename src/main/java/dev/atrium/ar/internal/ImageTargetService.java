@@ -245,6 +245,11 @@ public class ImageTargetService {
         return duplicates;
     }
 
+    /** Refuses a caller who may not read the project's targets, as {@link #list} would. */
+    void checkReadable(Caller caller, long projectId) {
+        accessible(caller, projectId, false);
+    }
+
     /** Counts of the project's live targets by state and by tracking rating. */
     @Transactional(readOnly = true)
     public TargetSummary summary(Caller caller, long projectId) {

@@ -62,6 +62,73 @@ class JpegCheck {
     }
 
     CheckedJpeg check(String image) {
+        byte[] bytes = bytesOf(image);
+        if (startsWith(bytes, 0x89, 'P', 'N', 'G')) {
+            return read(bytes, ImageFormat.PNG);
+        }
+        checkJpegSignature(bytes);
+        return read(bytes, ImageFormat.JPEG);
+    }
+
+    /** A camera frame sent as base64 (a data URL too), checked as {@link #frame(byte[])}. */
+    CheckedFrame frame(String image) {
+        return frame(bytesOf(image));
+    }
+
+    /**
+     * A camera frame to recognise targets in: refused as a target's image is (bytes, pixels, coding, damage, and the
+     * decoding pool's CPU limit and deadline), but never stored, so neither re-encoded nor made a thumbnail of. Its
+     * features are computed inside the decode, within the same limits.
+     */
+    CheckedFrame frame(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw InvalidImage.notJpeg("an empty file");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw InvalidImage.tooManyBytes(bytes.length, MAX_BYTES);
+        }
+        ImageFormat format = startsWith(bytes, 0x89, 'P', 'N', 'G') ? ImageFormat.PNG : ImageFormat.JPEG;
+        if (format == ImageFormat.JPEG) {
+            checkJpegSignature(bytes);
+        }
+        ImageFacts facts = inspected(bytes, format);
+        if (facts.width() > MAX_EDGE || facts.height() > MAX_EDGE) {
+            throw InvalidImage.tooManyPixels((int) facts.width(), (int) facts.height(), MAX_EDGE);
+        }
+        if (format == ImageFormat.JPEG) {
+            checkFrame(facts);
+        }
+        try {
+            return decoding.decode(bytes, facts, DECODED_EDGE, decoded -> {
+                refuseDamaged(decoded.warnings());
+                return new CheckedFrame(
+                        (int) facts.width(), (int) facts.height(), features.analyseFrame(decoded.image()));
+            });
+        } catch (ImageRefused refused) {
+            throw refusedWhileDecoding(refused, bytes);
+        }
+    }
+
+    private static void checkJpegSignature(byte[] bytes) {
+        if (bytes.length < 4 || (bytes[0] & 0xFF) != 0xFF || (bytes[1] & 0xFF) != 0xD8 || (bytes[2] & 0xFF) != 0xFF) {
+            throw InvalidImage.notJpeg(describe(bytes));
+        }
+    }
+
+    /**
+     * An unusable colour profile is ignored and harms nothing; every other warning means lost pixels (ImageIO fills
+     * what it cannot read with grey and only warns: a truncated image is damaged).
+     */
+    private static void refuseDamaged(List<String> warnings) {
+        for (String warning : warnings) {
+            if (!warning.contains("ICC")) {
+                throw InvalidImage.damaged(warning);
+            }
+        }
+    }
+
+    /** The bytes of a base64 image, refused when too long before a byte of it is decoded. */
+    private static byte[] bytesOf(String image) {
         String base64 = withoutDataPrefix(image);
         String compact = withoutWhitespace(base64);
         if (compact.isEmpty()) {
@@ -74,14 +141,7 @@ class JpegCheck {
         if (decodedLength > MAX_BYTES) {
             throw InvalidImage.tooManyBytes(decodedLength, MAX_BYTES);
         }
-        byte[] bytes = decodeBase64(compact);
-        if (startsWith(bytes, 0x89, 'P', 'N', 'G')) {
-            return read(bytes, ImageFormat.PNG);
-        }
-        if (bytes.length < 4 || (bytes[0] & 0xFF) != 0xFF || (bytes[1] & 0xFF) != 0xD8 || (bytes[2] & 0xFF) != 0xFF) {
-            throw InvalidImage.notJpeg(describe(bytes));
-        }
-        return read(bytes, ImageFormat.JPEG);
+        return decodeBase64(compact);
     }
 
     /**
@@ -102,13 +162,7 @@ class JpegCheck {
         }
         try {
             return decoding.decode(bytes, facts, jpeg ? DECODED_EDGE : MAX_EDGE, decoded -> {
-                // An unusable colour profile is ignored and harms nothing; every other warning means lost pixels
-                // (ImageIO fills what it cannot read with grey and only warns: a truncated image is damaged).
-                for (String warning : decoded.warnings()) {
-                    if (!warning.contains("ICC")) {
-                        throw InvalidImage.damaged(warning);
-                    }
-                }
+                refuseDamaged(decoded.warnings());
                 BufferedImage image = jpeg ? decoded.image() : onWhite(decoded.image());
                 byte[] stored = jpeg ? bytes : jpeg(image);
                 if (stored.length > MAX_BYTES) {

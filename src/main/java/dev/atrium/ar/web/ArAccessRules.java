@@ -14,15 +14,16 @@ import org.springframework.web.filter.UrlHandlerFilter;
 class ArAccessRules {
 
     static final String IMAGE_TARGETS = "/api/project/*/imagetarget/**";
+    static final String RECOGNITION = "/api/project/*/recognize";
 
     /**
-     * Image targets are open to app tokens as well as users; which project a caller may work with is decided by
+     * Image targets and their recognition are open to app tokens as well as users; which project a caller may work with is decided by
      * {@code ImageTargetService}. Every other project path keeps the default rule (signed-in users), so an app token
      * gets 403 there.
      */
     @Bean
     RequestAuthorizations arAuthorizations() {
-        return rules -> rules.requestMatchers(IMAGE_TARGETS).hasAnyRole("USER", AppClient.ROLE);
+        return rules -> rules.requestMatchers(IMAGE_TARGETS, RECOGNITION).hasAnyRole("USER", AppClient.ROLE);
     }
 
     /**
@@ -32,6 +33,12 @@ class ArAccessRules {
     @Bean
     BodyLimit imageTargetBodyLimit() {
         return new BodyLimit(IMAGE_TARGETS, DataSize.ofKilobytes(5120));
+    }
+
+    /** A camera frame is checked against the same 2.25 MB as a target's image, so its body is bounded the same way. */
+    @Bean
+    BodyLimit recognitionBodyLimit() {
+        return new BodyLimit(RECOGNITION, DataSize.ofKilobytes(5120));
     }
 
     /**
