@@ -248,6 +248,7 @@ class AuthorizationMatrixTests {
                 "POST /api/project/{project}/imagetarget/similar",
                 "401 200 404 200 403 200",
                 json("{\"image\":\"{jpeg}\"}"));
+        row("POST /api/project/{project}/recognize", "401 200 404 200 403 200", json("{\"image\":\"{jpeg}\"}"));
         row(
                 "PUT /api/project/{project}/imagetarget/{target}",
                 targets,

@@ -41,13 +41,15 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @SecurityRequirement(name = "bearer")
 @Tag(
-        name = "AR image targets",
+        name = ImageTargetController.TAG,
         description = "The JPEG images of a project that an AR application recognises. Allowed: the project's owner "
                 + "(or an administrator) with a user token, or an app token of this same project. An app token of "
                 + "another project gets 403, no token 401. Images are sent as base64 (a data: URL prefix is "
                 + "accepted) and must be baseline or progressive JPEGs, or PNGs (stored as JPEGs), of at most "
                 + "2.25 MB and 4096×4096 pixels; nothing is stored when a check fails.")
 class ImageTargetController {
+
+    static final String TAG = "AR image targets";
 
     private final ImageTargetService targets;
     private final UploadLimit uploads;

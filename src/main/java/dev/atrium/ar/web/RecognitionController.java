@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,11 +26,10 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @SecurityRequirement(name = "bearer")
-@Tag(
-        name = "AR recognition",
-        description = "Which of a project's image targets a camera frame shows, and where. Allowed as the project's "
-                + "image targets are read: its owner (or an administrator) with a user token, or an app token of this "
-                + "same project.")
+/**
+ * Recognition is listed with the image targets it finds, under their tag: it is allowed as they are read, to the
+ * project's owner (or an administrator) with a user token, or an app token of this same project.
+ */
 class RecognitionController {
 
     private final TargetRecognition recognition;
@@ -45,6 +43,7 @@ class RecognitionController {
     @PostMapping(path = "/api/project/{projectId}/recognize", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ProjectAppTokensAccepted
     @Operation(
+            tags = ImageTargetController.TAG,
             summary = "Recognise a project's image target in a camera frame",
             description = "The frame, a JPEG or PNG, as the multipart file field `image` or as JSON "
                     + "`{\"image\": \"<base64>\"}`; checked as a target's image is (2.25 MB, 4096×4096 pixels) and "
@@ -84,7 +83,7 @@ class RecognitionController {
 
     @PostMapping(path = "/api/project/{projectId}/recognize", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ProjectAppTokensAccepted
-    @Operation(summary = "Recognise a project's image target in a camera frame (base64)")
+    @Operation(tags = ImageTargetController.TAG, summary = "Recognise a project's image target in a camera frame")
     @UploadLimited
     RecognitionView recognizeBase64(
             @AuthenticationPrincipal Object principal,
