@@ -198,6 +198,26 @@ class ArAdminPagesTests {
     }
 
     @Test
+    void a_projects_page_shows_its_recognitions_on_this_replica() {
+        Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
+        SignedInUser alice = accounts.signedInUser();
+        long project = ar.project(alice.access());
+        assertThat(page(admin, "/admin/projects/" + project))
+                .bodyText()
+                .contains("on this replica", "id=\"recognition-hits\">0<", "id=\"recognition-misses\">0<");
+
+        MvcTestResult recognised = ar.send(
+                mvc.post().uri("/api/project/{p}/recognize", project),
+                alice.access(),
+                ar.object().put("image", TestImages.base64(TestImages.jpeg(320, 240))));
+        assertThat(recognised).hasStatusOk();
+
+        assertThat(page(admin, "/admin/projects/" + project))
+                .bodyText()
+                .contains("id=\"recognition-hits\">0<", "id=\"recognition-misses\">1<", " ms</dd>");
+    }
+
+    @Test
     void a_projects_page_shows_each_targets_stars_name_and_state() {
         Cookie admin = AdminBrowser.signIn(mvc, accounts.admin());
         SignedInUser alice = accounts.signedInUser();

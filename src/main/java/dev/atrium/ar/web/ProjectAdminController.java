@@ -12,6 +12,7 @@ import dev.atrium.ar.internal.ImageTargetService;
 import dev.atrium.ar.internal.Project;
 import dev.atrium.ar.internal.ProjectService;
 import dev.atrium.ar.internal.TargetDuplicate;
+import dev.atrium.ar.internal.TargetRecognition;
 import dev.atrium.ar.internal.TrackingQuality;
 import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.problem.ProblemException;
@@ -51,11 +52,14 @@ class ProjectAdminController {
     private final ProjectService projects;
     private final ImageTargetService targets;
     private final AccountApi accounts;
+    private final TargetRecognition recognition;
 
-    ProjectAdminController(ProjectService projects, ImageTargetService targets, AccountApi accounts) {
+    ProjectAdminController(
+            ProjectService projects, ImageTargetService targets, AccountApi accounts, TargetRecognition recognition) {
         this.projects = projects;
         this.targets = targets;
         this.accounts = accounts;
+        this.recognition = recognition;
     }
 
     record ProjectRow(
@@ -85,6 +89,22 @@ class ProjectAdminController {
 
     /** One measure of a target's tracking rating, its value as the page shows it and why it counts. */
     record QualityRow(String name, String value, String reason) {}
+
+    /**
+     * A project's recognitions on this replica since it started; the max is the longest of the last few minutes, as
+     * Micrometer keeps it.
+     */
+    record RecognitionRow(long hits, long misses, String mean, String max) {
+
+        static RecognitionRow of(TargetRecognition.RecognitionFigures figures) {
+            boolean none = figures.hits() + figures.misses() == 0;
+            return new RecognitionRow(
+                    figures.hits(),
+                    figures.misses(),
+                    none ? "–" : Math.round(figures.meanMillis()) + " ms",
+                    none ? "–" : Math.round(figures.maxMillis()) + " ms");
+        }
+    }
 
     /** Another target of the project that shows the same picture. */
     record DuplicateRow(long id, String label, String similarity, int matchingFeatures) {}
@@ -144,6 +164,7 @@ class ProjectAdminController {
         model.addAttribute("created", AdminPanel.when(project.createdAt()));
         model.addAttribute("updated", AdminPanel.when(project.updatedAt()));
         model.addAttribute("deleted", AdminPanel.when(project.deletedAt()));
+        model.addAttribute("recognitions", RecognitionRow.of(recognition.figuresOf(id)));
         AdminList<ImageTarget> listing = AdminList.of(page, query -> targets.listForAdministration(admin, id, query));
         Map<Long, TrackingQuality> qualities = targets.qualitiesOf(listing.rows());
         model.addAttribute("listing", listing.map(target -> targetRow(target, qualities.get(target.id()))));
