@@ -58,11 +58,11 @@ public class TargetRecognition {
     }
 
     private Recognition recognize(Caller caller, long projectId, int candidates, Supplier<CheckedFrame> check) {
+        // Access first, so that nobody gets a frame decoded for them who may not read the project's targets.
+        targets.checkReadable(caller, projectId);
         if (candidates < 0 || candidates > MAX_CANDIDATES) {
             throw InvalidRequest.field("candidates", "must be 0 to " + MAX_CANDIDATES);
         }
-        // Access first, so that nobody gets a frame decoded for them who may not read the project's targets.
-        targets.checkReadable(caller, projectId);
         long start = System.nanoTime();
         CheckedFrame frame = check.get();
         List<RecognizedTarget> found = matching(projectId, frame, candidates + 1);
