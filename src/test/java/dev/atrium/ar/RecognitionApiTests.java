@@ -10,6 +10,8 @@ import dev.atrium.TestAccounts.SignedInUser;
 import dev.atrium.ar.internal.CameraFrames;
 import dev.atrium.ar.internal.ImagePoint;
 import dev.atrium.ar.internal.TargetImages;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +38,9 @@ class RecognitionApiTests {
 
     @Autowired
     TestAccounts accounts;
+
+    @Autowired
+    MeterRegistry meters;
 
     ArCalls ar;
 
@@ -148,15 +153,32 @@ class RecognitionApiTests {
         long project = ar.project(alice.access());
         String app = ar.appToken(alice.access(), project);
 
-        MvcTestResult text = multipart(app, project, "not an image at all".getBytes(), null);
-        assertThat(text.getResponse().getStatus()).isBetween(400, 415);
-        assertThat(text.getResponse().getContentType()).startsWith("application/problem+json");
-        MvcTestResult notBase64 = base64(app, project, "not base64!");
-        assertThat(notBase64).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(notBase64.getResponse().getContentType()).startsWith("application/problem+json");
         byte[] jpeg = TargetImages.jpeg(frameOf("marigold.jpg", 5).image(), 0.85f);
+        // The same problems as a target's image gets: damaged or not base64 is 400, not an image at all 415.
+        for (MvcTestResult refused : List.of(
+                multipart(app, project, Arrays.copyOf(jpeg, jpeg.length / 2), null),
+                multipart(app, project, new byte[0], null),
+                base64(app, project, "not base64!"))) {
+            assertThat(refused).hasStatus(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getResponse().getContentType()).startsWith("application/problem+json");
+        }
+        MvcTestResult text = multipart(app, project, "not an image at all".getBytes(), null);
+        assertThat(text).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(text.getResponse().getContentType()).startsWith("application/problem+json");
         assertThat(multipart(app, project, jpeg, "11")).hasStatus(HttpStatus.BAD_REQUEST);
+        // A refused frame is no recognition: nothing is timed for it.
+        assertThat(meters.find("atrium.ar.recognitions")
+                        .tag("project", Long.toString(project))
+                        .timers())
+                .isEmpty();
+
         assertThat(multipart(app, project, jpeg, "0")).hasStatusOk();
+        assertThat(meters.find("atrium.ar.recognitions")
+                        .tag("project", Long.toString(project))
+                        .tag("outcome", "miss")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
     }
 
     private long target(SignedInUser user, long project, String photo, @Nullable String metadata) {
