@@ -13,11 +13,11 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
- * A project holds no more targets than its index of features fits in memory (ATRIUM_AR_INDEX_FEATURES / 300): here
- * 900 features, so 3 targets.
+ * A project holds no more targets than its index of features fits in memory (ATRIUM_AR_INDEX_FEATURES / 525, the
+ * most features a target has): here 1,575 features, so 3 targets.
  */
 @AtriumTest
-@TestPropertySource(properties = "atrium.ar.index-features=900")
+@TestPropertySource(properties = "atrium.ar.index-features=1575")
 class ProjectTargetLimitTests {
 
     @Autowired

@@ -11,6 +11,7 @@ import boofcv.struct.image.GrayF32;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
+import java.util.Arrays;
 
 /**
  * Finds the features of an image target with SURF (BoofCV's fast variant) and rates how well it can be tracked. The
@@ -32,49 +33,68 @@ final class FeatureExtraction {
      */
     static final float QUANTISATION = 200f;
 
-    static final int[] PYRAMID = java.util.Arrays.stream(
-                    System.getProperty("x.pyramid", "").split(","))
-            .filter(v -> !v.isBlank())
-            .mapToInt(Integer::parseInt)
-            .toArray();
-    static final int FRAME_FEATURES = Integer.getInteger("x.frame", 300);
+    /**
+     * The features found again on the target halved and quartered, strongest first, as many at each level. A target
+     * far from the camera, a fifth of the frame, shows only its coarse structure, which the finest
+     * {@value #MAX_FEATURES} at full size miss; these are what a small target in a frame is recognised by.
+     */
+    static final int[] PYRAMID = {150, 75};
 
-    TargetAnalysis analyseTarget(BufferedImage image) {
-        TargetAnalysis base = analyse(image);
-        if (PYRAMID.length == 0) {
-            return base;
-        }
+    /** The way features are extracted now, as {@code image_target_features.extraction} records it. */
+    static final int EXTRACTION = 2;
+
+    /** The most features a target has: its own and those of the smaller levels. */
+    static final int MAX_TARGET_FEATURES = MAX_FEATURES + Arrays.stream(PYRAMID).sum();
+
+    /**
+     * The most features of a camera frame: more than a target's, as the target may fill a fifth of it and the rest is
+     * clutter with features as strong.
+     */
+    static final int FRAME_FEATURES = 1000;
+
+    /**
+     * The features of an image target, at full size and at the levels of {@link #PYRAMID}, all placed in the pixels
+     * of the full-size analysed image; and its tracking quality, rated on the full size alone.
+     */
+    TargetAnalysis analyse(BufferedImage image) {
         GrayF32 grey = downscaled(luminance(image));
-        TargetFeatures all = base.features();
+        TargetFeatures full = detected(grey, MAX_FEATURES);
+        TargetFeatures all = full;
         int factor = 1;
         for (int level : PYRAMID) {
             factor *= 2;
             GrayF32 smaller = new GrayF32(Math.max(1, grey.width / factor), Math.max(1, grey.height / factor));
             AverageDownSampleOps.down(grey, smaller);
-            TargetFeatures found = detect(smaller, level);
-            all = joined(all, found, grey.width / (float) smaller.width, grey.height / (float) smaller.height);
+            all = joined(
+                    all,
+                    detected(smaller, level),
+                    grey.width / (float) smaller.width,
+                    grey.height / (float) smaller.height);
         }
-        return new TargetAnalysis(all, base.quality());
+        return new TargetAnalysis(all, TrackingQuality.of(full, grey));
     }
 
-    private static TargetFeatures joined(TargetFeatures a, TargetFeatures b, float sx, float sy) {
-        int n = a.count() + b.count();
-        float[] xs = java.util.Arrays.copyOf(a.xs(), n);
-        float[] ys = java.util.Arrays.copyOf(a.ys(), n);
-        byte[] d = java.util.Arrays.copyOf(a.descriptors(), n * TargetFeatures.DESCRIPTOR_LENGTH);
-        for (int i = 0; i < b.count(); i++) {
-            xs[a.count() + i] = b.xs()[i] * sx;
-            ys[a.count() + i] = b.ys()[i] * sy;
-        }
-        System.arraycopy(b.descriptors(), 0, d, a.descriptors().length, b.descriptors().length);
-        return new TargetFeatures(a.width(), a.height(), xs, ys, d);
-    }
-
+    /** The features of a camera frame, downscaled as a target is, to match against targets' features. */
     TargetFeatures analyseFrame(BufferedImage image) {
-        return detect(downscaled(luminance(image)), FRAME_FEATURES);
+        return detected(downscaled(luminance(image)), FRAME_FEATURES);
     }
 
-    private static TargetFeatures detect(GrayF32 grey, int max) {
+    /** {@code more}'s features after {@code features}', their positions scaled into {@code features}' image. */
+    private static TargetFeatures joined(TargetFeatures features, TargetFeatures more, float scaleX, float scaleY) {
+        int count = features.count() + more.count();
+        float[] xs = Arrays.copyOf(features.xs(), count);
+        float[] ys = Arrays.copyOf(features.ys(), count);
+        byte[] descriptors = Arrays.copyOf(features.descriptors(), count * TargetFeatures.DESCRIPTOR_LENGTH);
+        for (int i = 0; i < more.count(); i++) {
+            xs[features.count() + i] = more.xs()[i] * scaleX;
+            ys[features.count() + i] = more.ys()[i] * scaleY;
+        }
+        System.arraycopy(more.descriptors(), 0, descriptors, features.descriptors().length, more.descriptors().length);
+        return new TargetFeatures(features.width(), features.height(), xs, ys, descriptors);
+    }
+
+    /** The {@code max} strongest SURF features of the image, positions in its pixels. */
+    private static TargetFeatures detected(GrayF32 grey, int max) {
         ConfigFastHessian config = detectorConfig();
         config.maxFeaturesAll = max;
         DetectDescribePoint<GrayF32, TupleDesc_F64> surf =
@@ -93,27 +113,6 @@ final class FeatureExtraction {
             }
         }
         return new TargetFeatures(grey.width, grey.height, xs, ys, descriptors);
-    }
-
-    TargetAnalysis analyse(BufferedImage image) {
-        GrayF32 grey = downscaled(luminance(image));
-        DetectDescribePoint<GrayF32, TupleDesc_F64> surf =
-                FactoryDetectDescribe.surfFast(detectorConfig(), null, null, GrayF32.class);
-        surf.detect(grey);
-        int count = surf.getNumberOfFeatures();
-        float[] xs = new float[count];
-        float[] ys = new float[count];
-        byte[] descriptors = new byte[count * TargetFeatures.DESCRIPTOR_LENGTH];
-        for (int i = 0; i < count; i++) {
-            xs[i] = (float) surf.getLocation(i).x;
-            ys[i] = (float) surf.getLocation(i).y;
-            double[] values = surf.getDescription(i).data;
-            for (int j = 0; j < TargetFeatures.DESCRIPTOR_LENGTH; j++) {
-                descriptors[i * TargetFeatures.DESCRIPTOR_LENGTH + j] = quantised(values[j]);
-            }
-        }
-        TargetFeatures features = new TargetFeatures(grey.width, grey.height, xs, ys, descriptors);
-        return new TargetAnalysis(features, TrackingQuality.of(features, grey));
     }
 
     /**

@@ -20,7 +20,7 @@ class FeatureExtractionTests {
 
         TargetFeatures features = extraction.analyse(photo).features();
 
-        assertThat(features.count()).isEqualTo(FeatureExtraction.MAX_FEATURES);
+        assertThat(features.count()).isEqualTo(FeatureExtraction.MAX_TARGET_FEATURES);
         assertThat(features.width()).isEqualTo(photo.getWidth());
         assertThat(features.height()).isEqualTo(photo.getHeight());
         for (int i = 0; i < features.count(); i++) {
