@@ -5,14 +5,15 @@ import boofcv.factory.geo.ConfigRansac;
 import boofcv.factory.geo.FactoryMultiViewRobust;
 import boofcv.struct.geo.AssociatedPair;
 import georegression.struct.homography.Homography2D_F64;
-import georegression.struct.point.Point2D_F64;
-import georegression.transform.homography.HomographyPointOps_F64;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ddogleg.fitting.modelset.ModelMatcher;
 import org.ddogleg.nn.FactoryNearestNeighbor;
 import org.ddogleg.nn.NearestNeighbor;
@@ -48,8 +49,16 @@ final class TargetIndex {
     static final int MAX_CANDIDATES = 8;
     static final int RANSAC_ITERATIONS = 1000;
     static final double INLIER_PIXELS = 4.0;
-    static final int MIN_INLIERS = 12;
+    static final int MIN_INLIERS = 10;
     static final int FULL_SCORE_INLIERS = 40;
+    /** Features of a target this close, as a share of its longer side, are taken for one point found twice. */
+    static final double SAME_POINT_SHARE = 0.02;
+
+    /** The least share of the probe a target may cover: a target of a fifth of a frame's width covers 4 %. */
+    static final double MIN_AREA_SHARE = 0.005;
+    /** A side at most this many times as long as its opposite: a picture tilted 60° away from the camera is 2 to 3. */
+    static final double MAX_SIDE_RATIO = 5;
+
     private static final long SEED = 0xA7121L;
     /** No target is ignored: ids are positive. */
     private static final long NO_TARGET = 0;
@@ -57,38 +66,103 @@ final class TargetIndex {
     /** One image target as indexed. */
     record Entry(long targetId, TargetFeatures features) {}
 
+    /** Every entry of every part, in part order; a part's entries are a run of this list. */
     private final List<Entry> entries;
-    /** For each indexed descriptor, in index order: the entry it belongs to and its feature there. */
-    private final int[] entryOf;
 
-    private final int[] featureOf;
-    private final NearestNeighbor<byte[]> neighbours;
+    private final List<Part> parts;
+    /** By entry: whether it is hidden, as if no longer indexed (removed or changed since its part was built). */
+    private final boolean[] hidden;
+
+    private final int visible;
+
+    /**
+     * One forest of descriptors over a run of entries: for each descriptor, in the forest's order, the entry it belongs
+     * to (an index into all entries) and its feature there.
+     */
+    private record Part(int[] entryOf, int[] featureOf, NearestNeighbor<byte[]> neighbours) {}
+
+    /** A descriptor found near a probe feature. */
+    private record Neighbour(int entry, int feature, double distance) {}
 
     TargetIndex(List<Entry> entries) {
-        this.entries = List.copyOf(entries);
+        this(List.copyOf(entries), List.of(part(entries, 0)), new boolean[entries.size()]);
+    }
+
+    private TargetIndex(List<Entry> entries, List<Part> parts, boolean[] hidden) {
+        this.entries = entries;
+        this.parts = parts;
+        this.hidden = hidden;
+        int count = 0;
+        for (boolean h : hidden) {
+            count += h ? 0 : 1;
+        }
+        this.visible = count;
+    }
+
+    private static Part part(List<Entry> entries, int firstEntry) {
         int total = 0;
-        for (Entry entry : this.entries) {
+        for (Entry entry : entries) {
             total += entry.features().count();
         }
-        entryOf = new int[total];
-        featureOf = new int[total];
+        int[] entryOf = new int[total];
+        int[] featureOf = new int[total];
         List<byte[]> points = new ArrayList<>(total);
         int next = 0;
-        for (int e = 0; e < this.entries.size(); e++) {
-            TargetFeatures features = this.entries.get(e).features();
+        for (int e = 0; e < entries.size(); e++) {
+            TargetFeatures features = entries.get(e).features();
             for (int f = 0; f < features.count(); f++) {
-                entryOf[next] = e;
+                entryOf[next] = firstEntry + e;
                 featureOf[next] = f;
                 points.add(descriptor(features, f));
                 next++;
             }
         }
-        neighbours = FactoryNearestNeighbor.kdRandomForest(new ByteDistance(), MAX_NODES, TREES, SPLIT_CHOICES, SEED);
+        NearestNeighbor<byte[]> neighbours =
+                FactoryNearestNeighbor.kdRandomForest(new ByteDistance(), MAX_NODES, TREES, SPLIT_CHOICES, SEED);
         neighbours.setPoints(points, true);
+        return new Part(entryOf, featureOf, neighbours);
     }
 
+    /**
+     * This index as it would be with the targets {@code removed} taken out and {@code added} put in (a changed target
+     * is in both): the forests built so far are shared, only the added get a forest of their own, so a few changes to
+     * a large project cost milliseconds instead of a rebuild of seconds. The answers are those of an index built
+     * afresh but for the approximate search: a removed target's descriptors still take their turn among the nearest
+     * and are skipped.
+     */
+    TargetIndex changed(Collection<Long> removed, List<Entry> added) {
+        List<Entry> all = new ArrayList<>(entries.size() + added.size());
+        all.addAll(entries);
+        all.addAll(added);
+        boolean[] nowHidden = Arrays.copyOf(hidden, all.size());
+        Set<Long> gone = new HashSet<>(removed);
+        for (int e = 0; e < entries.size(); e++) {
+            nowHidden[e] |= gone.contains(entries.get(e).targetId());
+        }
+        List<Part> nowParts = new ArrayList<>(parts);
+        if (!added.isEmpty()) {
+            nowParts.add(part(added, entries.size()));
+        }
+        return new TargetIndex(List.copyOf(all), List.copyOf(nowParts), nowHidden);
+    }
+
+    /** How many targets the index answers for. */
     int size() {
-        return entries.size();
+        return visible;
+    }
+
+    /** How many descriptors the index holds, those of hidden targets too: what it costs in memory. */
+    int descriptors() {
+        int total = 0;
+        for (Part part : parts) {
+            total += part.entryOf().length;
+        }
+        return total;
+    }
+
+    /** How many forests the index searches: 1 when built afresh, more after {@link #changed}. */
+    int parts() {
+        return parts.size();
     }
 
     /** The targets found in {@code probe}, most inliers first (ties by target id), at most {@code limit}. */
@@ -102,7 +176,7 @@ final class TargetIndex {
      * nearest neighbour and silence the ratio test for all others.
      */
     List<TargetMatch> matches(TargetFeatures probe, int limit, long ignoredTargetId) {
-        if (entryOf.length == 0 || probe.count() == 0 || limit <= 0) {
+        if (visible == 0 || probe.count() == 0 || limit <= 0) {
             return List.of();
         }
         Map<Integer, Map<Integer, Vote>> votes = votes(probe, ignoredTargetId);
@@ -129,30 +203,42 @@ final class TargetIndex {
     private record Vote(int probeFeature, int targetFeature, double distance) {}
 
     private Map<Integer, Map<Integer, Vote>> votes(TargetFeatures probe, long ignoredTargetId) {
-        NearestNeighbor.Search<byte[]> search = neighbours.createSearch();
+        List<NearestNeighbor.Search<byte[]>> searches = new ArrayList<>(parts.size());
+        for (Part part : parts) {
+            searches.add(part.neighbours().createSearch());
+        }
         DogArray<NnData<byte[]>> nearest = new DogArray<>(NnData::new);
         Map<Integer, Map<Integer, Vote>> votes = new HashMap<>();
-        // One neighbour more when a target is ignored, as it may hold the nearest.
-        int wanted = ignoredTargetId == NO_TARGET ? 2 : 3;
-        List<NnData<byte[]>> kept = new ArrayList<>(3);
+        // One neighbour more when some are skipped (hidden or ignored), as one of them may be the nearest.
+        boolean skipping = ignoredTargetId != NO_TARGET || visible < entries.size();
+        int wanted = skipping ? 3 : 2;
+        List<Neighbour> kept = new ArrayList<>(wanted * parts.size());
         for (int p = 0; p < probe.count(); p++) {
-            search.findNearest(descriptor(probe, p), -1, wanted, nearest);
+            byte[] descriptor = descriptor(probe, p);
             kept.clear();
-            for (int i = 0; i < nearest.size; i++) {
-                if (entries.get(entryOf[nearest.get(i).index]).targetId() != ignoredTargetId) {
-                    kept.add(nearest.get(i));
+            for (int s = 0; s < searches.size(); s++) {
+                Part part = parts.get(s);
+                searches.get(s).findNearest(descriptor, -1, wanted, nearest);
+                for (int i = 0; i < nearest.size; i++) {
+                    int point = nearest.get(i).index;
+                    int entry = part.entryOf()[point];
+                    if (!hidden[entry] && entries.get(entry).targetId() != ignoredTargetId) {
+                        kept.add(new Neighbour(entry, part.featureOf()[point], nearest.get(i).distance));
+                    }
                 }
             }
             if (kept.isEmpty()) {
                 continue;
             }
-            kept.sort(Comparator.comparingDouble(n -> n.distance));
-            NnData<byte[]> first = kept.get(0);
-            NnData<byte[]> second = kept.size() > 1 ? kept.get(1) : null;
+            kept.sort(Comparator.comparingDouble(Neighbour::distance));
+            Neighbour first = kept.get(0);
+            Neighbour second = kept.size() > 1 ? kept.get(1) : null;
             // Distances are squared, so the ratio is too.
-            boolean asGood = second != null && first.distance >= RATIO * RATIO * second.distance;
-            if (second != null && entryOf[first.index] == entryOf[second.index]) {
-                if (!asGood) {
+            boolean asGood = second != null && first.distance() >= RATIO * RATIO * second.distance();
+            if (second != null && first.entry() == second.entry()) {
+                // The same point found again on a smaller level of the target's pyramid is one point, not two that
+                // the probe's feature cannot tell apart.
+                if (!asGood || samePoint(entries.get(first.entry()).features(), first.feature(), second.feature())) {
                     vote(votes, p, first);
                 }
             } else {
@@ -165,12 +251,17 @@ final class TargetIndex {
         return votes;
     }
 
-    private void vote(Map<Integer, Map<Integer, Vote>> votes, int probeFeature, NnData<byte[]> neighbour) {
-        int targetFeature = featureOf[neighbour.index];
-        votes.computeIfAbsent(entryOf[neighbour.index], e -> new HashMap<>())
+    /** Whether two features of a target lie within {@value #SAME_POINT_SHARE} of its longer side of each other. */
+    private static boolean samePoint(TargetFeatures features, int a, int b) {
+        double apart = Math.hypot(features.xs()[a] - features.xs()[b], features.ys()[a] - features.ys()[b]);
+        return apart <= SAME_POINT_SHARE * Math.max(features.width(), features.height());
+    }
+
+    private static void vote(Map<Integer, Map<Integer, Vote>> votes, int probeFeature, Neighbour neighbour) {
+        votes.computeIfAbsent(neighbour.entry(), e -> new HashMap<>())
                 .merge(
-                        targetFeature,
-                        new Vote(probeFeature, targetFeature, neighbour.distance),
+                        neighbour.feature(),
+                        new Vote(probeFeature, neighbour.feature(), neighbour.distance()),
                         (kept, other) -> other.distance() < kept.distance() ? other : kept);
     }
 
@@ -193,21 +284,65 @@ final class TargetIndex {
         if (!ransac.process(pairs)) {
             return null;
         }
-        int inliers = ransac.getMatchSet().size();
+        List<AssociatedPair> agreeing = ransac.getMatchSet();
+        int inliers = agreeing.size();
         if (inliers < MIN_INLIERS) {
             return null;
         }
-        Homography2D_F64 homography = ransac.getModelParameters();
-        List<ImagePoint> corners = new ArrayList<>(4);
+        Homography2D_F64 h = ransac.getModelParameters();
         double[][] targetCorners = {{0, 0}, {target.width(), 0}, {target.width(), target.height()}, {0, target.height()}
         };
-        Point2D_F64 mapped = new Point2D_F64();
+        List<ImagePoint> corners = new ArrayList<>(4);
         for (double[] corner : targetCorners) {
-            HomographyPointOps_F64.transform(homography, corner[0], corner[1], mapped);
-            corners.add(new ImagePoint(mapped.x, mapped.y));
+            double w = h.a31 * corner[0] + h.a32 * corner[1] + h.a33;
+            corners.add(new ImagePoint(
+                    (h.a11 * corner[0] + h.a12 * corner[1] + h.a13) / w,
+                    (h.a21 * corner[0] + h.a22 * corner[1] + h.a23) / w));
+        }
+        if (!plausible(corners, probe)) {
+            return null;
         }
         double score = Math.min(1, inliers / (double) FULL_SCORE_INLIERS);
         return new TargetMatch(entry.targetId(), inliers, score, corners);
+    }
+
+    /**
+     * Whether the target's corners, placed by the homography, could be a flat picture seen by a camera: a convex
+     * quadrilateral turning the same way as the target (a camera does not mirror), not vanishingly small, and no side
+     * many times its opposite. Matches that agree by chance fit homographies that fold, flip or squash the target;
+     * this turns most such false matches away without costing a true one.
+     */
+    static boolean plausible(List<ImagePoint> corners, TargetFeatures probe) {
+        for (int i = 0; i < 4; i++) {
+            ImagePoint a = corners.get(i);
+            ImagePoint b = corners.get((i + 1) % 4);
+            ImagePoint c = corners.get((i + 2) % 4);
+            double cross = (b.x() - a.x()) * (c.y() - b.y()) - (b.y() - a.y()) * (c.x() - b.x());
+            if (!(cross > 0)) {
+                return false;
+            }
+        }
+        double area = 0;
+        for (int i = 0; i < 4; i++) {
+            ImagePoint a = corners.get(i);
+            ImagePoint b = corners.get((i + 1) % 4);
+            area += a.x() * b.y() - b.x() * a.y();
+        }
+        area = Math.abs(area) / 2;
+        if (area < MIN_AREA_SHARE * probe.width() * probe.height()) {
+            return false;
+        }
+        return sideRatio(corners, 0, 2) <= MAX_SIDE_RATIO && sideRatio(corners, 1, 3) <= MAX_SIDE_RATIO;
+    }
+
+    private static double sideRatio(List<ImagePoint> corners, int side, int opposite) {
+        double a = length(corners.get(side), corners.get((side + 1) % 4));
+        double b = length(corners.get(opposite), corners.get((opposite + 1) % 4));
+        return Math.max(a, b) / Math.min(a, b);
+    }
+
+    private static double length(ImagePoint a, ImagePoint b) {
+        return Math.hypot(a.x() - b.x(), a.y() - b.y());
     }
 
     private static ConfigRansac ransacConfig() {

@@ -167,4 +167,36 @@ class TargetIndexTests {
         assertThat(index.matches(featureless, 5)).isEmpty();
         assertThat(index.matches(originals.getFirst(), 0)).isEmpty();
     }
+
+    @Test
+    void a_changed_index_answers_as_one_built_afresh_from_the_same_targets() {
+        int half = names.size() / 2;
+        List<TargetIndex.Entry> firstHalf = new ArrayList<>();
+        List<TargetIndex.Entry> secondHalf = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            (i < half ? firstHalf : secondHalf).add(new TargetIndex.Entry(i + 1, originals.get(i)));
+        }
+        TargetIndex base = new TargetIndex(firstHalf);
+        // Target 1 removed; target 2 changed: its features are now those of the last photo, which it replaces.
+        List<TargetIndex.Entry> added = new ArrayList<>(secondHalf.subList(0, secondHalf.size() - 1));
+        added.add(new TargetIndex.Entry(2, originals.getLast()));
+        TargetIndex changed = base.changed(List.of(1L, 2L), added);
+
+        assertThat(changed.size()).isEqualTo(names.size() - 2);
+        assertThat(changed.parts()).isEqualTo(2);
+        for (int i = 0; i < names.size(); i++) {
+            TargetFeatures probe = EXTRACTION
+                    .analyse(TargetImages.reencoded(TargetImages.photo(names.get(i)), 0.5f))
+                    .features();
+            List<Long> found = changed.matches(probe, 5).stream()
+                    .map(TargetMatch::targetId)
+                    .toList();
+            long expected = i == 0 || i == 1 ? 0 : i == names.size() - 1 ? 2 : i + 1;
+            if (expected == 0) {
+                assertThat(found).as(names.get(i)).isEmpty();
+            } else {
+                assertThat(found).as(names.get(i)).first().isEqualTo(expected);
+            }
+        }
+    }
 }
