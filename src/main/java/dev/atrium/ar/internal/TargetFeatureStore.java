@@ -27,11 +27,12 @@ class TargetFeatureStore {
     /** Keeps what was computed from the image of this checksum, in place of what was computed before. */
     void put(long targetId, String sha256, TargetAnalysis analysis) {
         jdbc.sql("""
-                        INSERT INTO image_target_features (target_id, sha256, features, tracking_rating, quality)
-                        VALUES (:id, :sha256, :features, :rating, CAST(:quality AS jsonb))
+                        INSERT INTO image_target_features
+                            (target_id, sha256, features, tracking_rating, quality, extraction)
+                        VALUES (:id, :sha256, :features, :rating, CAST(:quality AS jsonb), :extraction)
                         ON CONFLICT (target_id) DO UPDATE SET sha256 = excluded.sha256, features = excluded.features,
                             tracking_rating = excluded.tracking_rating, quality = excluded.quality,
-                            computed_at = now()""").params(row(targetId, sha256, analysis)).update();
+                            extraction = excluded.extraction, computed_at = now()""").params(row(targetId, sha256, analysis)).update();
     }
 
     /** The quality of each of these targets that has one. */
@@ -57,14 +58,55 @@ class TargetFeatureStore {
     }
 
     /** The features of the project's live, active targets: what duplicates and recognition match against. */
-    List<TargetIndex.Entry> matchable(long projectId) {
+    List<Stamped> matchable(long projectId) {
         return jdbc.sql("""
-                        SELECT t.id, f.features FROM image_targets t JOIN image_target_features f ON f.target_id = t.id
+                        SELECT t.id, f.sha256 || '@' || f.computed_at::text AS stamp, f.features
+                        FROM image_targets t JOIN image_target_features f ON f.target_id = t.id
                         WHERE t.project_id = ? AND t.deleted_at IS NULL AND t.active ORDER BY t.id""")
                 .param(projectId)
-                .query((rs, row) -> new TargetIndex.Entry(rs.getLong("id"), TargetFeatures.decoded(rs.getBytes(2))))
+                .query((rs, row) -> new Stamped(
+                        new TargetIndex.Entry(rs.getLong("id"), TargetFeatures.decoded(rs.getBytes("features"))),
+                        rs.getString("stamp")))
                 .list();
     }
+
+    /**
+     * For each of the project's live, active targets, a stamp of its features: it changes whenever they are written
+     * again, so that an index can tell which targets changed since it was built without reading any features.
+     */
+    Map<Long, String> stamps(long projectId) {
+        Map<Long, String> stamps = new HashMap<>();
+        jdbc.sql("""
+                        SELECT t.id, f.sha256 || '@' || f.computed_at::text AS stamp
+                        FROM image_targets t JOIN image_target_features f ON f.target_id = t.id
+                        WHERE t.project_id = ? AND t.deleted_at IS NULL AND t.active""")
+                .param(projectId)
+                .query((rs, row) -> Map.entry(rs.getLong("id"), rs.getString("stamp")))
+                .list()
+                .forEach(entry -> stamps.put(entry.getKey(), entry.getValue()));
+        return stamps;
+    }
+
+    /** As {@link #matchable(long)}, with each target's stamp, for these of the project's targets only. */
+    List<Stamped> matchable(long projectId, Collection<Long> targetIds) {
+        if (targetIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT t.id, f.sha256 || '@' || f.computed_at::text AS stamp, f.features
+                        FROM image_targets t JOIN image_target_features f ON f.target_id = t.id
+                        WHERE t.project_id = :project AND t.deleted_at IS NULL AND t.active AND t.id IN (:ids)
+                        ORDER BY t.id""")
+                .param("project", projectId)
+                .param("ids", targetIds)
+                .query((rs, row) -> new Stamped(
+                        new TargetIndex.Entry(rs.getLong("id"), TargetFeatures.decoded(rs.getBytes("features"))),
+                        rs.getString("stamp")))
+                .list();
+    }
+
+    /** An indexed target and the stamp of the features it was indexed with. */
+    record Stamped(TargetIndex.Entry entry, String stamp) {}
 
     /** The project's targets version: it changes with every change that matching sees (kept by triggers). */
     long version(long projectId) {
@@ -91,13 +133,15 @@ class TargetFeatureStore {
     record RatingCount(int rating, boolean active, long targets) {}
 
     /**
-     * Live targets whose features were never computed (added before features were), past {@code afterId}, a batch at
-     * a time in id order.
+     * Live targets whose features were never computed (added before features were) or were extracted in an older way
+     * than {@link FeatureExtraction#EXTRACTION}, past {@code afterId}, a batch at a time in id order.
      */
     List<ImageTarget> withoutFeatures(long afterId, int limit) {
         return jdbc.sql("""
                         SELECT t.* FROM image_targets t LEFT JOIN image_target_features f ON f.target_id = t.id
-                        WHERE f.target_id IS NULL AND t.deleted_at IS NULL AND t.id > ? ORDER BY t.id LIMIT ?""")
+                        WHERE (f.target_id IS NULL OR f.extraction < ?) AND t.deleted_at IS NULL AND t.id > ?
+                        ORDER BY t.id LIMIT ?""")
+                .param(FeatureExtraction.EXTRACTION)
                 .param(afterId)
                 .param(limit)
                 .query(new ArRowMappers.ImageTargets())
@@ -106,24 +150,35 @@ class TargetFeatureStore {
 
     /**
      * Keeps features computed from a stored image, unless the target's image changed meanwhile or its features were
-     * computed by then (an upload or another replica): never older over newer.
+     * computed by then the way they are now (an upload or another replica): never older over newer.
      */
     boolean putIfAbsent(long targetId, String sha256, TargetAnalysis analysis) {
         int inserted = jdbc.sql("""
-                        INSERT INTO image_target_features (target_id, sha256, features, tracking_rating, quality)
-                        SELECT :id, :sha256, :features, :rating, CAST(:quality AS jsonb)
+                        INSERT INTO image_target_features
+                            (target_id, sha256, features, tracking_rating, quality, extraction)
+                        SELECT :id, :sha256, :features, :rating, CAST(:quality AS jsonb), :extraction
                         WHERE EXISTS (SELECT 1 FROM image_targets WHERE id = :id AND sha256 = :sha256)
-                        ON CONFLICT (target_id) DO NOTHING""").params(row(targetId, sha256, analysis)).update();
+                        ON CONFLICT (target_id) DO UPDATE SET sha256 = excluded.sha256, features = excluded.features,
+                            tracking_rating = excluded.tracking_rating, quality = excluded.quality,
+                            extraction = excluded.extraction, computed_at = now()
+                        WHERE image_target_features.extraction < excluded.extraction""").params(row(targetId, sha256, analysis)).update();
         return inserted > 0;
     }
 
     /** The named parameters of a features row. */
     private Map<String, Object> row(long targetId, String sha256, TargetAnalysis analysis) {
         return Map.of(
-                "id", targetId,
-                "sha256", sha256,
-                "features", analysis.features().encoded(),
-                "rating", analysis.quality().rating(),
-                "quality", json.writeValueAsString(analysis.quality()));
+                "id",
+                targetId,
+                "sha256",
+                sha256,
+                "features",
+                analysis.features().encoded(),
+                "rating",
+                analysis.quality().rating(),
+                "quality",
+                json.writeValueAsString(analysis.quality()),
+                "extraction",
+                FeatureExtraction.EXTRACTION);
     }
 }
