@@ -174,7 +174,7 @@ public class ImageTargetService {
                             "project-full",
                             "Project full",
                             "Project " + projectId + " has " + max + " image targets, as many as one project may "
-                                    + "have (ATRIUM_AR_INDEX_FEATURES / 300); delete one first")
+                                    + "have (ATRIUM_AR_INDEX_FEATURES / 525); delete one first")
                     .with("limit", max);
         }
     }
@@ -227,23 +227,35 @@ public class ImageTargetService {
     }
 
     private List<TargetDuplicate> matching(long projectId, TargetFeatures features, long exceptId) {
-        List<TargetMatch> matches = indexes.of(projectId).matches(features, MAX_DUPLICATES, exceptId);
-        List<Long> ids = matches.stream().map(TargetMatch::targetId).toList();
-        if (ids.isEmpty()) {
+        return liveMatches(projectId, indexes.of(projectId).matches(features, MAX_DUPLICATES, exceptId)).stream()
+                .map(found -> new TargetDuplicate(
+                        found.target(), found.match().score(), found.match().inliers()))
+                .toList();
+    }
+
+    /**
+     * The matches whose targets are still the project's live, active targets, with their rows: one deleted or
+     * deactivated since the index was read is not found any more.
+     */
+    List<MatchedTarget> liveMatches(long projectId, List<TargetMatch> matches) {
+        if (matches.isEmpty()) {
             return List.of();
         }
-        Map<Long, ImageTarget> found = new HashMap<>();
-        targets.findAllById(ids).forEach(target -> found.put(target.id(), target));
-        List<TargetDuplicate> duplicates = new ArrayList<>();
+        Map<Long, ImageTarget> rows = new HashMap<>();
+        targets.findAllById(matches.stream().map(TargetMatch::targetId).toList())
+                .forEach(target -> rows.put(target.id(), target));
+        List<MatchedTarget> live = new ArrayList<>();
         for (TargetMatch match : matches) {
-            ImageTarget target = found.get(match.targetId());
-            // Deleted or deactivated since the index was read: not a duplicate any more.
+            ImageTarget target = rows.get(match.targetId());
             if (target != null && !target.deleted() && target.active() && target.projectId() == projectId) {
-                duplicates.add(new TargetDuplicate(target, match.score(), match.inliers()));
+                live.add(new MatchedTarget(target, match));
             }
         }
-        return duplicates;
+        return live;
     }
+
+    /** A target found by the index, and its row as it is now. */
+    record MatchedTarget(ImageTarget target, TargetMatch match) {}
 
     /** Refuses a caller who may not read the project's targets, as {@link #list} would. */
     void checkReadable(Caller caller, long projectId) {

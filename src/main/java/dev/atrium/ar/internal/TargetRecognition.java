@@ -1,12 +1,10 @@
 package dev.atrium.ar.internal;
 
 import dev.atrium.shared.problem.InvalidRequest;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -26,25 +24,19 @@ public class TargetRecognition {
     public static final int DEFAULT_CANDIDATES = 3;
 
     private final ImageTargetService targets;
-    private final ImageTargetRepository rows;
-    private final TargetMetadata metadata;
     private final JpegCheck jpegs;
     private final TargetIndexes indexes;
     private final MeterRegistry registry;
+    private final Meter.MeterProvider<Timer> timers;
 
-    TargetRecognition(
-            ImageTargetService targets,
-            ImageTargetRepository rows,
-            TargetMetadata metadata,
-            JpegCheck jpegs,
-            TargetIndexes indexes,
-            MeterRegistry registry) {
+    TargetRecognition(ImageTargetService targets, JpegCheck jpegs, TargetIndexes indexes, MeterRegistry registry) {
         this.targets = targets;
-        this.rows = rows;
-        this.metadata = metadata;
         this.jpegs = jpegs;
         this.indexes = indexes;
         this.registry = registry;
+        this.timers = Timer.builder(METRIC)
+                .description("Camera frames matched against a project's image targets")
+                .withRegistry(registry);
     }
 
     /** A frame sent as a file (multipart). */
@@ -73,51 +65,32 @@ public class TargetRecognition {
                         frame.height(),
                         withMetadata(found.getFirst()),
                         List.copyOf(found.subList(1, found.size())));
-        timer(projectId, recognition.matched() ? "hit" : "miss")
+        timers.withTags("project", Long.toString(projectId), "outcome", recognition.matched() ? "hit" : "miss")
                 .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return recognition;
     }
 
-    /**
-     * The matches re-checked against the stored rows, as {@code ImageTargetService} does for duplicates: a target
-     * deleted or deactivated since the index was read is not recognised.
-     */
+    /** The project's live, active targets found in the frame, their corners in the frame's own pixels. */
     private List<RecognizedTarget> matching(long projectId, CheckedFrame frame, int limit) {
         TargetFeatures probe = frame.features();
-        List<TargetMatch> matches = indexes.of(projectId).matches(probe, limit);
-        if (matches.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, ImageTarget> found = new HashMap<>();
-        rows.findAllById(matches.stream().map(TargetMatch::targetId).toList())
-                .forEach(target -> found.put(target.id(), target));
         double sx = (double) frame.width() / probe.width();
         double sy = (double) frame.height() / probe.height();
-        List<RecognizedTarget> recognized = new ArrayList<>();
-        for (TargetMatch match : matches) {
-            ImageTarget target = found.get(match.targetId());
-            if (target != null && !target.deleted() && target.active() && target.projectId() == projectId) {
-                List<ImagePoint> corners = match.corners().stream()
-                        .map(corner -> new ImagePoint(corner.x() * sx, corner.y() * sy))
-                        .toList();
-                recognized.add(new RecognizedTarget(target, match.score(), match.inliers(), corners, null));
-            }
-        }
-        return recognized;
+        return targets.liveMatches(projectId, indexes.of(projectId).matches(probe, limit)).stream()
+                .map(found -> new RecognizedTarget(
+                        found.target(),
+                        found.match().score(),
+                        found.match().inliers(),
+                        found.match().corners().stream()
+                                .map(corner -> new ImagePoint(corner.x() * sx, corner.y() * sy))
+                                .toList(),
+                        null))
+                .toList();
     }
 
     /** Only the best match carries its application metadata, so that an answer stays small. */
     private RecognizedTarget withMetadata(RecognizedTarget best) {
-        byte[] bytes = metadata.of(best.target().id()).orElse(new byte[0]);
-        return new RecognizedTarget(best.target(), best.score(), best.inliers(), best.corners(), bytes);
-    }
-
-    private Timer timer(long projectId, String outcome) {
-        return Timer.builder(METRIC)
-                .description("Camera frames matched against a project's image targets")
-                .tag("project", Long.toString(projectId))
-                .tag("outcome", outcome)
-                .register(registry);
+        return new RecognizedTarget(
+                best.target(), best.score(), best.inliers(), best.corners(), targets.metadataOf(best.target()));
     }
 
     /**
