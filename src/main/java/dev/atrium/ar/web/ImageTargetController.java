@@ -4,7 +4,6 @@ import dev.atrium.ar.internal.Caller;
 import dev.atrium.ar.internal.ImageTarget;
 import dev.atrium.ar.internal.ImageTargetService;
 import dev.atrium.ar.internal.TrackingQuality;
-import dev.atrium.ratelimit.UploadLimit;
 import dev.atrium.shared.blob.Blob;
 import dev.atrium.shared.openapi.ProjectAppTokensAccepted;
 import dev.atrium.shared.openapi.UploadLimited;
@@ -52,9 +51,9 @@ class ImageTargetController {
     static final String TAG = "AR image targets";
 
     private final ImageTargetService targets;
-    private final UploadLimit uploads;
+    private final ArUploads uploads;
 
-    ImageTargetController(ImageTargetService targets, UploadLimit uploads) {
+    ImageTargetController(ImageTargetService targets, ArUploads uploads) {
         this.targets = targets;
         this.uploads = uploads;
     }
@@ -71,7 +70,7 @@ class ImageTargetController {
     @ApiResponse(
             responseCode = "409",
             description = "Another target of the project has this name, or the project is full (as many targets as "
-                    + "ATRIUM_AR_INDEX_FEATURES / 300)")
+                    + "ATRIUM_AR_INDEX_FEATURES / 525)")
     @ApiResponse(responseCode = "413", description = "The image is over 2.25 MB (or the body over 5 MB)")
     @ApiResponse(
             responseCode = "415",
@@ -82,7 +81,7 @@ class ImageTargetController {
             @PathVariable long projectId,
             @Valid @RequestBody ImageTargetRequest request) {
         Caller caller = Caller.of(principal);
-        countUpload(caller);
+        uploads.count(caller);
         ImageTarget target = targets.create(caller, projectId, request.change());
         return ResponseEntity.created(URI.create("/api/project/" + projectId + "/imagetarget/" + target.id()))
                 .body(written(target));
@@ -168,7 +167,7 @@ class ImageTargetController {
             @PathVariable long targetId,
             @Valid @RequestBody ImageTargetRequest request) {
         Caller caller = Caller.of(principal);
-        countUpload(caller);
+        uploads.count(caller);
         return written(targets.replace(caller, projectId, targetId, request.change()));
     }
 
@@ -193,7 +192,7 @@ class ImageTargetController {
             @Valid @RequestBody ImageTargetPatch patch) {
         Caller caller = Caller.of(principal);
         if (patch.image() != null) {
-            countUpload(caller);
+            uploads.count(caller);
         }
         return written(targets.update(caller, projectId, targetId, patch.change()));
     }
@@ -244,7 +243,7 @@ class ImageTargetController {
             @PathVariable long projectId,
             @Valid @RequestBody SimilarRequest request) {
         Caller caller = Caller.of(principal);
-        countUpload(caller);
+        uploads.count(caller);
         return targets.similarTo(caller, projectId, request.image()).stream()
                 .map(DuplicateView::of)
                 .toList();
@@ -263,14 +262,6 @@ class ImageTargetController {
         return new WrittenTarget(
                 ImageTargetView.of(target, targets.qualityOf(target)),
                 targets.duplicatesOf(target).stream().map(DuplicateView::of).toList());
-    }
-
-    /** Counted before the image is decoded or stored: an app token counts on its project, a user on themself. */
-    private void countUpload(Caller caller) {
-        switch (caller) {
-            case Caller.User user -> uploads.take(user.user());
-            case Caller.App app -> uploads.takeForProject(app.client().projectId());
-        }
     }
 
     static String imageUrl(ImageTarget target) {

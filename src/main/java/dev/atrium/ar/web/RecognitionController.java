@@ -2,7 +2,6 @@ package dev.atrium.ar.web;
 
 import dev.atrium.ar.internal.Caller;
 import dev.atrium.ar.internal.TargetRecognition;
-import dev.atrium.ratelimit.UploadLimit;
 import dev.atrium.shared.openapi.ProjectAppTokensAccepted;
 import dev.atrium.shared.openapi.UploadLimited;
 import dev.atrium.shared.problem.InvalidRequest;
@@ -24,18 +23,18 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-@RestController
-@SecurityRequirement(name = "bearer")
 /**
  * Recognition is listed with the image targets it finds, under their tag: it is allowed as they are read, to the
  * project's owner (or an administrator) with a user token, or an app token of this same project.
  */
+@RestController
+@SecurityRequirement(name = "bearer")
 class RecognitionController {
 
     private final TargetRecognition recognition;
-    private final UploadLimit uploads;
+    private final ArUploads uploads;
 
-    RecognitionController(TargetRecognition recognition, UploadLimit uploads) {
+    RecognitionController(TargetRecognition recognition, ArUploads uploads) {
         this.recognition = recognition;
         this.uploads = uploads;
     }
@@ -50,7 +49,7 @@ class RecognitionController {
                     + "never kept. Matched against the project's live, active targets. Counts as an upload.")
     @ApiResponse(
             responseCode = "200",
-            description = "The best target found and further candidates; matched false " + "when none")
+            description = "The best target found and further candidates; matched false when none")
     @ApiResponse(
             responseCode = "400",
             description = "Frame missing, not base64, damaged, or over 4096×4096 pixels; candidates not 0 to 10")
@@ -64,7 +63,7 @@ class RecognitionController {
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
             @Parameter(description = "How many further candidates to list besides the best, 0 to 10", example = "3")
-                    @RequestParam(defaultValue = "3")
+                    @RequestParam(defaultValue = "" + TargetRecognition.DEFAULT_CANDIDATES)
                     int candidates,
             @Parameter(description = "The camera frame, a JPEG or PNG file")
                     @RequestPart(name = "image", required = false)
@@ -73,7 +72,7 @@ class RecognitionController {
             throw InvalidRequest.field("image", "is required: send the frame as the multipart file field 'image'");
         }
         Caller caller = Caller.of(principal);
-        countUpload(caller);
+        uploads.count(caller);
         try {
             return RecognitionView.of(recognition.recognize(caller, projectId, image.getBytes(), candidates));
         } catch (IOException ex) {
@@ -89,19 +88,11 @@ class RecognitionController {
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
             @Parameter(description = "How many further candidates to list besides the best, 0 to 10", example = "3")
-                    @RequestParam(defaultValue = "3")
+                    @RequestParam(defaultValue = "" + TargetRecognition.DEFAULT_CANDIDATES)
                     int candidates,
             @Valid @RequestBody RecognitionRequest request) {
         Caller caller = Caller.of(principal);
-        countUpload(caller);
+        uploads.count(caller);
         return RecognitionView.of(recognition.recognize(caller, projectId, request.image(), candidates));
-    }
-
-    /** Counted before the frame is decoded, as an image target upload is: an app token on its project, a user on themself. */
-    private void countUpload(Caller caller) {
-        switch (caller) {
-            case Caller.User user -> uploads.take(user.user());
-            case Caller.App app -> uploads.takeForProject(app.client().projectId());
-        }
     }
 }
