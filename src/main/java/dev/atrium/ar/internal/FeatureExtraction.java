@@ -16,7 +16,9 @@ import java.util.Arrays;
 /**
  * Finds the features of an image target with SURF (BoofCV's fast variant) and rates how well it can be tracked. The
  * image is turned to grey by its luminance and downscaled so that its longer side is at most {@value #MAX_EDGE}
- * pixels, which bounds the cost whatever the upload; the {@value #MAX_FEATURES} strongest features are kept.
+ * pixels, which bounds the cost whatever the upload. A target keeps its {@value #MAX_FEATURES} strongest features and
+ * those of its image halved and quartered ({@link #PYRAMID}); a camera frame its {@value #FRAME_FEATURES} strongest,
+ * to be matched against them.
  *
  * <p>Thread-safe: each call makes its own detector (a few small buffers), so calls may run side by side.
  */
@@ -95,10 +97,8 @@ final class FeatureExtraction {
 
     /** The {@code max} strongest SURF features of the image, positions in its pixels. */
     private static TargetFeatures detected(GrayF32 grey, int max) {
-        ConfigFastHessian config = detectorConfig();
-        config.maxFeaturesAll = max;
         DetectDescribePoint<GrayF32, TupleDesc_F64> surf =
-                FactoryDetectDescribe.surfFast(config, null, null, GrayF32.class);
+                FactoryDetectDescribe.surfFast(detectorConfig(max), null, null, GrayF32.class);
         surf.detect(grey);
         int count = surf.getNumberOfFeatures();
         float[] xs = new float[count];
@@ -116,13 +116,13 @@ final class FeatureExtraction {
     }
 
     /**
-     * A low extraction threshold finds features even in soft photos; the strongest {@value #MAX_FEATURES} win, so a
-     * busy image is not slowed down by the threshold being low.
+     * A low extraction threshold finds features even in soft photos; the strongest {@code max} win, so a busy image
+     * is not slowed down by the threshold being low.
      */
-    private static ConfigFastHessian detectorConfig() {
+    private static ConfigFastHessian detectorConfig(int max) {
         ConfigFastHessian config = new ConfigFastHessian();
         config.extract = new ConfigExtract(2, 1f);
-        config.maxFeaturesAll = MAX_FEATURES;
+        config.maxFeaturesAll = max;
         config.selector = ConfigSelectLimit.selectBestN();
         return config;
     }

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,53 +59,47 @@ class TargetFeatureStore {
                 .optional();
     }
 
-    /** The features of the project's live, active targets: what duplicates and recognition match against. */
+    /**
+     * The project's live, active targets that have features: what duplicates and recognition match against. The stamp
+     * of a target's features changes whenever they are written again, so that an index can tell which targets changed
+     * since it was built without reading any features.
+     */
+    private static final String MATCHABLE = """
+            SELECT t.id, f.sha256 || '@' || f.computed_at::text AS stamp %s
+            FROM image_targets t JOIN image_target_features f ON f.target_id = t.id
+            WHERE t.project_id = :project AND t.deleted_at IS NULL AND t.active %s""";
+
+    /** The features of the project's matchable targets, with their stamps, in id order. */
     List<Stamped> matchable(long projectId) {
-        return jdbc.sql("""
-                        SELECT t.id, f.sha256 || '@' || f.computed_at::text AS stamp, f.features
-                        FROM image_targets t JOIN image_target_features f ON f.target_id = t.id
-                        WHERE t.project_id = ? AND t.deleted_at IS NULL AND t.active ORDER BY t.id""")
-                .param(projectId)
-                .query((rs, row) -> new Stamped(
-                        new TargetIndex.Entry(rs.getLong("id"), TargetFeatures.decoded(rs.getBytes("features"))),
-                        rs.getString("stamp")))
+        return jdbc.sql(MATCHABLE.formatted(", f.features", "ORDER BY t.id"))
+                .param("project", projectId)
+                .query(STAMPED)
                 .list();
     }
 
-    /**
-     * For each of the project's live, active targets, a stamp of its features: it changes whenever they are written
-     * again, so that an index can tell which targets changed since it was built without reading any features.
-     */
-    Map<Long, String> stamps(long projectId) {
-        Map<Long, String> stamps = new HashMap<>();
-        jdbc.sql("""
-                        SELECT t.id, f.sha256 || '@' || f.computed_at::text AS stamp
-                        FROM image_targets t JOIN image_target_features f ON f.target_id = t.id
-                        WHERE t.project_id = ? AND t.deleted_at IS NULL AND t.active""")
-                .param(projectId)
-                .query((rs, row) -> Map.entry(rs.getLong("id"), rs.getString("stamp")))
-                .list()
-                .forEach(entry -> stamps.put(entry.getKey(), entry.getValue()));
-        return stamps;
-    }
-
-    /** As {@link #matchable(long)}, with each target's stamp, for these of the project's targets only. */
+    /** As {@link #matchable(long)}, for these of the project's targets only. */
     List<Stamped> matchable(long projectId, Collection<Long> targetIds) {
         if (targetIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                        SELECT t.id, f.sha256 || '@' || f.computed_at::text AS stamp, f.features
-                        FROM image_targets t JOIN image_target_features f ON f.target_id = t.id
-                        WHERE t.project_id = :project AND t.deleted_at IS NULL AND t.active AND t.id IN (:ids)
-                        ORDER BY t.id""")
+        return jdbc.sql(MATCHABLE.formatted(", f.features", "AND t.id IN (:ids) ORDER BY t.id"))
                 .param("project", projectId)
                 .param("ids", targetIds)
-                .query((rs, row) -> new Stamped(
-                        new TargetIndex.Entry(rs.getLong("id"), TargetFeatures.decoded(rs.getBytes("features"))),
-                        rs.getString("stamp")))
+                .query(STAMPED)
                 .list();
     }
+
+    /** The stamp of each of the project's matchable targets, by target id, without their features. */
+    Map<Long, String> stamps(long projectId) {
+        Map<Long, String> stamps = new HashMap<>();
+        jdbc.sql(MATCHABLE.formatted("", "")).param("project", projectId).query((RowCallbackHandler)
+                rs -> stamps.put(rs.getLong("id"), rs.getString("stamp")));
+        return stamps;
+    }
+
+    private static final RowMapper<Stamped> STAMPED = (rs, row) -> new Stamped(
+            new TargetIndex.Entry(rs.getLong("id"), TargetFeatures.decoded(rs.getBytes("features"))),
+            rs.getString("stamp"));
 
     /** An indexed target and the stamp of the features it was indexed with. */
     record Stamped(TargetIndex.Entry entry, String stamp) {}

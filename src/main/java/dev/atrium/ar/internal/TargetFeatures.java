@@ -7,8 +7,8 @@ import java.util.Arrays;
 /**
  * The features of an image target: the size of the image they were found on (the target downscaled to at most
  * {@value FeatureExtraction#MAX_EDGE} pixels a side) and, for each feature, its position in that image and its SURF
- * descriptor quantised to 64 signed bytes ({@link FeatureExtraction#QUANTISATION}). Features are kept in the order
- * they were found, strongest first.
+ * descriptor quantised to 64 signed bytes ({@link FeatureExtraction#QUANTISATION}). Features are kept level by
+ * level (the full-size image first, then {@link FeatureExtraction#PYRAMID}), strongest first within each.
  *
  * <p>{@link #encoded()} is the stored form, big-endian: u16 format version ({@value #FORMAT_VERSION}), u16 descriptor
  * length ({@value #DESCRIPTOR_LENGTH}), i32 width, i32 height, i32 count, then per feature f32 x, f32 y and the
