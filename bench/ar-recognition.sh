@@ -11,7 +11,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 large=false
 if [ "${1:-}" = large ]; then large=true; fi
-./mvnw -o -B -ntp -q test -Dtest=RecognitionBenchTests -Dsurefire.failIfNoSpecifiedTests=false \
-  -Datrium.bench=true -Datrium.bench.large="$large" >/dev/null
+log=target/$(basename "$0" .sh).log
+mkdir -p target
+if ! ./mvnw -B -ntp -q test -Dtest=RecognitionBenchTests -Dsurefire.failIfNoSpecifiedTests=false \
+  -Datrium.bench=true -Datrium.bench.large="$large" >"$log" 2>&1; then
+  cat "$log" >&2
+  exit 1
+fi
 echo "Atrium $(git rev-parse --short HEAD), $(nproc) cores"
 cat target/surefire-reports/dev.atrium.ar.internal.RecognitionBenchTests-output.txt

@@ -6,8 +6,13 @@
 # Usage: bench/ar-targets.sh [analyses (21)] [queries per index size (200)] [index builds (5)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -o -B -ntp -q test -Dtest=TargetCostBenchTests -Dsurefire.failIfNoSpecifiedTests=false \
+log=target/$(basename "$0" .sh).log
+mkdir -p target
+if ! ./mvnw -B -ntp -q test -Dtest=TargetCostBenchTests -Dsurefire.failIfNoSpecifiedTests=false \
   -Datrium.bench=true -Datrium.bench.analyses="${1:-21}" -Datrium.bench.queries="${2:-200}" \
-  -Datrium.bench.builds="${3:-5}" >/dev/null
+  -Datrium.bench.builds="${3:-5}" >"$log" 2>&1; then
+  cat "$log" >&2
+  exit 1
+fi
 echo "Atrium $(git rev-parse --short HEAD), $(nproc) cores"
 cat target/surefire-reports/dev.atrium.ar.internal.TargetCostBenchTests-output.txt
