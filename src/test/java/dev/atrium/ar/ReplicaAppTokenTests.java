@@ -6,14 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import dev.atrium.Replica;
 import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.TestUser;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +22,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two replicas on one PostgreSQL and Redis, over real HTTP: what is done to an app token on one is honoured by the
@@ -48,8 +43,7 @@ class ReplicaAppTokenTests {
     @Autowired
     TestAccounts accounts;
 
-    final HttpClient http = HttpClient.newHttpClient();
-    final JsonMapper json = JsonMapper.builder().build();
+    final ReplicaCalls calls = new ReplicaCalls();
 
     String first;
     String user;
@@ -68,23 +62,22 @@ class ReplicaAppTokenTests {
     void signIn() throws Exception {
         first = "http://localhost:" + port;
         TestUser owner = accounts.user();
-        JsonNode tokens = json.readTree(send(
-                        "POST",
-                        first + "/api/auth",
-                        null,
-                        "{\"email\":\"" + owner.email() + "\",\"password\":\"" + TestAccounts.PASSWORD + "\"}")
-                .body());
+        JsonNode tokens = calls.json(calls.send(
+                "POST",
+                first + "/api/auth",
+                null,
+                "{\"email\":\"" + owner.email() + "\",\"password\":\"" + TestAccounts.PASSWORD + "\"}"));
         user = "Bearer " + tokens.get("access").asString();
     }
 
     @Test
     void a_token_deleted_on_one_replica_is_refused_by_the_other_at_once() throws Exception {
         long project = project();
-        JsonNode token = json(send("POST", first + "/api/project/" + project + "/jwt", user, null));
+        JsonNode token = calls.json(calls.send("POST", first + "/api/project/" + project + "/jwt", user, null));
         String app = "Bearer " + token.get("token").asString();
         assertThat(targets(second.baseUrl(), project, app).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> deleted = send(
+        HttpResponse<String> deleted = calls.send(
                 "DELETE",
                 second.baseUrl() + "/api/project/" + project + "/jwt/"
                         + token.get("id").asString(),
@@ -99,13 +92,14 @@ class ReplicaAppTokenTests {
     @Test
     void a_new_ttl_set_on_one_replica_is_what_the_other_honours() throws Exception {
         long project = project();
-        JsonNode token = json(send("POST", first + "/api/project/" + project + "/jwt", user, "{\"ttl_seconds\":60}"));
+        JsonNode token = calls.json(
+                calls.send("POST", first + "/api/project/" + project + "/jwt", user, "{\"ttl_seconds\":60}"));
         String tokenUrl = "/api/project/" + project + "/jwt/" + token.get("id").asString();
 
-        HttpResponse<String> patched = send("PATCH", second.baseUrl() + tokenUrl, user, "{\"ttl_seconds\":7200}");
+        HttpResponse<String> patched = calls.send("PATCH", second.baseUrl() + tokenUrl, user, "{\"ttl_seconds\":7200}");
         assertThat(patched.statusCode()).isEqualTo(200);
 
-        JsonNode seenByFirst = json(send("GET", first + tokenUrl, user, null));
+        JsonNode seenByFirst = calls.json(calls.send("GET", first + tokenUrl, user, null));
         assertThat(Instant.parse(seenByFirst.get("expires_at").asString()))
                 .isCloseTo(Instant.now().plus(Duration.ofHours(2)), within(1, ChronoUnit.MINUTES));
         String app = "Bearer " + token.get("token").asString();
@@ -116,12 +110,13 @@ class ReplicaAppTokenTests {
     void a_project_deleted_on_one_replica_takes_its_tokens_with_it_on_the_other() throws Exception {
         long project = project();
         String app = "Bearer "
-                + json(send("POST", second.baseUrl() + "/api/project/" + project + "/jwt", user, null))
+                + calls.json(calls.send("POST", second.baseUrl() + "/api/project/" + project + "/jwt", user, null))
                         .get("token")
                         .asString();
         assertThat(targets(first, project, app).statusCode()).isEqualTo(200);
 
-        assertThat(send("DELETE", first + "/api/project/" + project, user, null).statusCode())
+        assertThat(calls.send("DELETE", first + "/api/project/" + project, user, null)
+                        .statusCode())
                 .isEqualTo(204);
 
         assertThat(targets(second.baseUrl(), project, app).statusCode()).isEqualTo(401);
@@ -129,31 +124,12 @@ class ReplicaAppTokenTests {
 
     private long project() throws Exception {
         HttpResponse<String> created =
-                send("POST", first + "/api/project", user, "{\"name\":\"" + ArCalls.uniqueName() + "\"}");
+                calls.send("POST", first + "/api/project", user, "{\"name\":\"" + ArCalls.uniqueName() + "\"}");
         assertThat(created.statusCode()).isEqualTo(201);
-        return json(created).get("id").asLong();
+        return calls.json(created).get("id").asLong();
     }
 
     private HttpResponse<String> targets(String base, long project, String bearer) throws Exception {
-        return send("GET", base + "/api/project/" + project + "/imagetarget", bearer, null);
-    }
-
-    private JsonNode json(HttpResponse<String> response) {
-        return json.readTree(response.body());
-    }
-
-    private HttpResponse<String> send(String method, String url, @Nullable String bearer, @Nullable String body)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (bearer != null) {
-            request.header("Authorization", bearer);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return calls.send("GET", base + "/api/project/" + project + "/imagetarget", bearer, null);
     }
 }

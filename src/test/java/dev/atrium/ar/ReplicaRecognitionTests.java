@@ -7,9 +7,6 @@ import dev.atrium.TestAccounts;
 import dev.atrium.TestAccounts.TestUser;
 import dev.atrium.ar.internal.CameraFrames;
 import dev.atrium.ar.internal.TargetImages;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +22,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two replicas on one PostgreSQL, over real HTTP: what is done to a project's targets on one is what the other
@@ -51,8 +47,7 @@ class ReplicaRecognitionTests {
     @Autowired
     TestAccounts accounts;
 
-    final HttpClient http = HttpClient.newHttpClient();
-    final JsonMapper json = JsonMapper.builder().build();
+    final ReplicaCalls calls = new ReplicaCalls();
 
     String first;
     String user;
@@ -73,17 +68,17 @@ class ReplicaRecognitionTests {
     void aProjectWithAnAppToken() throws Exception {
         first = "http://localhost:" + port;
         TestUser owner = accounts.user();
-        JsonNode tokens = json(send(
+        JsonNode tokens = calls.json(calls.send(
                 "POST",
                 first + "/api/auth",
                 null,
                 "{\"email\":\"" + owner.email() + "\",\"password\":\"" + TestAccounts.PASSWORD + "\"}"));
         user = "Bearer " + tokens.get("access").asString();
         HttpResponse<String> created =
-                send("POST", first + "/api/project", user, "{\"name\":\"" + ArCalls.uniqueName() + "\"}");
-        project = json.readTree(created.body()).get("id").asLong();
+                calls.send("POST", first + "/api/project", user, "{\"name\":\"" + ArCalls.uniqueName() + "\"}");
+        project = calls.json(created).get("id").asLong();
         app = "Bearer "
-                + json(send("POST", first + "/api/project/" + project + "/jwt", user, null))
+                + calls.json(calls.send("POST", first + "/api/project/" + project + "/jwt", user, null))
                         .get("token")
                         .asString();
     }
@@ -95,7 +90,7 @@ class ReplicaRecognitionTests {
         assertThat(recognised(second.baseUrl(), MARIGOLD)).isEqualTo(marigold);
         assertThat(recognised(second.baseUrl(), FOREST)).isEqualTo(forest);
 
-        assertThat(send("DELETE", first + "/api/project/" + project + "/imagetarget/" + marigold, user, null)
+        assertThat(calls.send("DELETE", first + "/api/project/" + project + "/imagetarget/" + marigold, user, null)
                         .statusCode())
                 .isEqualTo(204);
 
@@ -113,7 +108,7 @@ class ReplicaRecognitionTests {
         assertThat(recognised(second.baseUrl(), MARIGOLD)).isEqualTo(marigold);
 
         String deactivate = "{\"active\":false}";
-        assertThat(send(
+        assertThat(calls.send(
                                 "PATCH",
                                 second.baseUrl() + "/api/project/" + project + "/imagetarget/" + forest,
                                 user,
@@ -123,7 +118,7 @@ class ReplicaRecognitionTests {
         assertThat(recognised(first, FOREST)).isNull();
 
         String otherImage = "{\"image\":\"" + TargetImages.photoBase64(FOREST) + "\"}";
-        assertThat(send("PATCH", first + "/api/project/" + project + "/imagetarget/" + marigold, user, otherImage)
+        assertThat(calls.send("PATCH", first + "/api/project/" + project + "/imagetarget/" + marigold, user, otherImage)
                         .statusCode())
                 .isEqualTo(200);
         assertThat(recognised(second.baseUrl(), MARIGOLD)).isNull();
@@ -131,13 +126,13 @@ class ReplicaRecognitionTests {
     }
 
     private long target(String base, String photo) throws Exception {
-        HttpResponse<String> created = send(
+        HttpResponse<String> created = calls.send(
                 "POST",
                 base + "/api/project/" + project + "/imagetarget",
                 user,
                 "{\"image\":\"" + TargetImages.photoBase64(photo) + "\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return json(created).get("id").asLong();
+        return calls.json(created).get("id").asLong();
     }
 
     /** The id of the target a camera frame of the photo is recognised as, through the app token; null for none. */
@@ -147,29 +142,10 @@ class ReplicaRecognitionTests {
                 CameraFrames.Distortion.plain("perspective", "tilt 20°").tilt(20),
                 photo.hashCode());
         String image = Base64.getEncoder().encodeToString(TargetImages.jpeg(frame.image(), 0.85f));
-        HttpResponse<String> answer =
-                send("POST", base + "/api/project/" + project + "/recognize", app, "{\"image\":\"" + image + "\"}");
+        HttpResponse<String> answer = calls.send(
+                "POST", base + "/api/project/" + project + "/recognize", app, "{\"image\":\"" + image + "\"}");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        JsonNode body = json(answer);
+        JsonNode body = calls.json(answer);
         return body.get("matched").asBoolean() ? body.get("target").get("id").asLong() : null;
-    }
-
-    private JsonNode json(HttpResponse<String> response) {
-        return json.readTree(response.body());
-    }
-
-    private HttpResponse<String> send(String method, String url, @Nullable String bearer, @Nullable String body)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (bearer != null) {
-            request.header("Authorization", bearer);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
