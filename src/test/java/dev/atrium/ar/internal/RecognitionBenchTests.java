@@ -254,6 +254,16 @@ class RecognitionBenchTests {
         byKind.forEach((kind, counts) -> System.out.printf(
                 "  %s: %d of %d, %.1f %%%n", kind, counts[1], counts[0], 100.0 * counts[1] / counts[0]));
         System.out.printf("  all frames that show a target: %d of %d, %.1f %%%n", right, shown, 100.0 * right / shown);
+        double[] cornerErrors = outcomes.stream()
+                .filter(o -> o.expected() != 0 && o.found() == o.expected())
+                .mapToDouble(Outcome::cornerError)
+                .sorted()
+                .toArray();
+        System.out.printf(
+                "Corners, as a share of the frame's longer side: median %.1f %%, 95th percentile %.1f %%, worst %.1f %%%n",
+                100 * cornerErrors[cornerErrors.length / 2],
+                100 * cornerErrors[(int) Math.ceil(0.95 * cornerErrors.length) - 1],
+                100 * cornerErrors[cornerErrors.length - 1]);
         List<Outcome> negatives =
                 outcomes.stream().filter(o -> o.expected() == 0).toList();
         long falseMatches = negatives.stream().filter(o -> o.found() != 0).count();

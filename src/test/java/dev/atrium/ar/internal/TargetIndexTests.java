@@ -131,6 +131,36 @@ class TargetIndexTests {
     }
 
     @Test
+    void the_corners_found_in_tilted_camera_frames_are_within_two_percent_of_the_frame_of_the_true_ones() {
+        List<String> far = new ArrayList<>();
+        double worst = 0;
+        for (String name : List.of("dogs-at-a-window.jpg", "forest-stream.jpg", "marigold.jpg", "leaf-veins.jpg")) {
+            for (CameraFrames.Distortion tilt : CameraFrames.distortions().stream()
+                    .filter(d -> d.kind().equals("perspective"))
+                    .toList()) {
+                CameraFrames.Frame frame = CameraFrames.frame(TargetImages.photo(name), tilt, name.length());
+                List<TargetMatch> matches = index.matches(EXTRACTION.analyseFrame(frame.image()), 1);
+
+                assertThat(matches).as(name + ", " + tilt.name()).isNotEmpty();
+                assertThat(matches.getFirst().targetId()).isEqualTo(names.indexOf(name) + 1);
+                for (int c = 0; c < 4; c++) {
+                    ImagePoint found = matches.getFirst().corners().get(c);
+                    ImagePoint truth = frame.corners().get(c);
+                    double off = Math.hypot(found.x() - truth.x(), found.y() - truth.y()) / CameraFrames.WIDTH;
+                    worst = Math.max(worst, off);
+                    if (off > 0.02) {
+                        far.add(name + ", " + tilt.name() + ", corner " + c + ": " + Math.round(off * 1000) / 10.0
+                                + " %");
+                    }
+                }
+            }
+        }
+        System.out.printf("Corners in tilted frames: worst %.1f %% of the frame%n", worst * 100);
+
+        assertThat(far).isEmpty();
+    }
+
+    @Test
     void a_turned_copy_is_found_too() {
         for (String name : List.of("paint-brushes.jpg", "mountain-path.jpg", "yellow-flower.jpg")) {
             BufferedImage photo = TargetImages.photo(name);
