@@ -65,8 +65,10 @@ image_body() {
 
 # measure LABEL wrk-arguments...: one wrk run, printed as "label: requests/s, latency p50 / p99, status counts".
 measure() {
-  local label=$1
+  local label=$1 out
   shift
-  wrk --latency "$@" -s bench/ar/report.lua >"$work/wrk.out" 2>&1
-  printf '%-44s %s\n' "$label" "$(grep -E '^RESULT' "$work/wrk.out" | cut -c8-)"
+  # A file of its own, so that two measures may run at once.
+  out=$(mktemp "$work/wrk-XXXXXX")
+  wrk --latency "$@" -s bench/ar/report.lua >"$out" 2>&1
+  printf '%-44s %s\n' "$label" "$(grep -E '^RESULT' "$out" | cut -c8-)"
 }

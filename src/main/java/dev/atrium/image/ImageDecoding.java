@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -70,7 +72,8 @@ import org.springframework.stereotype.Component;
  * uploads at once would stall every other request. Each decode has a limit of CPU time and a deadline; past either, the
  * reader is told to abort (the JDK's readers stop at the next row) and the upload is refused as too costly. At most as
  * many decodes run as the pool has threads; further uploads wait their turn up to a bounded time, then get a 503 with
- * {@code Retry-After}.
+ * {@code Retry-After}. {@link #process} runs other image work as costly as a decode (searching an index of image
+ * features) on the same pool, in the same turns.
  */
 @Component
 public class ImageDecoding {
@@ -176,6 +179,24 @@ public class ImageDecoding {
      * @throws ServiceUnavailable when every decoding thread stayed busy for the whole bounded wait
      */
     public <T> T decode(byte[] bytes, ImageFacts facts, int maxSide, Function<DecodedImage, T> then) {
+        // Stuck where the reader cannot be aborted: it holds its thread until it is done, so the pool stays bounded.
+        return onPool(() -> then.apply(read(bytes, facts, maxSide)), () -> tooCostly(facts));
+    }
+
+    /**
+     * Runs image work that is not a decode, but costs CPU as one does (matching an image's features against an index,
+     * say), on a decoding thread: never on a request thread, which would hold one of the few carriers of every
+     * virtual thread for all that time. It waits for a thread as a decode does, and what {@code work} returns or
+     * throws comes back here.
+     *
+     * @throws ServiceUnavailable when every decoding thread stayed busy for the whole bounded wait, or the work ran
+     *     past the deadline
+     */
+    public <T> T process(Supplier<T> work) {
+        return onPool(work::get, () -> ServiceUnavailable.busy("Images are taking too long to process; try again"));
+    }
+
+    private <T> T onPool(Callable<T> task, Supplier<RuntimeException> late) {
         boolean acquired;
         try {
             acquired = slots.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS);
@@ -190,7 +211,7 @@ public class ImageDecoding {
         try {
             result = pool.submit(() -> {
                 try {
-                    return then.apply(read(bytes, facts, maxSide));
+                    return task.call();
                 } finally {
                     // Released by the decoding thread when it is really done, not when a caller stops waiting.
                     slots.release();
@@ -203,9 +224,7 @@ public class ImageDecoding {
         try {
             return result.get(deadline.plus(AFTER_DEADLINE).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException ex) {
-            // Stuck where the reader cannot be aborted; it holds its thread until it is done, so the pool stays
-            // bounded.
-            throw tooCostly(facts);
+            throw late.get();
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw ServiceUnavailable.busy("Interrupted while waiting to process an image");

@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
             "atrium.limits.registrations-per-address=3",
             "atrium.limits.seed-sign-ins-per-account=2",
             "atrium.limits.seed-sign-ins-per-address=3",
-            "atrium.limits.uploads-per-user=3"
+            "atrium.limits.uploads-per-user=3",
+            "atrium.limits.recognitions=3"
         })
 class RateLimitTests {
 
@@ -192,6 +193,25 @@ class RateLimitTests {
         assertThat(avatar(accounts.signedInUser())).hasStatusOk();
     }
 
+    @Test
+    void camera_frames_have_a_count_of_their_own_and_leave_uploads_alone() throws Exception {
+        SignedInUser user = accounts.signedInUser();
+        long project = project(user);
+        for (int i = 0; i < 3; i++) {
+            assertThat(recognition(user, project)).hasStatusOk();
+        }
+
+        MvcTestResult refused = recognition(user, project);
+
+        assertThat(refused).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+        assertRetryAfter(refused);
+        assertThat(refused).bodyJson().extractingPath("$.type").asString().endsWith("/too-many-requests");
+        assertThat(imageTarget(user, project)).hasStatus(HttpStatus.CREATED);
+        // Another user has their own count.
+        SignedInUser other = accounts.signedInUser();
+        assertThat(recognition(other, project(other))).hasStatusOk();
+    }
+
     private static String newEmail() {
         return "limited-" + UUID.randomUUID() + "@example.com";
     }
@@ -236,6 +256,13 @@ class RateLimitTests {
         return api.as(user)
                 .post(
                         "/api/project/" + project + "/imagetarget",
+                        "{\"image\":\"" + Base64.getEncoder().encodeToString(jpeg()) + "\"}");
+    }
+
+    private MvcTestResult recognition(SignedInUser user, long project) throws IOException {
+        return api.as(user)
+                .post(
+                        "/api/project/" + project + "/recognize",
                         "{\"image\":\"" + Base64.getEncoder().encodeToString(jpeg()) + "\"}");
     }
 

@@ -223,11 +223,11 @@ public class ImageTargetService {
     public List<TargetDuplicate> similarTo(Caller caller, long projectId, @Nullable String image) {
         accessible(caller, projectId, false);
         CheckedJpeg jpeg = jpegs.check(required(image));
-        return matching(projectId, jpeg.analysis().features(), 0);
+        return matching(projectId, jpeg.analysis().features(), TargetIndex.NO_TARGET);
     }
 
     private List<TargetDuplicate> matching(long projectId, TargetFeatures features, long exceptId) {
-        return liveMatches(projectId, indexes.of(projectId).matches(features, MAX_DUPLICATES, exceptId)).stream()
+        return liveMatches(projectId, indexes.matches(projectId, features, MAX_DUPLICATES, exceptId)).stream()
                 .map(found -> new TargetDuplicate(
                         found.target(), found.match().score(), found.match().inliers()))
                 .toList();

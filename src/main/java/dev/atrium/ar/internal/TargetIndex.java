@@ -74,7 +74,7 @@ final class TargetIndex {
 
     private static final long SEED = 0xA7121L;
     /** No target is ignored: ids are positive. */
-    private static final long NO_TARGET = 0;
+    static final long NO_TARGET = 0;
 
     /** One image target as indexed. */
     record Entry(long targetId, TargetFeatures features) {}

@@ -2,6 +2,7 @@ package dev.atrium.ar.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.atrium.image.ImageDecoding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +50,7 @@ class TargetIndexes implements DisposableBean {
     static final int REBUILD_MIN_CHANGES = 16;
 
     private final TargetFeatureStore store;
+    private final ImageDecoding images;
     private final Cache<Long, ProjectIndex> indexes;
     private final long maxTargets;
     /** One thread, a short queue: rebuilding takes a core for seconds, and a second one would only queue behind it. */
@@ -61,8 +63,10 @@ class TargetIndexes implements DisposableBean {
 
     private final Set<Long> rebuilding = ConcurrentHashMap.newKeySet();
 
-    TargetIndexes(TargetFeatureStore store, @Value("${atrium.ar.index-features}") long maxFeatures) {
+    TargetIndexes(
+            TargetFeatureStore store, ImageDecoding images, @Value("${atrium.ar.index-features}") long maxFeatures) {
         this.store = store;
+        this.images = images;
         this.maxTargets = Math.max(1, maxFeatures / FeatureExtraction.MAX_TARGET_FEATURES);
         this.indexes = Caffeine.newBuilder()
                 .maximumWeight(maxFeatures)
@@ -78,6 +82,16 @@ class TargetIndexes implements DisposableBean {
      */
     long maxTargets() {
         return maxTargets;
+    }
+
+    /**
+     * The project's targets found in {@code probe}, as {@link TargetIndex#matches(TargetFeatures, int, long)} finds
+     * them: the index is brought up to date here, and searched on the image decoding pool, which bounds how many such
+     * searches (tens to hundreds of milliseconds of CPU each) run at once and keeps them off the request threads.
+     */
+    List<TargetMatch> matches(long projectId, TargetFeatures probe, int limit, long ignoredTargetId) {
+        TargetIndex index = of(projectId);
+        return images.process(() -> index.matches(probe, limit, ignoredTargetId));
     }
 
     /** The index of the project's live, active targets as they are now. */

@@ -75,7 +75,7 @@ public class TargetRecognition {
         TargetFeatures probe = frame.features();
         double sx = (double) frame.width() / probe.width();
         double sy = (double) frame.height() / probe.height();
-        return targets.liveMatches(projectId, indexes.of(projectId).matches(probe, limit)).stream()
+        return targets.liveMatches(projectId, indexes.matches(projectId, probe, limit, TargetIndex.NO_TARGET)).stream()
                 .map(found -> new RecognizedTarget(
                         found.target(),
                         found.match().score(),

@@ -51,11 +51,11 @@ class ImageTargetController {
     static final String TAG = "AR image targets";
 
     private final ImageTargetService targets;
-    private final ArUploads uploads;
+    private final ArLimits limits;
 
-    ImageTargetController(ImageTargetService targets, ArUploads uploads) {
+    ImageTargetController(ImageTargetService targets, ArLimits limits) {
         this.targets = targets;
-        this.uploads = uploads;
+        this.limits = limits;
     }
 
     @PostMapping("/api/project/{projectId}/imagetarget")
@@ -81,7 +81,7 @@ class ImageTargetController {
             @PathVariable long projectId,
             @Valid @RequestBody ImageTargetRequest request) {
         Caller caller = Caller.of(principal);
-        uploads.count(caller);
+        limits.upload(caller);
         ImageTarget target = targets.create(caller, projectId, request.change());
         return ResponseEntity.created(URI.create("/api/project/" + projectId + "/imagetarget/" + target.id()))
                 .body(written(target));
@@ -167,7 +167,7 @@ class ImageTargetController {
             @PathVariable long targetId,
             @Valid @RequestBody ImageTargetRequest request) {
         Caller caller = Caller.of(principal);
-        uploads.count(caller);
+        limits.upload(caller);
         return written(targets.replace(caller, projectId, targetId, request.change()));
     }
 
@@ -192,7 +192,7 @@ class ImageTargetController {
             @Valid @RequestBody ImageTargetPatch patch) {
         Caller caller = Caller.of(principal);
         if (patch.image() != null) {
-            uploads.count(caller);
+            limits.upload(caller);
         }
         return written(targets.update(caller, projectId, targetId, patch.change()));
     }
@@ -243,7 +243,7 @@ class ImageTargetController {
             @PathVariable long projectId,
             @Valid @RequestBody SimilarRequest request) {
         Caller caller = Caller.of(principal);
-        uploads.count(caller);
+        limits.upload(caller);
         return targets.similarTo(caller, projectId, request.image()).stream()
                 .map(DuplicateView::of)
                 .toList();

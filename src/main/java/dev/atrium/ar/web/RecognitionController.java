@@ -3,7 +3,6 @@ package dev.atrium.ar.web;
 import dev.atrium.ar.internal.Caller;
 import dev.atrium.ar.internal.TargetRecognition;
 import dev.atrium.shared.openapi.ProjectAppTokensAccepted;
-import dev.atrium.shared.openapi.UploadLimited;
 import dev.atrium.shared.problem.InvalidRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -32,11 +31,11 @@ import org.springframework.web.multipart.MultipartFile;
 class RecognitionController {
 
     private final TargetRecognition recognition;
-    private final ArUploads uploads;
+    private final ArLimits limits;
 
-    RecognitionController(TargetRecognition recognition, ArUploads uploads) {
+    RecognitionController(TargetRecognition recognition, ArLimits limits) {
         this.recognition = recognition;
-        this.uploads = uploads;
+        this.limits = limits;
     }
 
     @PostMapping(path = "/api/project/{projectId}/recognize", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -46,7 +45,8 @@ class RecognitionController {
             summary = "Recognise a project's image target in a camera frame",
             description = "The frame, a JPEG or PNG, as the multipart file field `image` or as JSON "
                     + "`{\"image\": \"<base64>\"}`; checked as a target's image is (2.25 MB, 4096×4096 pixels) and "
-                    + "never kept. Matched against the project's live, active targets. Counts as an upload.")
+                    + "never kept. Matched against the project's live, active targets. Counted on its own limit, not as "
+                    + "an upload: 600 frames a minute per project (app token) or user (user token) by default.")
     @ApiResponse(
             responseCode = "200",
             description = "The best target found and further candidates; matched false when none")
@@ -58,7 +58,10 @@ class RecognitionController {
     @ApiResponse(
             responseCode = "415",
             description = "Neither a JPEG nor a PNG (GIF, WebP, ...), or a JPEG neither baseline nor progressive")
-    @UploadLimited
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many frames lately from this project (app token) or user (user token); Retry-After "
+                    + "says when to try again")
     RecognitionView recognizeFile(
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
@@ -72,7 +75,7 @@ class RecognitionController {
             throw InvalidRequest.field("image", "is required: send the frame as the multipart file field 'image'");
         }
         Caller caller = Caller.of(principal);
-        uploads.count(caller);
+        limits.recognition(caller);
         try {
             return RecognitionView.of(recognition.recognize(caller, projectId, image.getBytes(), candidates));
         } catch (IOException ex) {
@@ -83,7 +86,10 @@ class RecognitionController {
     @PostMapping(path = "/api/project/{projectId}/recognize", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ProjectAppTokensAccepted
     @Operation(tags = ImageTargetController.TAG, summary = "Recognise a project's image target in a camera frame")
-    @UploadLimited
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many frames lately from this project (app token) or user (user token); Retry-After "
+                    + "says when to try again")
     RecognitionView recognizeBase64(
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
@@ -92,7 +98,7 @@ class RecognitionController {
                     int candidates,
             @Valid @RequestBody RecognitionRequest request) {
         Caller caller = Caller.of(principal);
-        uploads.count(caller);
+        limits.recognition(caller);
         return RecognitionView.of(recognition.recognize(caller, projectId, request.image(), candidates));
     }
 }

@@ -1,0 +1,36 @@
+package dev.atrium.ar.web;
+
+import dev.atrium.ar.internal.Caller;
+import dev.atrium.ratelimit.RecognitionLimit;
+import dev.atrium.ratelimit.UploadLimit;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts what the AR API is sent before it is decoded: a target's image (or an image compared with the targets) as an
+ * upload, a camera frame as a recognition. An app token's against its project, a user's against themself.
+ */
+@Component
+class ArLimits {
+
+    private final UploadLimit uploads;
+    private final RecognitionLimit recognitions;
+
+    ArLimits(UploadLimit uploads, RecognitionLimit recognitions) {
+        this.uploads = uploads;
+        this.recognitions = recognitions;
+    }
+
+    void upload(Caller caller) {
+        switch (caller) {
+            case Caller.User user -> uploads.take(user.user());
+            case Caller.App app -> uploads.takeForProject(app.client().projectId());
+        }
+    }
+
+    void recognition(Caller caller) {
+        switch (caller) {
+            case Caller.User user -> recognitions.take(user.user());
+            case Caller.App app -> recognitions.takeForProject(app.client().projectId());
+        }
+    }
+}
