@@ -1,6 +1,5 @@
 package dev.atrium.ratelimit;
 
-import dev.atrium.shared.security.CurrentUser;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -12,30 +11,12 @@ import org.springframework.stereotype.Component;
  * second, in bursts of up to 600) keeps one project from taking more than about a core of a replica for long.
  */
 @Component
-public class RecognitionLimit {
-
-    private static final String WHAT = "recognitions";
-
-    private final RateLimit limit;
+public class RecognitionLimit extends UserOrProjectLimit {
 
     RecognitionLimit(
             RateLimits limits,
             @Value("${atrium.limits.recognitions:600}") int permits,
             @Value("${atrium.limits.recognitions-window:1m}") Duration window) {
-        this.limit = limits.steady("recognitions", permits, window);
-    }
-
-    /** @throws TooManyRequests when the user has sent as many frames as they may for now */
-    public void take(CurrentUser user) {
-        limit.takeOrRefuse("user:" + user.id(), WHAT);
-    }
-
-    /**
-     * An application holding an app token is counted on its project.
-     *
-     * @throws TooManyRequests when the project has sent as many frames as it may for now
-     */
-    public void takeForProject(long projectId) {
-        limit.takeOrRefuse("project:" + projectId, WHAT);
+        super(limits.steady("recognitions", permits, window), "recognitions");
     }
 }

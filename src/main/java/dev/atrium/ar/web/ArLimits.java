@@ -3,6 +3,7 @@ package dev.atrium.ar.web;
 import dev.atrium.ar.internal.Caller;
 import dev.atrium.ratelimit.RecognitionLimit;
 import dev.atrium.ratelimit.UploadLimit;
+import dev.atrium.ratelimit.UserOrProjectLimit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,16 +22,17 @@ class ArLimits {
     }
 
     void upload(Caller caller) {
-        switch (caller) {
-            case Caller.User user -> uploads.take(user.user());
-            case Caller.App app -> uploads.takeForProject(app.client().projectId());
-        }
+        count(uploads, caller);
     }
 
     void recognition(Caller caller) {
+        count(recognitions, caller);
+    }
+
+    private static void count(UserOrProjectLimit limit, Caller caller) {
         switch (caller) {
-            case Caller.User user -> recognitions.take(user.user());
-            case Caller.App app -> recognitions.takeForProject(app.client().projectId());
+            case Caller.User user -> limit.take(user.user());
+            case Caller.App app -> limit.takeForProject(app.client().projectId());
         }
     }
 }
