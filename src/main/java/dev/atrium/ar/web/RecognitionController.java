@@ -3,6 +3,7 @@ package dev.atrium.ar.web;
 import dev.atrium.ar.internal.Caller;
 import dev.atrium.ar.internal.TargetRecognition;
 import dev.atrium.shared.openapi.ProjectAppTokensAccepted;
+import dev.atrium.shared.openapi.RecognitionLimited;
 import dev.atrium.shared.problem.InvalidRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -58,10 +59,7 @@ class RecognitionController {
     @ApiResponse(
             responseCode = "415",
             description = "Neither a JPEG nor a PNG (GIF, WebP, ...), or a JPEG neither baseline nor progressive")
-    @ApiResponse(
-            responseCode = "429",
-            description = "Too many frames lately from this project (app token) or user (user token); Retry-After "
-                    + "says when to try again")
+    @RecognitionLimited
     RecognitionView recognizeFile(
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
@@ -86,10 +84,7 @@ class RecognitionController {
     @PostMapping(path = "/api/project/{projectId}/recognize", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ProjectAppTokensAccepted
     @Operation(tags = ImageTargetController.TAG, summary = "Recognise a project's image target in a camera frame")
-    @ApiResponse(
-            responseCode = "429",
-            description = "Too many frames lately from this project (app token) or user (user token); Retry-After "
-                    + "says when to try again")
+    @RecognitionLimited
     RecognitionView recognizeBase64(
             @AuthenticationPrincipal Object principal,
             @PathVariable long projectId,
