@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.atrium.Replica;
 import dev.atrium.TestAccounts;
-import dev.atrium.TestAccounts.TestUser;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,13 +60,7 @@ class ReplicaAppTokenTests {
     @BeforeEach
     void signIn() throws Exception {
         first = "http://localhost:" + port;
-        TestUser owner = accounts.user();
-        JsonNode tokens = calls.json(calls.send(
-                "POST",
-                first + "/api/auth",
-                null,
-                "{\"email\":\"" + owner.email() + "\",\"password\":\"" + TestAccounts.PASSWORD + "\"}"));
-        user = "Bearer " + tokens.get("access").asString();
+        user = calls.signIn(first, accounts.user());
     }
 
     @Test

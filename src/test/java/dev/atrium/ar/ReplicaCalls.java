@@ -1,5 +1,7 @@
 package dev.atrium.ar;
 
+import dev.atrium.TestAccounts;
+import dev.atrium.TestAccounts.TestUser;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +29,16 @@ final class ReplicaCalls {
             request.header("Authorization", bearer);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs the user in on the replica at {@code base}: the bearer of their access token. */
+    String signIn(String base, TestUser user) throws Exception {
+        JsonNode tokens = json(send(
+                "POST",
+                base + "/api/auth",
+                null,
+                "{\"email\":\"" + user.email() + "\",\"password\":\"" + TestAccounts.PASSWORD + "\"}"));
+        return "Bearer " + tokens.get("access").asString();
     }
 
     JsonNode json(HttpResponse<String> response) {

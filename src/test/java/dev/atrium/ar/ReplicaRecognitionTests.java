@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atrium.Replica;
 import dev.atrium.TestAccounts;
-import dev.atrium.TestAccounts.TestUser;
 import dev.atrium.ar.internal.CameraFrames;
 import dev.atrium.ar.internal.TargetImages;
 import java.net.http.HttpResponse;
@@ -67,13 +66,7 @@ class ReplicaRecognitionTests {
     @BeforeEach
     void aProjectWithAnAppToken() throws Exception {
         first = "http://localhost:" + port;
-        TestUser owner = accounts.user();
-        JsonNode tokens = calls.json(calls.send(
-                "POST",
-                first + "/api/auth",
-                null,
-                "{\"email\":\"" + owner.email() + "\",\"password\":\"" + TestAccounts.PASSWORD + "\"}"));
-        user = "Bearer " + tokens.get("access").asString();
+        user = calls.signIn(first, accounts.user());
         HttpResponse<String> created =
                 calls.send("POST", first + "/api/project", user, "{\"name\":\"" + ArCalls.uniqueName() + "\"}");
         project = calls.json(created).get("id").asLong();
