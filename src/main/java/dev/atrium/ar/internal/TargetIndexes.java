@@ -69,7 +69,10 @@ class TargetIndexes implements DisposableBean {
         this.images = images;
         this.maxTargets = Math.max(1, maxFeatures / FeatureExtraction.MAX_TARGET_FEATURES);
         this.indexes = Caffeine.newBuilder()
-                .maximumWeight(maxFeatures)
+                // Room beyond the setting for what changed since a base was built: its hidden targets and the forest
+                // of the changed ones, up to about a tenth of the base before it is rebuilt. Without it, a full
+                // project's index would outweigh the cache after one change and be built afresh at every query.
+                .maximumWeight(maxFeatures + maxFeatures / 4)
                 .<Long, ProjectIndex>weigher(
                         (project, index) -> Math.max(1, index.index().descriptors()))
                 .expireAfterAccess(Duration.ofHours(1))
@@ -157,8 +160,10 @@ class TargetIndexes implements DisposableBean {
                 .sorted((a, b) -> Long.compare(a.targetId(), b.targetId()))
                 .toList();
         TargetIndex index = cached.base().changed(removed, added);
-        return new ProjectIndex(
-                version, cached.base(), cached.baseStamps(), index, Map.copyOf(recent), removed.size() + added.size());
+        // A target given a new image is both removed and added: one change.
+        Set<Long> changed = new HashSet<>(removed);
+        changed.addAll(recent.keySet());
+        return new ProjectIndex(version, cached.base(), cached.baseStamps(), index, Map.copyOf(recent), changed.size());
     }
 
     /** Rebuilds the project's base in the background unless it is being rebuilt already or the queue is full. */
