@@ -13,9 +13,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Computes the features and rating of the targets stored before Atrium computed them, once it is ready, on one
- * background thread, a batch at a time, through the same bounded decoding as an upload. Until then those targets
- * answer without a rating and are no one's duplicate. Every replica may do this at once: each keeps only what no
+ * Computes the features and rating of the targets stored before Atrium computed them, or computed the way it did
+ * before ({@link FeatureExtraction#EXTRACTION}: after an upgrade, every target once), when it is ready, on one
+ * background thread, a batch at a time, through the same bounded decoding as an upload. Until then targets without
+ * features answer without a rating and are no one's duplicate, and those of an older extraction match by what they
+ * have. Every replica may do this at once: each keeps only what no
  * one kept first, so the work is at worst repeated, never wrong. A target whose stored image cannot be analysed is
  * logged and skipped.
  */
@@ -43,7 +45,8 @@ class TargetFeatureBackfill {
             try {
                 int done = run();
                 if (done > 0) {
-                    log.info("Computed the features of " + done + " image targets stored before features were");
+                    log.info("Computed the features of " + done
+                            + " image targets stored without them or extracted the older way");
                 }
             } catch (RuntimeException ex) {
                 // The database went away (an outage, or shutdown): the next start goes on where this stopped.
@@ -59,7 +62,7 @@ class TargetFeatureBackfill {
         int done = 0;
         long after = 0;
         while (!stopping) {
-            List<ImageTarget> batch = store.withoutFeatures(after, BATCH);
+            List<ImageTarget> batch = store.needingFeatures(after, BATCH);
             if (batch.isEmpty()) {
                 return done;
             }
@@ -80,7 +83,7 @@ class TargetFeatureBackfill {
             return false;
         }
         try {
-            return store.putIfAbsent(
+            return store.putUnlessNewer(
                     target.id(),
                     target.sha256(),
                     jpegs.analyseStored(image.get().content()));

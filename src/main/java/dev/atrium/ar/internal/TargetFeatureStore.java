@@ -132,7 +132,7 @@ class TargetFeatureStore {
      * Live targets whose features were never computed (added before features were) or were extracted in an older way
      * than {@link FeatureExtraction#EXTRACTION}, past {@code afterId}, a batch at a time in id order.
      */
-    List<ImageTarget> withoutFeatures(long afterId, int limit) {
+    List<ImageTarget> needingFeatures(long afterId, int limit) {
         return jdbc.sql("""
                         SELECT t.* FROM image_targets t LEFT JOIN image_target_features f ON f.target_id = t.id
                         WHERE (f.target_id IS NULL OR f.extraction < ?) AND t.deleted_at IS NULL AND t.id > ?
@@ -148,7 +148,7 @@ class TargetFeatureStore {
      * Keeps features computed from a stored image, unless the target's image changed meanwhile or its features were
      * computed by then the way they are now (an upload or another replica): never older over newer.
      */
-    boolean putIfAbsent(long targetId, String sha256, TargetAnalysis analysis) {
+    boolean putUnlessNewer(long targetId, String sha256, TargetAnalysis analysis) {
         int inserted = jdbc.sql("""
                         INSERT INTO image_target_features
                             (target_id, sha256, features, tracking_rating, quality, extraction)
