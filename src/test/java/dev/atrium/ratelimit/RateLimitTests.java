@@ -212,6 +212,21 @@ class RateLimitTests {
         assertThat(recognition(other, project(other))).hasStatusOk();
     }
 
+    @Test
+    void the_app_tokens_of_one_project_send_camera_frames_on_the_projects_count() throws Exception {
+        SignedInUser owner = accounts.signedInUser();
+        long project = project(owner);
+        String first = appToken(owner, project);
+        String second = appToken(owner, project);
+        for (int i = 0; i < 3; i++) {
+            assertThat(recognition(i % 2 == 0 ? first : second, project)).hasStatusOk();
+        }
+
+        assertThat(recognition(second, project)).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+        // The owner's own frames are on the owner's count.
+        assertThat(recognition(owner, project)).hasStatusOk();
+    }
+
     private static String newEmail() {
         return "limited-" + UUID.randomUUID() + "@example.com";
     }
@@ -264,6 +279,23 @@ class RateLimitTests {
                 .post(
                         "/api/project/" + project + "/recognize",
                         "{\"image\":\"" + Base64.getEncoder().encodeToString(jpeg()) + "\"}");
+    }
+
+    private String appToken(SignedInUser owner, long project) {
+        MvcTestResult created = api.as(owner).post("/api/project/" + project + "/jwt", "{}");
+        assertThat(created).hasStatus(HttpStatus.CREATED);
+        return json.readTree(created.getResponse().getContentAsByteArray())
+                .get("token")
+                .asString();
+    }
+
+    private MvcTestResult recognition(String appToken, long project) throws IOException {
+        return mvc.post()
+                .uri("/api/project/{id}/recognize", project)
+                .header("Authorization", "Bearer " + appToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"image\":\"" + Base64.getEncoder().encodeToString(jpeg()) + "\"}")
+                .exchange();
     }
 
     private MvcTestResult productPhoto(SignedInUser user, long product) throws IOException {
