@@ -7,6 +7,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Camera frames made from image targets, for recognition: a target warped in perspective onto a cluttered background,
@@ -63,7 +64,10 @@ public final class CameraFrames {
         }
     }
 
-    /** The distortions measured, each kind at the levels the issue names, up to its hardest. */
+    /**
+     * The distortions measured: tilt up to 45°, scale 20 to 100 % of the frame, rotation, blur, noise, light and clutter,
+     * each kind up to its hardest, and all at once.
+     */
     public static List<Distortion> distortions() {
         return List.of(
                 Distortion.plain("perspective", "tilt 15°").tilt(15),
@@ -96,7 +100,7 @@ public final class CameraFrames {
     }
 
     /** The target shown as the distortion says, on a clutter of {@code seed}; a null target makes a frame of clutter. */
-    public static Frame frame(BufferedImage target, Distortion distortion, long seed) {
+    public static Frame frame(@Nullable BufferedImage target, Distortion distortion, long seed) {
         Random random = new Random(seed);
         BufferedImage frame = clutter(random);
         List<ImagePoint> corners = List.of();
